@@ -1,0 +1,39 @@
+"""Scrapy settings for liqaat. One file for every environment: override with `-s NAME=value`."""
+
+from crawler.items import REPORT_EXPORT_FIELDS
+
+BOT_NAME = "liqaat"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+# Our `crawl` command exits non-zero when a spider closes for any reason but "finished".
+COMMANDS_MODULE = "crawler.commands"
+
+# Politeness (see README "Crawling outlets").
+ROBOTSTXT_OBEY = True
+LIQAAT_CONTACT_URL = "https://github.com/liqaat/liqaat"
+USER_AGENT = f"liqaat/0.1 (+{LIQAAT_CONTACT_URL})"
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+
+# Item pipelines, one concern each, ordered with gaps (README "Pipelines").
+ITEM_PIPELINES = {
+    "pipelines.extract.ExtractPipeline": 100,
+}
+
+# Feeds: UTF-8 so Arabic stays readable; the raw document is never exported.
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORT_FIELDS = REPORT_EXPORT_FIELDS
+
+# The meetings store and its JSON Lines export (README "The store").
+MEETINGS_DB = "output/meetings.sqlite"
+MEETINGS_OUTPUT = "output/meetings.jsonl"
+
+# A document larger than this is skipped (junk or a dump of many pages), counted in stats.
+LIQAAT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -1,0 +1,1 @@
+"""liqaat's spiders: `seeds` reads a folder of saved pages and text dumps; `outlets` crawls news sites."""

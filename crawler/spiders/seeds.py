@@ -1,0 +1,58 @@
+"""`scrapy crawl seeds [-a path=DIR]`: every .txt/.html/.htm file under DIR, in sorted order."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import scrapy
+from scrapy.exceptions import CloseSpider
+
+from crawler.documents import DOCUMENT_SUFFIXES, report_from_response
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "seeds"
+
+
+class SeedsSpider(scrapy.Spider):
+    name = "seeds"
+    custom_settings = {"ROBOTSTXT_OBEY": False, "AUTOTHROTTLE_ENABLED": False}
+
+    def __init__(self, path: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.path = Path(path) if path else DEFAULT_PATH
+
+    async def start(self):
+        stats = self.crawler.stats
+        if not self.path.exists():
+            self.logger.error("liqaat: path %s does not exist; nothing to read", self.path)
+            raise CloseSpider("path_not_found")
+        files = [self.path] if self.path.is_file() else sorted(p for p in self.path.rglob("*"))
+        documents = 0
+        for p in files:
+            if p.is_dir():
+                continue
+            if p.suffix.lower() not in DOCUMENT_SUFFIXES:
+                stats.inc_value("liqaat/files/skipped/not_a_document")
+                self.logger.debug("liqaat: skipped %s: not a .txt/.html/.htm file", p)
+                continue
+            stats.inc_value("liqaat/files/seen")
+            if not p.is_file():
+                stats.inc_value("liqaat/files/skipped/broken_link")
+                self.logger.warning("liqaat: skipped %s: broken link or not a regular file", p)
+                continue
+            documents += 1
+            url = Path(os.path.abspath(p)).as_uri()
+            yield scrapy.Request(url, callback=self.parse, errback=self.on_error,
+                                 meta={"liqaat_path": str(p)}, dont_filter=True)
+        if not documents:
+            self.logger.error("liqaat: no .txt/.html/.htm document under %s", self.path)
+            raise CloseSpider("no_documents")
+
+    def parse(self, response):
+        return report_from_response(response, self.crawler.stats, self.logger,
+                                    self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+
+    def on_error(self, failure):
+        path = failure.request.meta.get("liqaat_path", failure.request.url)
+        self.crawler.stats.inc_value("liqaat/files/skipped/unreadable")
+        self.logger.error("liqaat: skipped %s: %s", path, failure.getErrorMessage())
