@@ -1,0 +1,31 @@
+"""Arabic/Latin text normalisation shared by matching, gazetteers and deduplication."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+ARABIC_PUNCT = "،؛؟«»"
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+                          "ی": "ي", "ک": "ك", "ڭ": "ك", "ݣ": "ك", "ڤ": "ف", "گ": "ك"})
+
+
+def western_digits(text: str) -> str:
+    """Eastern Arabic (and Persian) digits to 0-9."""
+    return text.translate(EASTERN_DIGITS)
+
+
+def strip_marks(text: str) -> str:
+    """NFKC, without tashkeel and tatweel; letters otherwise as written."""
+    return TASHKEEL.sub("", unicodedata.normalize("NFKC", text)).replace(TATWEEL, "")
+
+
+def fold(text: str) -> str:
+    """A matching key: no marks, one alef, ya for alef maqsura, ha for ta marbuta, lower case,
+    Western digits, punctuation as spaces, single spaces. Not for display."""
+    t = strip_marks(text).translate(_LETTERS).translate(EASTERN_DIGITS).lower()
+    t = re.sub(r"[^\w\s]|_", " ", t)
+    return " ".join(t.split())
