@@ -1,0 +1,123 @@
+"""Is this the same counterpart? Comparisons of the counterparts of two meeting mentions.
+
+Names and agencies are compared by folded tokens (`textnorm.words`) without name particles and
+function words; Arabic and Latin spellings are compared only within one script (a name given only
+in Arabic by one report and only in Latin by another is "not comparable", never "equal").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crawler.textnorm import words
+
+# Particles of Arabic and European names, and function words of agency names: shared by
+# different people and agencies, so they never count as overlap.
+_NAME_PARTICLES = {"بن", "ابن", "بنت", "ولد", "عبد", "ال", "ابو", "bin", "ben", "bint", "ibn", "al", "el",
+                   "ould", "abu", "abdel", "abd", "van", "von", "de", "der", "den", "da", "das", "do", "dos",
+                   "du", "la", "le", "di", "del", "y", "mc", "mac", "st"}
+_AGENCY_STOP = {"في", "من", "على", "الى", "عن", "و", "ب", "ل", "لل", "بال", "وال", "the", "of", "and", "for",
+                "de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "en", "a"}
+NAME_OVERLAP = 0.5
+AGENCY_OVERLAP = 0.6
+
+
+@dataclass(frozen=True)
+class CP:
+    """The counterpart of one meeting mention, as compared for deduplication."""
+
+    country: str | None = None
+    name: str | None = None
+    name_latin: str | None = None
+    agency: str | None = None
+    title: str | None = None
+
+    @classmethod
+    def of(cls, cp: dict) -> CP:
+        country = (cp.get("country") or "").strip().upper() or None
+        return cls(country, cp.get("name"), cp.get("name_latin"), cp.get("agency"), cp.get("title"))
+
+
+def _is_latin(token: str) -> bool:
+    return token[:1].isascii() or "a" <= token[:1] <= "ÿ"
+
+
+def _name_tokens(name: str | None) -> tuple[frozenset, frozenset]:
+    """(Arabic-script tokens, Latin-script tokens) of a name, without particles; the Arabic
+    article is dropped from tokens ("الكعبي" ~ "كعبي")."""
+    ar, la = set(), set()
+    for t in words(name or ""):
+        if t in _NAME_PARTICLES or len(t) < 2:
+            continue
+        if _is_latin(t):
+            la.add(t)
+        else:
+            ar.add(t[2:] if t.startswith("ال") and len(t) > 4 else t)
+    return frozenset(ar), frozenset(la)
+
+
+def _overlap(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def name_relation(a: CP, b: CP) -> bool | None:
+    """True when the names match, False when they are comparable and differ, None when either
+    side has no name in a script the other has."""
+    ta = [_name_tokens(a.name), _name_tokens(a.name_latin)]
+    tb = [_name_tokens(b.name), _name_tokens(b.name_latin)]
+    ar_a = ta[0][0] | ta[1][0]
+    la_a = ta[0][1] | ta[1][1]
+    ar_b = tb[0][0] | tb[1][0]
+    la_b = tb[0][1] | tb[1][1]
+    results = [_overlap(x, y) >= NAME_OVERLAP for x, y in ((ar_a, ar_b), (la_a, la_b)) if x and y]
+    if not results:
+        return None
+    return any(results)
+
+
+def _agency_tokens(agency: str | None) -> frozenset:
+    out = set()
+    for t in words(agency or ""):
+        if t in _AGENCY_STOP or len(t) < 2:
+            continue
+        for p in ("وال", "بال", "لل", "ال"):
+            if t.startswith(p) and len(t) > len(p) + 2:
+                t = t[len(p):]
+                break
+        out.add(t)
+    return frozenset(out)
+
+
+def agency_match(a: CP, b: CP) -> bool | None:
+    """True/False when both name an agency (or, failing that, a title), None otherwise."""
+    for x, y in ((a.agency, b.agency), (a.title, b.title)):
+        tx, ty = _agency_tokens(x), _agency_tokens(y)
+        if tx and ty:
+            return _overlap(tx, ty) >= AGENCY_OVERLAP
+    return None
+
+
+def same_counterpart(a: CP, b: CP) -> bool:
+    """The counterpart rule for rewritten reports: the same country, and the same name — or,
+    when the names cannot be compared, the same agency (or title)."""
+    if not a.country or a.country != b.country:
+        return False
+    names = name_relation(a, b)
+    if names is not None:
+        return names
+    return bool(agency_match(a, b))
+
+
+def compatible(a: CP, b: CP) -> int:
+    """For near-identical reports: 0 when the counterparts conflict (other country, other name,
+    other agency) or nothing positive links them; else a score (higher is a better match)."""
+    if a.country and b.country and a.country != b.country:
+        return 0
+    names = name_relation(a, b)
+    if names is False:
+        return 0
+    agency = agency_match(a, b)
+    if agency is False and names is None:
+        return 0
+    score = 4 * bool(names) + 2 * bool(agency) + bool(a.country and a.country == b.country)
+    return score

@@ -1,0 +1,54 @@
+"""Merge each report's meetings into the meetings store; write MEETINGS_OUTPUT at the end."""
+
+from __future__ import annotations
+
+import logging
+
+from crawler.store import MeetingStore
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    def __init__(self, stats, db_path, output_path):
+        self.stats, self.db_path, self.output_path = stats, db_path, output_path
+        self.store = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        s = crawler.settings
+        return cls(crawler.stats, s.get("MEETINGS_DB"), s.get("MEETINGS_OUTPUT"))
+
+    def open_spider(self):
+        self.store = MeetingStore(self.db_path)
+        self.stats.set_value("liqaat/dedup/meetings_at_start", len(self.store.deduper.clusters))
+
+    def process_item(self, item):
+        try:
+            decisions, status = self.store.add(item)
+        except Exception:  # one bad report never stops the run
+            logger.exception("liqaat: could not store %s", getattr(item, "url", item))
+            self.stats.inc_value("liqaat/dedup/errors")
+            return item
+        self.stats.inc_value(f"liqaat/dedup/reports_{status}")
+        for meeting, d in zip(item.meetings, decisions, strict=False):
+            meeting.meeting_id = d.meeting_id
+            if status == "known":
+                continue
+            if d.new:
+                self.stats.inc_value("liqaat/dedup/new_meetings")
+            else:
+                self.stats.inc_value("liqaat/dedup/merged")
+                self.stats.inc_value(f"liqaat/dedup/merged/{d.how}")
+            self.stats.inc_value("liqaat/dedup/new_sources")
+        return item
+
+    def close_spider(self):
+        if self.store is None:
+            return
+        try:
+            if self.output_path:
+                n = self.store.export_jsonl(self.output_path)
+                self.stats.set_value("liqaat/dedup/meetings_written", n)
+        finally:
+            self.store.close()

@@ -1,0 +1,177 @@
+"""Merge decisions from tables of synthetic reports (our own sentences, not the corpus's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.dedup.counterparts import CP, compatible, name_relation, same_counterpart
+from crawler.dedup.fields import merge_fields
+from crawler.dedup.merge import NEAR_JACCARD, Deduper
+from crawler.dedup.signature import Signer, jaccard
+from crawler.textnorm import fold, words
+
+P1 = ("الرباط – استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني عبد اللطيف حموشي، اليوم الثلاثاء "
+      "بمقر المديرية العامة بالرباط، السيد ألبرتو سيلفا كوستا المدير الوطني للشرطة القضائية البرتغالية "
+      "والوفد المرافق له، في إطار زيارة عمل رسمية إلى المملكة المغربية.")
+P2 = ("وتناولت المباحثات بين الجانبين سبل تطوير التعاون الأمني الثنائي، خصوصا في مجال مكافحة التهديدات "
+      "الإرهابية والجريمة المنظمة العابرة للحدود والهجرة غير الشرعية وتهريب المخدرات والجريمة المعلوماتية.")
+P3 = ("كما اتفق الطرفان على تعزيز تبادل المعلومات العملياتية وتنسيق الجهود في مجال التكوين وتبادل الخبرات، "
+      "استعدادا لتأمين التظاهرات الرياضية الكبرى التي ستحتضنها المملكة خلال السنوات المقبلة.")
+P4 = ("وأكد المسؤول الأمني الضيف في تصريح صحفي عقب اللقاء أن بلاده تثمن عاليا الدور الريادي للمصالح "
+      "الأمنية المغربية في حفظ الأمن والاستقرار بالمنطقة.")
+COMMUNIQUE = " ".join([P1, P2, P3, P4])
+REWRITE = ("أجرى عبد اللطيف حموشي، مدير الأمن الوطني ومراقبة التراب، مباحثات مع ألبرتو كوستا، مدير الشرطة "
+           "القضائية في البرتغال. اللقاء الذي جرى في العاصمة الرباط تناول ملفات الإرهاب والمخدرات، بحسب "
+           "بلاغ رسمي توصل الموقع بنسخة منه، وانتهى بالتأكيد على مواصلة التنسيق بين البلدين.")
+OTHER = ("ترأس المدير العام للأمن الوطني حفل تخرج الفوج الجديد من حراس الأمن "
+         "بالمعهد الملكي للشرطة بالقنيطرة، "
+         "بحضور عدد من المسؤولين الأمنيين والقضائيين وممثلي السلطات المحلية، حيث ألقى كلمة بالمناسبة.")
+
+
+def template(name: str, country_word: str) -> str:
+    return (f"استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني عبد اللطيف حموشي، "
+            f"اليوم الخميس بالرباط، "
+            f"السيد {name} سفير {country_word} المعتمد بالمملكة المغربية، وذلك في إطار زيارة مجاملة. "
+            + P2 + " " + P3)
+
+
+def meeting(country, name=None, date=None, agency=None, name_latin=None, title=None, **kw):
+    return {"counterpart": {"country": country, "name": name, "agency": agency, "name_latin": name_latin,
+                            "title": title}, "date": date, **kw}
+
+
+PT = meeting("PT", "ألبرتو سيلفا كوستا", "2025-02-18", "الشرطة القضائية البرتغالية")
+
+
+@pytest.fixture
+def signer():
+    return Signer()
+
+
+def test_words_is_fold_split():
+    for text in ["الرباط، في ١٢ شتنبر ٢٠٢٥ – «بلاغ» ؟", "Le DGSN a reçu M. Dupont_x (DGSI).",
+                 "حموشـــي أَحْمَد ݣ"]:
+        assert words(text) == fold(text).split()
+
+
+@pytest.mark.parametrize("variant, near", [
+    ("verbatim", True),
+    ("new headline and intro", True),
+    ("added paragraph", True),
+    ("dropped last paragraph", True),
+    ("tashkeel, tatweel, hamza and punctuation", True),
+    ("rewritten", False),
+    ("other subject", False),
+])
+def test_near_identical_threshold(signer, variant, near):
+    text = {
+        "verbatim": COMMUNIQUE,
+        "new headline and intro": "حموشي يستقبل مسؤولا أمنيا برتغاليا. " + COMMUNIQUE,
+        "added paragraph": COMMUNIQUE + " وحضر اللقاء عدد من أطر المديرية العامة والمسؤولين المركزيين.",
+        "dropped last paragraph": " ".join([P1, P2, P3]),
+        "tashkeel, tatweel, hamza and punctuation": COMMUNIQUE.replace("الأمن", "الأَمْــن").replace("،", " ،")
+        .replace("إطار", "اطار").replace("المملكة", "المملكه"),
+        "rewritten": REWRITE,
+        "other subject": OTHER,
+    }[variant]
+    j = jaccard(signer.signature(COMMUNIQUE), signer.signature(text))
+    assert (j >= NEAR_JACCARD) is near, j
+
+
+def test_names_and_agencies():
+    a = CP("PT", "ألبرتو سيلفا كوستا", None, "الشرطة القضائية")
+    assert name_relation(a, CP("PT", "ألبرتو كوستا")) is True
+    assert name_relation(a, CP("PT", "جوزيه ماريا")) is False
+    assert name_relation(a, CP("PT", None, "Alberto Costa")) is None  # other script: not comparable
+    assert name_relation(CP("QA", "عبد الرحمن بن سالم المري"), CP("QA", "عبد الله بن خالد العطية")) is False
+    assert same_counterpart(a, CP("PT", None, "Alberto Costa", "الشرطة القضائية البرتغالية"))
+    assert not same_counterpart(a, CP("ES", "ألبرتو سيلفا كوستا"))
+    assert not same_counterpart(CP("BE", None, None, "Sûreté de l'État (VSSE)"),
+                                CP("BE", None, None, "Organe de coordination pour l'analyse de la menace"))
+    assert not compatible(CP("JP", "هيروشي تاناكا"), CP("BR", "فرناندو لينس"))
+    assert not compatible(CP(None), CP(None))  # nothing positive in common
+
+
+def run(reports):
+    """Feed (url, text, meetings) rows to a Deduper; return the meeting_id lists per url."""
+    d, s = Deduper(), Signer()
+    out = {}
+    for url, text, ms in reports:
+        out[url] = [x.meeting_id for x in d.add(url, s.signature(text), ms)]
+    return out
+
+
+def test_republications_and_rewrite_are_one_meeting():
+    ids = run([
+        ("a", COMMUNIQUE, [PT]),
+        ("b", "عنوان جديد. " + COMMUNIQUE + " فقرة مضافة في آخر الخبر.",
+         [meeting("PT", "ألبرتو كوستا", "2025-02-18")]),
+        ("c", " ".join([P1, P2, P3]), [meeting("PT", None, None, "الشرطة القضائية", title="المدير الوطني")]),
+        # "أمس" in a report of the next day
+        ("d", REWRITE, [meeting("PT", "ألبرتو كوستا", "2025-02-19", "الشرطة القضائية")]),
+    ])
+    assert len({x for v in ids.values() for x in v}) == 1
+
+
+def test_two_ambassadors_with_one_template_are_two_meetings():
+    ids = run([
+        ("a", template("هيروشي تاناكا", "اليابان"), [meeting("JP", "هيروشي تاناكا", "2024-11-14")]),
+        ("b", template("فرناندو لينس", "البرازيل"), [meeting("BR", "فرناندو لينس", "2024-11-14")]),
+        ("c", template("سيلين مارتان", "فرنسا"), [meeting(None, "سيلين مارتان", "2024-11-14")]),
+    ])
+    assert len({x for v in ids.values() for x in v}) == 3
+
+
+def test_same_counterpart_a_year_later_is_a_new_meeting():
+    ids = run([("a", COMMUNIQUE, [PT]),
+               ("b", REWRITE, [meeting("PT", "ألبرتو سيلفا كوستا", "2026-02-17", "الشرطة القضائية")])])
+    assert ids["a"] != ids["b"]
+
+
+def test_null_date_merges_only_with_a_near_identical_report():
+    nodate = meeting("PT", "ألبرتو سيلفا كوستا", None, "الشرطة القضائية البرتغالية")
+    ids = run([("a", COMMUNIQUE, [nodate]), ("b", COMMUNIQUE + " آخر.", [nodate]), ("c", REWRITE, [nodate])])
+    assert ids["a"] == ids["b"] != ids["c"]
+
+
+def test_cross_language_reports_merge_by_counterpart():
+    en = ("Hammouchi received on Thursday in Rabat the director of Belgium's federal judicial police, "
+          "Jan Peeters.")
+    fr = "Le directeur de la police judiciaire fédérale belge, Jan Peeters, a été reçu hier, jeudi, à Rabat."
+    ids = run([
+        ("en", en, [meeting("BE", "Jan Peeters", "2024-10-03", "Federal Judicial Police", "Jan Peeters")]),
+        ("fr", fr, [meeting("BE", "Jan Peeters", "2024-10-03", "police judiciaire fédérale", "Jan Peeters")]),
+    ])
+    assert ids["en"] == ids["fr"]
+
+
+def test_several_meetings_merge_meeting_by_meeting():
+    three = [meeting("JP", "هيروشي تاناكا", "2024-11-14"), meeting("BR", "فرناندو لينس", "2024-11-14"),
+             meeting("NG", "إبراهيم موسى", "2024-11-14")]
+    text = template("هيروشي تاناكا", "اليابان") + " " + P4
+    ids = run([("a", text, three), ("b", text + " خبر.", list(reversed(three[:2])))])
+    assert len(set(ids["a"])) == 3
+    assert ids["b"] == [ids["a"][1], ids["a"][0]]
+
+
+def test_two_meetings_of_one_report_never_merge():
+    two = [meeting("BE", None, "2025-06-16", title="المدير العام"), meeting("BE", None, "2025-06-17",
+                                                                          title="المدير العام")]
+    ids = run([("a", COMMUNIQUE, two)])
+    assert len(set(ids["a"])) == 2
+
+
+def test_best_evidence():
+    merged = merge_fields([
+        {"date": "2025-02-19", "date_resolution": "relative_to_published", "topics": ["terrorism"],
+         "counterpart": {"name": "كوستا", "country": "pt", "title": "المدير"}},
+        {"date": "2025-02-18", "date_resolution": "explicit", "date_raw": "18 فبراير 2025",
+         "topics": ["training"],
+         "counterpart": {"name": "ألبرتو سيلفا كوستا", "country": "PT",
+                         "title": "المدير الوطني للشرطة القضائية"}},
+    ])
+    assert merged["date"] == "2025-02-18" and merged["date_raw"] == "18 فبراير 2025"
+    assert merged["counterpart"]["name"] == "ألبرتو سيلفا كوستا"
+    assert merged["counterpart"]["title"] == "المدير الوطني للشرطة القضائية"
+    assert merged["counterpart"]["country"] == "PT"
+    assert merged["topics"] == ["terrorism", "training"]
