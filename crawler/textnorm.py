@@ -36,7 +36,7 @@ def fold(text: str) -> str:
 # a chain of `str.replace` and one character-class regex keep `words` cheap for deduplication.
 _LETTER_PAIRS = [(chr(k), v) for k, v in _LETTERS.items()]
 _EASTERN_RE = re.compile("[٠-٩۰-۹]")
-_NOT_WORD = re.compile(r"[^\w\s]")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def words(text: str) -> list[str]:
@@ -47,4 +47,4 @@ def words(text: str) -> list[str]:
         if a in t:
             t = t.replace(a, b)
     t = _EASTERN_RE.sub(lambda m: chr(EASTERN_DIGITS[ord(m.group())]), t)
-    return _NOT_WORD.sub(" ", t.lower()).replace("_", " ").split()
+    return _WORD.findall(t.lower())

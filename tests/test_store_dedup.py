@@ -175,3 +175,8 @@ def test_best_evidence():
     assert merged["counterpart"]["title"] == "المدير الوطني للشرطة القضائية"
     assert merged["counterpart"]["country"] == "PT"
     assert merged["topics"] == ["terrorism", "training"]
+
+
+def test_signature_is_datasketchs(signer):
+    for text in [COMMUNIQUE, REWRITE, "كلمة", ""]:
+        assert (signer.signature(text) == signer.datasketch_signature(text)).all()

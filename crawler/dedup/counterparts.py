@@ -8,6 +8,7 @@ in Arabic by one report and only in Latin by another is "not comparable", never 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from crawler.textnorm import words
 
@@ -37,6 +38,16 @@ class CP:
         country = (cp.get("country") or "").strip().upper() or None
         return cls(country, cp.get("name"), cp.get("name_latin"), cp.get("agency"), cp.get("title"))
 
+    @cached_property
+    def name_tokens(self) -> tuple[frozenset, frozenset]:
+        """(Arabic-script, Latin-script) name tokens of `name` and `name_latin` together."""
+        a, b = _name_tokens(self.name), _name_tokens(self.name_latin)
+        return a[0] | b[0], a[1] | b[1]
+
+    @cached_property
+    def agency_tokens(self) -> tuple[frozenset, frozenset]:
+        return _agency_tokens(self.agency), _agency_tokens(self.title)
+
 
 def _is_latin(token: str) -> bool:
     return token[:1].isascii() or "a" <= token[:1] <= "ÿ"
@@ -63,12 +74,8 @@ def _overlap(a: frozenset, b: frozenset) -> float:
 def name_relation(a: CP, b: CP) -> bool | None:
     """True when the names match, False when they are comparable and differ, None when either
     side has no name in a script the other has."""
-    ta = [_name_tokens(a.name), _name_tokens(a.name_latin)]
-    tb = [_name_tokens(b.name), _name_tokens(b.name_latin)]
-    ar_a = ta[0][0] | ta[1][0]
-    la_a = ta[0][1] | ta[1][1]
-    ar_b = tb[0][0] | tb[1][0]
-    la_b = tb[0][1] | tb[1][1]
+    ar_a, la_a = a.name_tokens
+    ar_b, la_b = b.name_tokens
     results = [_overlap(x, y) >= NAME_OVERLAP for x, y in ((ar_a, ar_b), (la_a, la_b)) if x and y]
     if not results:
         return None
@@ -90,8 +97,7 @@ def _agency_tokens(agency: str | None) -> frozenset:
 
 def agency_match(a: CP, b: CP) -> bool | None:
     """True/False when both name an agency (or, failing that, a title), None otherwise."""
-    for x, y in ((a.agency, b.agency), (a.title, b.title)):
-        tx, ty = _agency_tokens(x), _agency_tokens(y)
+    for tx, ty in zip(a.agency_tokens, b.agency_tokens, strict=True):
         if tx and ty:
             return _overlap(tx, ty) >= AGENCY_OVERLAP
     return None

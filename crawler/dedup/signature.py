@@ -15,6 +15,7 @@ import zlib
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
+from datasketch.minhash import _fmix  # the scheme's pre-mix; pinned datasketch==2.0.0, see signature()
 
 from crawler.textnorm import words
 
@@ -22,6 +23,7 @@ NUM_PERM = 128
 SEED = 1
 SHINGLE_WORDS = 3
 # Multipliers (odd, 32-bit) that mix the word hashes of a shingle; order matters.
+_MAX32 = np.uint32(0xFFFFFFFF)
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D], dtype=np.uint32)
 
 
@@ -38,7 +40,8 @@ class Signer:
     def __init__(self, num_perm: int = NUM_PERM, seed: int = SEED, k: int = SHINGLE_WORDS,
                  cache_size: int = 500_000):
         self.num_perm, self.seed, self.k = num_perm, seed, k
-        self._proto = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity)
+        self._proto = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, scheme="affine32")
+        self._perm = self._proto.permutations
         self._cache: dict[str, int] = {}
         self._cache_size = cache_size
 
@@ -46,13 +49,9 @@ class Signer:
         cache = self._cache
         if len(cache) > self._cache_size:
             cache.clear()
-        out = []
-        for w in ws:
-            h = cache.get(w)
-            if h is None:
-                h = cache[w] = zlib.crc32(w.encode("utf-8"))
-            out.append(h)
-        return np.array(out, dtype=np.uint32)
+        for w in set(ws).difference(cache):
+            cache[w] = zlib.crc32(w.encode("utf-8"))
+        return np.fromiter(map(cache.__getitem__, ws), dtype=np.uint32, count=len(ws))
 
     def shingles(self, text: str) -> np.ndarray:
         """Unique 32-bit shingle hashes of a text (a short text is one shingle of all its words)."""
@@ -67,7 +66,18 @@ class Signer:
         return np.unique(acc)
 
     def signature(self, text: str) -> np.ndarray:
-        """The MinHash signature of a text (all max values for an empty text)."""
+        """The MinHash signature of a text (all max values for an empty text): what datasketch's
+        `update_batch` gives for these shingle hashes (tests/test_store_dedup.py checks it), but
+        without its per-value Python call, which costs as much as all the rest."""
+        sh = self.shingles(text)
+        if not len(sh):
+            return np.full(self.num_perm, _MAX32, dtype=np.uint32)
+        a, b = self._perm
+        hv = _fmix(sh.reshape(-1, 1), 32)
+        return (hv * a + b).min(axis=0)
+
+    def datasketch_signature(self, text: str) -> np.ndarray:
+        """The same signature through datasketch's own `update_batch` (slower; for checks)."""
         m = self._proto.copy()
         sh = self.shingles(text)
         if len(sh):
