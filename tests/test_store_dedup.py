@@ -180,3 +180,9 @@ def test_best_evidence():
 def test_signature_is_datasketchs(signer):
     for text in [COMMUNIQUE, REWRITE, "كلمة", ""]:
         assert (signer.signature(text) == signer.datasketch_signature(text)).all()
+
+
+def test_empty_texts_are_not_near_identical():
+    pt = meeting("PT", None, None, title="المدير")
+    ids = run([("a", "", [pt]), ("b", "", [pt])])
+    assert ids["a"] != ids["b"]

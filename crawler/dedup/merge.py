@@ -30,6 +30,7 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from crawler.dedup.counterparts import CP, compatible, same_counterpart
+from crawler.dedup.signature import _MAX32 as _EMPTY
 from crawler.dedup.signature import Signer, jaccard
 from crawler.textnorm import fold
 
@@ -52,6 +53,11 @@ def day_number(value: str | None) -> int | None:
         return Date.fromisoformat(str(value)[:10]).toordinal() if value else None
     except ValueError:
         return None
+
+
+def is_empty(sig: np.ndarray) -> bool:
+    """The signature of a text without words."""
+    return bool((sig == _EMPTY).all())
 
 
 def _days_apart(a: int | None, b: int | None) -> int:
@@ -109,6 +115,9 @@ class Deduper:
     def _index_signature(self, url: str, sig: np.ndarray, lean=None) -> None:
         if url in self.signatures:
             self.lsh.remove(url)
+            del self.signatures[url]
+        if is_empty(sig):
+            return
         self.signatures[url] = sig
         self.lsh.insert(url, lean or self.signer.lean(sig), check_duplication=False)
 
@@ -143,8 +152,9 @@ class Deduper:
 
     # -- decisions ---------------------------------------------------------------------------
     def near_reports(self, url: str, sig: np.ndarray, lean=None) -> list[str]:
-        """Known reports whose text is near-identical to this signature's."""
-        if not self.signatures:
+        """Known reports whose text is near-identical to this signature's (none for an empty text:
+        every empty text would look identical)."""
+        if not self.signatures or is_empty(sig):
             return []
         out = []
         for other in self.lsh.query(lean or self.signer.lean(sig)):
