@@ -82,6 +82,8 @@ def test_names_and_agencies():
     a = CP("PT", "ألبرتو سيلفا كوستا", None, "الشرطة القضائية")
     assert name_relation(a, CP("PT", "ألبرتو كوستا")) is True
     assert name_relation(a, CP("PT", "جوزيه ماريا")) is False
+    assert name_relation(CP("ES", "السيد كوستا"), CP("ES", "السيد غارسيا")) is False
+    assert name_relation(CP("FR", None, "M. Dupont"), CP("FR", None, "Jean Dupont")) is True
     assert name_relation(a, CP("PT", None, "Alberto Costa")) is None  # other script: not comparable
     assert name_relation(CP("QA", "عبد الرحمن بن سالم المري"), CP("QA", "عبد الله بن خالد العطية")) is False
     assert same_counterpart(a, CP("PT", None, "Alberto Costa", "الشرطة القضائية البرتغالية"))

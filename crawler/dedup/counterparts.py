@@ -16,7 +16,10 @@ from crawler.textnorm import words
 # different people and agencies, so they never count as overlap.
 _NAME_PARTICLES = {"بن", "ابن", "بنت", "ولد", "عبد", "ال", "ابو", "bin", "ben", "bint", "ibn", "al", "el",
                    "ould", "abu", "abdel", "abd", "van", "von", "de", "der", "den", "da", "das", "do", "dos",
-                   "du", "la", "le", "di", "del", "y", "mc", "mac", "st"}
+                   "du", "la", "le", "di", "del", "y", "mc", "mac", "st",
+                   # honorifics and ranks the extraction may leave on a name
+                   "السيد", "السيده", "اللواء", "الفريق", "الدكتور", "العميد", "العقيد", "الجنرال",
+                   "m", "mme", "mr", "mrs", "ms", "dr", "sir", "general", "gen", "col"}
 _AGENCY_STOP = {"في", "من", "على", "الى", "عن", "و", "ب", "ل", "لل", "بال", "وال", "the", "of", "and", "for",
                 "de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "en", "a"}
 NAME_OVERLAP = 0.5
