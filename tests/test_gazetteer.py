@@ -21,7 +21,8 @@ from crawler.gazetteer import (
     organizations,
 )
 from crawler.gazetteer.build_countries import DATA, build, read_demonyms
-from crawler.gazetteer.loader import AGENCY_TYPES, ORG_CODES
+from crawler.gazetteer.loader import AGENCY_TYPES, ORG_CODES, GazetteerError, check_agencies, check_cities
+from crawler.textnorm import fold, fold_map
 
 # --- data integrity ----------------------------------------------------------------------------------
 
@@ -86,6 +87,41 @@ def test_cities_are_well_formed():
     assert len(recs) >= 150
     assert len({c["name"] for c in recs}) == len(recs)
     assert all(c["country"] in countries() and c["ar"] for c in recs)
+
+
+@pytest.mark.parametrize("entry,message", [
+    ({"id": "X", "type": "spies", "country": "FR", "names": {"fr": ["x"]}}, r"agencies\[0\] \(X\): type"),
+    ({"id": "X", "type": "police", "names": {"fr": ["x"]}}, "not marked ambiguous"),
+    ({"id": "X", "type": "police", "country": "ZZ", "names": {"fr": ["x"]}}, "unknown country 'ZZ'"),
+    ({"id": "X", "type": "police", "country": "FR", "domestic": True, "names": {"fr": ["x"]}}, "Moroccan"),
+    ({"id": "X", "type": "police", "country": "FR"}, "no names"),
+    ({"id": "X", "type": "police", "country": "FR", "names": {"de": ["x"]}}, r"names\.de"),
+])
+def test_a_malformed_agency_fails_naming_the_entry(entry, message):
+    with pytest.raises(GazetteerError, match=message):
+        check_agencies({"agencies": [entry]}, {"FR", "MA"})
+
+
+def test_a_malformed_city_fails_naming_the_entry():
+    with pytest.raises(GazetteerError, match=r"cities\[1\] \(Rabat\): duplicate"):
+        check_cities({"cities": [{"name": "Rabat", "country": "MA", "ar": ["الرباط"]}] * 2}, {"MA"})
+    with pytest.raises(GazetteerError, match="known ISO country"):
+        check_cities({"cities": [{"name": "Atlantis", "country": "ZZ", "ar": ["أطلانتس"]}]}, {"MA"})
+
+
+@pytest.mark.parametrize("text", [
+    "  بِالْمَمْلَكَةِ  الْمُتَّحِدَةِ، «الرباط» ", "Sûreté de l’État (VSSE)", "حموشـــي ٢٠٢٥", "ﻻ", "a  \n b",
+])
+def test_fold_map_is_fold_with_offsets(text):
+    key_, offsets = fold_map(text)
+    assert key_ == fold(text)
+    assert len(offsets) == len(key_) and offsets == sorted(offsets)
+    for k, i in zip(key_, offsets, strict=True):
+        assert k == " " or fold(text[i]) and k in fold(text[i]) or text[i] in "ﻻ"
+
+
+def test_fold_map_without_accents():
+    assert fold_map("Sûreté de l'État", accents=False)[0] == "surete de l etat"
 
 
 def test_country_name():

@@ -147,10 +147,8 @@ def country_of_adjective(word: str) -> str | None:
 
 # --- agencies ----------------------------------------------------------------------------------------
 
-@cache
-def _agencies_file() -> list[dict]:
-    data = _load("agencies.yaml")
-    known = set(countries()) | set(ORG_CODES)
+def check_agencies(data: dict, known: set[str]) -> list[dict]:
+    """The agency records of an agencies.yaml document, or GazetteerError naming the entry at fault."""
     seen = set()
     for i, a in enumerate(data["agencies"]):
         where = f"agencies.yaml: agencies[{i}] ({a.get('id', '?')})"
@@ -161,18 +159,23 @@ def _agencies_file() -> list[dict]:
             raise GazetteerError(f"{where}: type must be one of {AGENCY_TYPES}")
         if a.get("country") is None and not a.get("ambiguous"):
             raise GazetteerError(f"{where}: no country and not marked ambiguous")
-        for c in [a.get("country"), *(a.get("candidates") or [])]:
+        for c in [a.get("country"), a.get("unqualified"), *(a.get("candidates") or [])]:
             if c is not None and c not in known:
                 raise GazetteerError(f"{where}: unknown country {c!r}")
         if a.get("domestic") and a.get("country") != "MA" and "MA" not in (a.get("candidates") or []):
             raise GazetteerError(f"{where}: domestic agencies are Moroccan")
         names = a.setdefault("names", {}) or {}
-        if not any(names.get(lang) for lang in LANGS) and not a.get("acronyms"):
-            raise GazetteerError(f"{where}: no names and no acronyms")
         for lang in names:
             if lang not in LANGS:
                 raise GazetteerError(f"{where}: names.{lang}: language must be one of {LANGS}")
+        if not any(names.get(lang) for lang in LANGS) and not a.get("acronyms"):
+            raise GazetteerError(f"{where}: no names and no acronyms")
     return data["agencies"]
+
+
+@cache
+def _agencies_file() -> list[dict]:
+    return check_agencies(_load("agencies.yaml"), set(countries()) | set(ORG_CODES))
 
 
 def agencies() -> list[dict]:
@@ -231,17 +234,24 @@ def find_agencies(text: str, qualify: bool = True) -> list[Match]:
 
 # --- cities ------------------------------------------------------------------------------------------
 
-@cache
-def _cities_file() -> list[dict]:
-    data = _load("cities.yaml")
-    known = set(countries())
+def check_cities(data: dict, known: set[str]) -> list[dict]:
+    """The city records of a cities.yaml document, or GazetteerError naming the entry at fault."""
+    seen = set()
     for i, c in enumerate(data["cities"]):
         where = f"cities.yaml: cities[{i}] ({c.get('name', '?')})"
         if not c.get("name") or c.get("country") not in known:
             raise GazetteerError(f"{where}: needs a name and a known ISO country")
+        if c["name"] in seen:
+            raise GazetteerError(f"{where}: duplicate name")
+        seen.add(c["name"])
         if not c.get("ar"):
             raise GazetteerError(f"{where}: no Arabic name")
     return data["cities"]
+
+
+@cache
+def _cities_file() -> list[dict]:
+    return check_cities(_load("cities.yaml"), set(countries()))
 
 
 def cities() -> list[dict]:
