@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 TATWEEL = "\u0640"
@@ -31,6 +32,7 @@ def fold(text: str) -> str:
     return " ".join(t.split())
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(ch: str, accents: bool) -> str:
     t = strip_marks(ch).translate(_LETTERS).translate(EASTERN_DIGITS).lower()
     if not accents:
