@@ -363,6 +363,14 @@ QUALIFIED = [
      "Belgium"),
     ("la Police nationale du Sénégal", "national-police", "SN", "Sénégal"),
     ("وزير الداخلية ووزارة الداخلية الإسبانية", "interior-ministry", "ES", "الإسبانية"),
+    ("المديرة العامة لأمن الدولة بمملكة بلجيكا", "state-security", "BE", "مملكة بلجيكا"),
+    ("المديرة العامة للأمن الداخلي الفرنسي", "internal-security-service", "FR", "الفرنسي"),
+    ("رئيس جهاز المخابرات البريطاني", "intelligence-service", "GB", "البريطاني"),
+    ("وفد عن الشرطة البلجيكية", "police", "BE", "البلجيكية"),
+    ("les services de renseignement espagnols", "intelligence-service", "ES", "espagnols"),
+    # English puts the adjective first
+    ("the head of British intelligence services", "intelligence-service", "GB", "British"),
+    ("the Belgian Federal Police", "federal-police", "BE", "Belgian"),
 ]
 
 
@@ -399,6 +407,15 @@ def test_moroccan_services_are_domestic(text, agency):
     m = find_agencies(text)[0]
     assert m.code == agency and m.get("domestic") is True
     assert m.get("country") == "MA" or m.get("unqualified") == "MA"
+
+
+@pytest.mark.parametrize("text", [
+    "تعزيز التعاون مع الشرطة والمخابرات",   # common nouns without a country: no agency
+    "la police et le renseignement",
+    "intelligence services and police",
+])
+def test_generic_nouns_need_a_country(text):
+    assert find_agencies(text) == []
 
 
 def test_domestic_homonym_and_moroccan_gendarmerie_are_told_apart():

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from crawler.gazetteer.matcher import Entry, Match, Trie, to_match
+from crawler.gazetteer.matcher import _ARABIC, Entry, Match, Trie, to_match
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGS = ("ar", "fr", "en")
@@ -190,6 +190,7 @@ def _agency_trie() -> Trie:
         data = {"id": a["id"], "country": a.get("country"), "type": a["type"],
                 "domestic": bool(a.get("domestic")), "ambiguous": bool(a.get("ambiguous")),
                 "candidates": a.get("candidates") or [], "unqualified": a.get("unqualified"),
+                "generic": bool(a.get("generic")),
                 "name_en": (a["names"].get("en") or [None])[0]}
         for lang in LANGS:
             for s in a["names"].get(lang) or []:
@@ -213,21 +214,40 @@ def _qualifier(text: str, end: int) -> Match | None:
                  written=m.written, base=m.base, data=m.data)
 
 
+def _preceding_qualifier(text: str, start: int) -> Match | None:
+    """A country adjective right before a Latin-script agency name ("Belgian Federal Police",
+    "British intelligence services")."""
+    lo = max(0, start - 60)
+    found = find_countries(text[lo:start])
+    if not found:
+        return None
+    m = found[-1]
+    if m.code is None or m.kind != "adjective" or text[lo + m.end:start].strip():
+        return None
+    return Match(code=m.code, start=lo + m.start, end=lo + m.end, surface=m.surface, kind=m.kind,
+                 written=m.written, base=m.base, data=m.data)
+
+
 def find_agencies(text: str, qualify: bool = True) -> list[Match]:
     """Security agencies named in `text`. `code` is the agency id; `match.get("country")` its ISO code,
     None for a homonym ("الشرطة الوطنية", "الأمن الوطني", "DGSN": `candidates` lists who has one).
     With `qualify`, a homonym followed by a country (adjective or "بجمهورية X", "de X", "of X") gets
     that country, and `match.get("qualifier")` holds the country's match. `domestic` marks Morocco's own
     services; `unqualified` names the country a homonym means when nothing qualifies it in a Moroccan
-    report (MA for "المديرية العامة للأمن الوطني")."""
+    report (MA for "المديرية العامة للأمن الوطني"). A `generic` noun (الشرطة، المخابرات, police) is
+    found only with a country after it (الشرطة البلجيكية), and then only when `qualify` is on."""
     out = []
     for start, end, entries, base in _agency_trie().find(text):
         e = entries[0]
         m = to_match(text, start, end, e, base)
         if qualify and m.get("country") is None:
             q = _qualifier(text, end)
+            if q is None and not _ARABIC.match(m.surface):
+                q = _preceding_qualifier(text, start)
             if q is not None:
                 m = to_match(text, start, end, e, base, country=q.code, qualifier=q, domestic=q.code == "MA")
+        if m.get("generic") and m.get("qualifier") is None:
+            continue
         out.append(m)
     return out
 
