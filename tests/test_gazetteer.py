@@ -265,6 +265,8 @@ def test_ambiguous_country_surfaces_have_no_code(text, candidates):
     "المفوضية السامية لشؤون اللاجئين",   # سامي "high", not Samoa
     "we met us there",                    # lowercase "us"
     "Maurice Dupont et Dominique Martin",  # first names, not Mauritius/Dominica
+    "الأمير تركي بن محمد",                # a given name, not Türkiye
+    "Salvador Illa",
 ])
 def test_phrases_naming_no_country(text):
     assert [m.code for m in find_countries(text)] == []

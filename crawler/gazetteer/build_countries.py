@@ -152,8 +152,9 @@ def build(src: dict, demonyms: dict) -> dict:
             "name": canon,
             "names": names,
             "acronyms": _uniq(acronyms),
-            "adjectives": {"ar": ar_adj, "fr": _uniq(fr_adjective_forms(fr_m)),
-                           "en": _uniq(en_adjective_forms(en_m))},
+            "adjectives": {lang: [a for a in adj if key(a) not in dropped] for lang, adj in
+                           (("ar", ar_adj), ("fr", _uniq(fr_adjective_forms(fr_m))),
+                            ("en", _uniq(en_adjective_forms(en_m))))},
         }
 
     missing = [c for c in codes if c not in demonyms]
