@@ -9,7 +9,9 @@ import yaml
 
 from crawler.gazetteer import (
     agencies,
+    capital_of,
     cities,
+    city_of,
     countries,
     country_name,
     country_of,
@@ -472,3 +474,19 @@ def test_common_words_are_not_cities(text):
 def test_cities_written_like_their_country_are_flagged():
     (m,) = find_cities("بالجزائر")
     assert m.code == "Algiers" and m.get("country_homonym")
+
+
+def test_city_of_and_capital_of():
+    assert city_of("بتمارة")["name"] == "Temara"
+    assert city_of("Marrakech")["country"] == "MA"
+    assert city_of("Atlantis") is None
+    assert capital_of("BE") == "Brussels"
+    assert capital_of("ES") == "Madrid"
+    assert capital_of("MA") == "Rabat"
+
+
+def test_latin_acronym_glued_to_an_arabic_clitic():
+    (m,) = find_agencies("التقى مدير الـDGSI وبـDGSE")[:1]
+    assert (m.code, m.surface) == ("FR-DGSI", "DGSI")
+    assert [m.surface for m in find_countries("سفير الـUSA ولـEspagne")] == ["USA", "Espagne"]
+    assert [m.code for m in find_agencies("التقى مدير الـDGSI وبـDGSE")] == ["FR-DGSI", "FR-DGSE"]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from crawler.gazetteer.loader import (
     agencies,
+    capital_of,
     cities,
+    city_of,
     countries,
     country_name,
     country_of,
@@ -23,5 +25,5 @@ from crawler.gazetteer.loader import (
 )
 from crawler.gazetteer.matcher import Match, key
 
-__all__ = ["Match", "agencies", "cities", "countries", "country_name", "country_of", "country_of_adjective",
-           "find_agencies", "find_cities", "find_countries", "key", "organizations"]
+__all__ = ["Match", "agencies", "capital_of", "cities", "city_of", "countries", "country_name", "country_of",
+           "country_of_adjective", "find_agencies", "find_cities", "find_countries", "key", "organizations"]

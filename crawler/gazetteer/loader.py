@@ -299,3 +299,21 @@ def find_cities(text: str) -> list[Match]:
     return [to_match(text, start, end, entries[0], base)
             for start, end, entries, base in _city_trie().find(text)]
 
+
+def city_of(surface: str) -> dict | None:
+    """The city record named by a whole surface (clitics allowed: بتمارة، بالرباط), or None."""
+    entries = _whole(_city_trie(), surface.strip())
+    names = {e.code for e in entries}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return next(c for c in cities() if c["name"] == name)
+
+
+def capital_of(code: str) -> str | None:
+    """The English name of a country's capital ("العاصمة البلجيكية" -> capital_of("BE") == "Brussels"),
+    None when cities.yaml has none."""
+    for c in cities():
+        if c["country"] == code and c.get("capital"):
+            return c["name"]
+    return None

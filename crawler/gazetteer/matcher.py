@@ -18,6 +18,7 @@ from crawler.textnorm import fold_map
 _ARABIC = re.compile("[\u0600-\u06ff]")
 # Clitics written attached to the first word of a name: conjunctions و/ف, prepositions ب/ل/ك and
 # their pairs. "لل" (ل + ال, whose alef is dropped) is handled apart.
+_GLUED_LATIN = re.compile(r"^([وفبلكا]{1,4})([^\W\d_\u0600-\u06ff]\w*)$")
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
@@ -133,6 +134,9 @@ def _candidates(tok: str) -> list[tuple[str, int]]:
     for p in _PREFIXES:
         if tok.startswith(p) and len(tok) - len(p) >= 3:
             cands.append((tok[len(p):], len(p)))
+    glued = _GLUED_LATIN.match(tok)  # الـDGSI، وبـFBI: a Latin name after Arabic clitics or ال
+    if glued:
+        cands.append((glued.group(2), len(glued.group(1))))
     return cands
 
 
