@@ -387,11 +387,20 @@ def test_homonyms_take_the_country_that_follows(text, agency, country, qualifier
     assert m.get("domestic") is False
 
 
+def test_agency_with_its_adjective():
+    (m,) = find_agencies("المفوض العام للشرطة الفيدرالية البلجيكية، السيد")
+    assert m.get("with_adjective") == "الشرطة الفيدرالية البلجيكية"
+    (m,) = find_agencies("المدير العام للشرطة الوطنية بجمهورية السنغال")
+    assert m.get("with_adjective") is None
+
+
 @pytest.mark.parametrize("text,agency,candidates", [
     ("المدير العام للشرطة الوطنية", "national-police", "FR"),
     ("رئيس جهاز أمن الدولة", "state-security", "AE"),
     ("la police fédérale", "federal-police", "BE"),
     ("مدير الشرطة القضائية", "judicial-police", "PT"),
+    ("التعاون بين الشرطة الوطنية وإسبانيا", "national-police", "ES"),  # و is "and", not "of"
+    ("la police fédérale et la Belgique", "federal-police", "BE"),
 ])
 def test_unqualified_homonyms_have_no_country(text, agency, candidates):
     (m,) = find_agencies(text)

@@ -19,10 +19,10 @@ AGENCY_TYPES = ("intelligence", "police", "gendarmerie", "ministry", "border", "
 _CODE = re.compile(r"^[A-Z]{2}$")
 # What may stand between a generic agency ("الشرطة الوطنية") and the country that qualifies it:
 # nothing (an adjective: الشرطة الوطنية الفرنسية), a clitic (بجمهورية السنغال), or a preposition
-# (في، لدى، de, du, of the…).
+# (في، لدى، de, du, of the…). Not و: "الشرطة الوطنية وإسبانيا" is "and Spain".
 _QUALIFIER_GAP = re.compile(
     r"\s*(?:(?:في|لدى|التابعة\s+ل|التابع\s+ل|of(?:\s+the)?|de(?:\s+la|\s+l['’])?|du|des|d['’]|in|for)\s*)?"
-    r"(?:بال|لل|ب|ل|و)?", re.IGNORECASE)
+    r"(?:بال|لل|ب|ل)?", re.IGNORECASE)
 
 
 class GazetteerError(ValueError):
@@ -235,7 +235,9 @@ def find_agencies(text: str, qualify: bool = True) -> list[Match]:
     that country, and `match.get("qualifier")` holds the country's match. `domestic` marks Morocco's own
     services; `unqualified` names the country a homonym means when nothing qualifies it in a Moroccan
     report (MA for "المديرية العامة للأمن الوطني"). A `generic` noun (الشرطة، المخابرات, police) is
-    found only with a country after it (الشرطة البلجيكية), and then only when `qualify` is on."""
+    found only with a country after it (الشرطة البلجيكية), and then only when `qualify` is on.
+    `with_adjective` is the agency's base form with the adjective that follows it ("الشرطة الفيدرالية
+    البلجيكية" for "للشرطة الفيدرالية البلجيكية"), when the qualifier is one."""
     out = []
     for start, end, entries, base in _agency_trie().find(text):
         e = entries[0]
@@ -245,7 +247,9 @@ def find_agencies(text: str, qualify: bool = True) -> list[Match]:
             if q is None and not _ARABIC.match(m.surface):
                 q = _preceding_qualifier(text, start)
             if q is not None:
-                m = to_match(text, start, end, e, base, country=q.code, qualifier=q, domestic=q.code == "MA")
+                full = (base + text[end:q.end]) if q.kind == "adjective" and q.start >= end else None
+                m = to_match(text, start, end, e, base, country=q.code, qualifier=q, domestic=q.code == "MA",
+                             with_adjective=full)
         if m.get("generic") and m.get("qualifier") is None:
             continue
         out.append(m)
