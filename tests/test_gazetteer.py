@@ -378,6 +378,12 @@ QUALIFIED = [
 ]
 
 
+def test_an_acronym_in_brackets_names_a_homonym():
+    m, dgj = find_agencies("directeur général de la police judiciaire fédérale (DGJ)")
+    assert (m.code, m.get("country"), m.get("qualifier").surface) == ("federal-judicial-police", "BE", "DGJ")
+    assert dgj.code == "BE-DGJ"
+
+
 @pytest.mark.parametrize("text,agency,country,qualifier", QUALIFIED)
 def test_homonyms_take_the_country_that_follows(text, agency, country, qualifier):
     m = find_agencies(text)[-1]

@@ -250,10 +250,15 @@ def find_agencies(text: str, qualify: bool = True) -> list[Match]:
                 full = (base + text[end:q.end]) if q.kind == "adjective" and q.start >= end else None
                 m = to_match(text, start, end, e, base, country=q.code, qualifier=q, domestic=q.code == "MA",
                              with_adjective=full)
-        if m.get("generic") and m.get("qualifier") is None:
-            continue
         out.append(m)
-    return out
+    # "police judiciaire fédérale (DGJ)": an acronym in brackets right after a homonym names it
+    for i, m in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if qualify and m.get("country") is None and nxt.get("country") and \
+                re.fullmatch(r"\s*[(\[]\s*", text[m.end:nxt.start]):
+            out[i] = to_match(text, m.start, m.end, Entry(m.code, m.kind, m.written, m.data), m.base,
+                              country=nxt.get("country"), qualifier=nxt, domestic=bool(nxt.get("domestic")))
+    return [m for m in out if not (m.get("generic") and m.get("qualifier") is None)]
 
 
 # --- cities ------------------------------------------------------------------------------------------
