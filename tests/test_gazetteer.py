@@ -341,6 +341,10 @@ AGENCY_CASES = [
     ("نائب رئيس أمن الدولة بالمملكة العربية السعودية", [("state-security", "أمن الدولة", "SA")]),
     ("Inspector General of the Royal Oman Police", [("OM-ROP", "Royal Oman Police", "OM")]),
     ("directeur général de la Police grand-ducale", [("LU-POLICE", "Police grand-ducale", "LU")]),
+    ("the Inspector-General of the Nigeria Police Force", [("NG-NPF", "Nigeria Police Force", "NG")]),
+    ("قائد الحرس الوطني الجمهوري", [("PT-GNR", "الحرس الوطني الجمهوري", "PT")]),
+    ("la Direction centrale de la police aux frontières",
+     [("FR-DCPAF", "Direction centrale de la police aux frontières", "FR")]),
 ]
 
 
