@@ -6,6 +6,8 @@ import re
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.gazetteer import (
     agencies,
@@ -509,3 +511,61 @@ def test_latin_acronym_glued_to_an_arabic_clitic():
     assert (m.code, m.surface) == ("FR-DGSI", "DGSI")
     assert [m.surface for m in find_countries("سفير الـUSA ولـEspagne")] == ["USA", "Espagne"]
     assert [m.code for m in find_agencies("التقى مدير الـDGSI وبـDGSE")] == ["FR-DGSI", "FR-DGSE"]
+
+
+def _surfaces(records, fields):
+    for r in records:
+        names = r.get("names") or r
+        for lang in fields:
+            for s in names.get(lang) or []:
+                yield r, s
+
+
+def test_no_surface_names_two_agencies():
+    owners: dict[str, set[str]] = {}
+    for a, s in _surfaces(agencies(), ("ar", "fr", "en")):
+        owners.setdefault(key(s), set()).add(a["id"])
+    for a in agencies():
+        for s in a.get("acronyms") or []:
+            owners.setdefault(key(s), set()).add(a["id"])
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_no_surface_names_two_cities():
+    owners: dict[str, set[str]] = {}
+    for c, s in _surfaces(cities(), ("ar", "fr", "en")):
+        owners.setdefault(key(s), set()).add(c["name"])
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_every_agency_name_finds_its_agency():
+    for a, s in _surfaces(agencies(), ("ar", "fr", "en")):
+        found = find_agencies(s, qualify=False)
+        if a.get("generic"):
+            continue
+        assert [m.code for m in found] == [a["id"]], s
+
+
+def test_every_city_name_finds_its_city():
+    for c, s in _surfaces(cities(), ("ar", "fr", "en")):
+        assert [m.code for m in find_cities(s)] == [c["name"]], s
+
+
+_PIECES = st.sampled_from([
+    "بالمملكة المتحدة", "الإسبانية", "ـ", "\u064e", "\u0651", " ", "،", "(", "fedpol", "DGSI",
+    "للشرطة الوطنية",
+    "Sûreté de l’État", "e\u0301", "ﻻ", "İ", "\n", "US", "us", "٢٠٢٥", "الصحراء المغربية", "الـ", "x", "بـ",
+    "Côte d'Ivoire", "بتمارة",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_spans_are_always_exact_substrings(text):
+    for finder in (find_countries, find_agencies, find_cities):
+        last = 0
+        for m in finder(text):
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start:m.end] == m.surface
+            assert m.start >= last  # non-overlapping, in order
+            last = m.end
