@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 TATWEEL = "\u0640"
@@ -48,3 +49,35 @@ def words(text: str) -> list[str]:
             t = t.replace(a, b)
     t = _EASTERN_RE.sub(lambda m: chr(EASTERN_DIGITS[ord(m.group())]), t)
     return _WORD.findall(t.lower())
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str, accents: bool) -> str:
+    t = strip_marks(ch).translate(_LETTERS).translate(EASTERN_DIGITS).lower()
+    if not accents:
+        t = "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
+    return re.sub(r"[^\w\s]|_", " ", t)
+
+
+def fold_map(text: str, accents: bool = True) -> tuple[str, list[int]]:
+    """`fold(text)` computed character by character, with, for each character of the key, the index
+    of the character of `text` it came from, so that a match in the key maps back to the original
+    text. With `accents=False` Latin accents are dropped too ("Sûreté" -> "surete"). The key equals
+    `fold(text)` for text in NFC (the common case); it is built per character so offsets stay exact."""
+    out: list[str] = []
+    offsets: list[int] = []
+    space = True  # drop leading spaces and collapse runs
+    for i, ch in enumerate(text):
+        for c in _fold_char(ch, accents):
+            if c.isspace():
+                if space:
+                    continue
+                c, space = " ", True
+            else:
+                space = False
+            out.append(c)
+            offsets.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
