@@ -1,0 +1,39 @@
+"""The outlets spider against a local fixture site on 127.0.0.1."""
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import crawl, read_jsonl
+
+FIXTURES = Path(__file__).parent / "fixtures" / "outlets"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def site():
+    handler = functools.partial(_Quiet, directory=str(FIXTURES / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_crawl_keeps_on_domain_allowed_matching_articles(tmp_path, site):
+    out = tmp_path / "r.jsonl"
+    proc = crawl(tmp_path, "-O", str(out), "-s", f"OUTLETS_DIR={FIXTURES / 'registry'}",
+                 "-s", f"OUTLETS_BASE_URL={site}", "-s", "AUTOTHROTTLE_ENABLED=False",
+                 spider="outlets")
+    urls = [r["url"] for r in read_jsonl(out)]
+    assert urls == [f"{site}/news/101.html"]
+    assert "elsewhere.example" not in proc.stderr.split("Dumping Scrapy stats")[0]
+    assert "'robotstxt/forbidden': 1" in proc.stderr
+    assert "'liqaat/outlets/prefilter/dropped': 1" in proc.stderr
