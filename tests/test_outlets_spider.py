@@ -37,3 +37,13 @@ def test_crawl_keeps_on_domain_allowed_matching_articles(tmp_path, site):
     assert "elsewhere.example" not in proc.stderr.split("Dumping Scrapy stats")[0]
     assert "'robotstxt/forbidden': 1" in proc.stderr
     assert "'liqaat/outlets/prefilter/dropped': 1" in proc.stderr
+
+
+def test_second_run_fetches_no_known_article(tmp_path, site):
+    args = ("-s", f"OUTLETS_DIR={FIXTURES / 'registry'}", "-s", f"OUTLETS_BASE_URL={site}",
+            "-s", "AUTOTHROTTLE_ENABLED=False")
+    crawl(tmp_path, "-O", str(tmp_path / "1.jsonl"), *args, spider="outlets")
+    proc = crawl(tmp_path, "-O", str(tmp_path / "2.jsonl"), *args, spider="outlets")
+    assert read_jsonl(tmp_path / "2.jsonl") == []
+    assert "'liqaat/outlets/known_skipped': 2" in proc.stderr
+    assert "prefilter" not in proc.stderr.split("Dumping Scrapy stats")[-1]

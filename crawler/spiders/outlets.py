@@ -16,6 +16,7 @@ from scrapy.utils.sitemap import Sitemap
 from crawler.documents import report_from_response
 from crawler.outlets import REGISTRY_DIR, load_registry
 from crawler.outlets.prefilter import load_terms, matches
+from crawler.outlets.seen import SeenUrls
 
 
 class OutletsSpider(SitemapSpider):
@@ -29,6 +30,7 @@ class OutletsSpider(SitemapSpider):
             raise ValueError(f"unknown outlet {wanted!r}; known: {sorted(registry)}")
         self.outlets = [o for n, o in registry.items() if not wanted or n == wanted]
         self.terms = load_terms()
+        self.seen = SeenUrls(settings.get("MEETINGS_DB"))
         base = settings.get("OUTLETS_BASE_URL")
         self.hosts = {}
         for outlet in self.outlets:
@@ -62,6 +64,9 @@ class OutletsSpider(SitemapSpider):
             self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
             return None
         if not outlet.is_article(url):
+            return None
+        if url in self.seen:
+            self.crawler.stats.inc_value("liqaat/outlets/known_skipped")
             return None
         return scrapy.Request(url, self.parse_article, meta={"outlet": outlet.name})
 
@@ -98,6 +103,7 @@ class OutletsSpider(SitemapSpider):
 
     def parse_article(self, response):
         stats = self.crawler.stats
+        self.seen.add(response.url, response.meta.get("outlet", ""))
         title = response.css("title::text").get() if hasattr(response, "css") else None
         text = response.text if hasattr(response, "text") else None
         if not matches(self.terms, response.url, title, text):
@@ -106,3 +112,7 @@ class OutletsSpider(SitemapSpider):
         stats.inc_value("liqaat/outlets/prefilter/passed")
         return report_from_response(response, stats, self.logger,
                                     self.crawler.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+
+    def closed(self, reason):
+        if hasattr(self, "seen"):
+            self.seen.close()
