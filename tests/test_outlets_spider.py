@@ -37,6 +37,7 @@ def test_crawl_keeps_on_domain_allowed_matching_articles(tmp_path, site):
     assert "elsewhere.example" not in proc.stderr.split("Dumping Scrapy stats")[0]
     assert "'robotstxt/forbidden': 1" in proc.stderr
     assert "'liqaat/outlets/prefilter/dropped': 1" in proc.stderr
+    assert "'liqaat/politeness/crawl_delay': 0.3" in proc.stderr
 
 
 def test_second_run_fetches_no_known_article(tmp_path, site):
