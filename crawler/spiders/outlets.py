@@ -31,7 +31,7 @@ class OutletsSpider(SitemapSpider):
         self.outlets = [o for n, o in registry.items() if not wanted or n == wanted]
         self.terms = load_terms()
         self.seen = SeenUrls(settings.get("MEETINGS_DB"))
-        base = settings.get("OUTLETS_BASE_URL")
+        base = self.base = settings.get("OUTLETS_BASE_URL")
         self.hosts = {}
         for outlet in self.outlets:
             for domain in outlet.domains:
@@ -60,6 +60,8 @@ class OutletsSpider(SitemapSpider):
 
     def _article(self, url: str, meta: dict):
         outlet = self._outlet(url)
+        if outlet is not None and self.base and urlsplit(url).netloc in outlet.domains:
+            url = self._rebase(url, self.base)  # a local copy's links to the real host
         if outlet is None:
             self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
             return None
