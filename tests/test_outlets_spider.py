@@ -48,3 +48,22 @@ def test_second_run_fetches_no_known_article(tmp_path, site):
     assert read_jsonl(tmp_path / "2.jsonl") == []
     assert "'liqaat/outlets/known_skipped': 5" in proc.stderr
     assert "prefilter" not in proc.stderr.split("Dumping Scrapy stats")[-1]
+
+
+def test_same_report_as_seeds_over_the_same_pages(tmp_path, site):
+    out = tmp_path / "o.jsonl"
+    crawl(tmp_path, "-O", str(out), "-s", f"OUTLETS_DIR={FIXTURES / 'registry'}",
+          "-s", f"OUTLETS_BASE_URL={site}", "-s", "AUTOTHROTTLE_ENABLED=False", spider="outlets")
+    crawled = {Path(r["url"]).name: r for r in read_jsonl(out)}
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in crawled:
+        (folder / name).write_bytes((FIXTURES / "site" / "news" / name).read_bytes())
+    seeds = tmp_path / "s.jsonl"
+    crawl(tmp_path / "s", "-a", f"path={folder}", "-O", str(seeds))
+    read = {Path(r["url"]).name: r for r in read_jsonl(seeds)}
+    assert read.keys() == crawled.keys()
+    for name, report in crawled.items():
+        assert report["text"]
+        for key in ("title", "text", "language"):
+            assert report[key] == read[name][key], (name, key)
