@@ -17,6 +17,10 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+# robots.txt Crawl-delay, which Scrapy does not apply by itself (README "Crawling outlets").
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.crawl_delay.CrawlDelayMiddleware": 150,
+}
 
 # Item pipelines, one concern each, ordered with gaps (README "Pipelines").
 ITEM_PIPELINES = {
