@@ -21,6 +21,7 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 # Item pipelines, one concern each, ordered with gaps (README "Pipelines").
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 100,
+    "pipelines.published.PublishedPipeline": 200,
 }
 
 # Feeds: UTF-8 so Arabic stays readable; the raw document is never exported.

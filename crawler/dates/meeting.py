@@ -1,0 +1,144 @@
+"""The day of a meeting: `meeting_date(text, sentence, published)`.
+
+The date is the one tied to the meeting sentence (the sentence that reports THAT counterpart's
+meeting), not the first date of the text: first a date phrase of the sentence itself, then a
+span of days the sentence refers back to ("pendant ces deux journées"), then its paragraph,
+then the lead. Phrases that are not the meeting's are skipped: a future one ("نونبر المقبل",
+"will arrive on Monday"), the day of a statement ("the police said on Thursday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from crawler.dates.find import DateMention, find_dates
+from crawler.dates.resolve import UNRESOLVED, Resolved, resolve
+from crawler.dates.tables import CUES, alternation, fold_map
+
+_L = r"[^\W\d_]"
+MEETING_VERB_RE = re.compile(rf"(?<!{_L})(?:{alternation(sum(CUES['meeting_verbs'].values(), []))})(?!{_L})",
+                             re.IGNORECASE)
+STATEMENT_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['statement_cues'])})(?!{_L})", re.IGNORECASE)
+FUTURE_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['future_cues'])})(?!{_L})", re.IGNORECASE)
+ANAPHORA_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['range_anaphora'])})(?!{_L})", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+# How far before a date phrase a statement or future cue still governs it (characters).
+CUE_REACH = 30
+LEAD_PARAGRAPHS = 2
+
+
+@dataclass
+class MeetingDate:
+    """The day of one meeting, with the phrase it was read from and how."""
+
+    date: str | None = None
+    date_end: str | None = None
+    weekday: str | None = None
+    date_raw: str | None = None
+    resolution: str | None = None
+    """`explicit`, `year_inferred`, `relative_to_published`, `unresolved`; None: no date phrase."""
+    weekday_mismatch: bool = False
+    invalid: bool = False
+    """The phrase names a day that does not exist ("31 شتنبر"): `date` is None."""
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`: split at . ! ? ؟ and line breaks."""
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def meeting_sentence(text: str) -> str | None:
+    """The first sentence of `text` with a meeting verb (استقبل، أجرى مباحثات، reçoit, received…)."""
+    for s, e in sentences(text):
+        if MEETING_VERB_RE.search(fold_map(text[s:e])[0]):
+            return text[s:e]
+    return None
+
+
+def _cued(mention: DateMention, text: str) -> bool:
+    """The phrase is governed by a statement or a future cue just before it."""
+    before = fold_map(text[max(0, mention.start - CUE_REACH):mention.start])[0]
+    return bool(STATEMENT_RE.search(before) or FUTURE_RE.search(before))
+
+
+def _candidates(text: str) -> list[DateMention]:
+    return [m for m in find_dates(text) if m.kind != "hijri" and not m.future and not _cued(m, text)]
+
+
+def _pick(mentions: list[DateMention], text: str) -> DateMention | None:
+    """The date phrase nearest to the meeting verb of `text` (the first one without a verb)."""
+    days = [m for m in mentions if m.kind != "unresolvable"]
+    if not days:
+        return None
+    verb = MEETING_VERB_RE.search(fold_map(text)[0])
+    if verb is None:
+        return days[0]
+    # the meeting day usually follows the verb ("استقبل، اليوم الثلاثاء", "a reçu ce mardi");
+    # one before it ("On Tuesday, … received") counts double distance
+    return min(days, key=lambda m: m.start - verb.end() if m.start >= verb.end()
+               else 2 * (verb.start() - m.end))
+
+
+def _result(mention: DateMention, resolved: Resolved) -> MeetingDate:
+    return MeetingDate(
+        date=resolved.date.isoformat() if resolved.date else None,
+        date_end=resolved.date_end.isoformat() if resolved.date_end else None,
+        weekday=resolved.weekday, date_raw=mention.raw, resolution=resolved.resolution,
+        weekday_mismatch=resolved.weekday_mismatch, invalid=resolved.invalid)
+
+
+def _excerpt(paragraph: str) -> bool:
+    """A teaser excerpt left in a text dump ("… استقبل المدير العام للأمن الوطني...")."""
+    return paragraph.rstrip().endswith(("...", "…"))
+
+
+def _paragraph(text: str, start: int) -> tuple[int, str]:
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", start)
+    return s, text[s:e if e >= 0 else len(text)]
+
+
+def meeting_date(text: str, sentence: str | None = None, published: date | str | None = None) -> MeetingDate:
+    """The day of the meeting reported by `sentence` (an exact substring of `text`; None: the
+    first sentence with a meeting verb), read against the publication day `published`.
+
+    No date phrase for the meeting: every field None. A phrase that does not fix the day
+    ("الأسبوع الماضي", "earlier this week") or a relative one without `published`: `date`
+    None, the named weekday kept.
+    """
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10]) if published else None
+    text = text or ""
+    if sentence is None:
+        sentence = meeting_sentence(text)
+        if sentence is None:
+            return MeetingDate()
+    where = text.find(sentence)
+    mentions = _candidates(sentence)
+    chosen = _pick(mentions, sentence)
+    if chosen is None and any(m.kind == "unresolvable" for m in mentions):
+        m = next(m for m in mentions if m.kind == "unresolvable")
+        return MeetingDate(date_raw=m.raw, resolution=UNRESOLVED)
+    if chosen is None and where >= 0 and ANAPHORA_RE.search(fold_map(sentence)[0]):
+        ranges = [m for m in _candidates(text[:where]) if m.kind == "range"]
+        if ranges:
+            return _result(ranges[-1], resolve(ranges[-1], published))
+    if chosen is None and where >= 0:
+        p_start, paragraph = _paragraph(text, where)
+        chosen = _pick(_candidates(paragraph), paragraph)
+        if chosen is None:
+            lead = "\n".join([p for p in text[:p_start].split("\n")
+                              if len(p.strip()) > 80 and not _excerpt(p)][:LEAD_PARAGRAPHS])
+            chosen = _pick(_candidates(lead), lead)
+    if chosen is None:
+        return MeetingDate()
+    return _result(chosen, resolve(chosen, published))
