@@ -22,6 +22,7 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 100,
     "pipelines.published.PublishedPipeline": 200,
+    "pipelines.meeting_dates.MeetingDatesPipeline": 400,
 }
 
 # Feeds: UTF-8 so Arabic stays readable; the raw document is never exported.

@@ -18,8 +18,10 @@ from crawler.dates.resolve import UNRESOLVED, Resolved, resolve
 from crawler.dates.tables import CUES, alternation, fold_map
 
 _L = r"[^\W\d_]"
-MEETING_VERB_RE = re.compile(rf"(?<!{_L})(?:{alternation(sum(CUES['meeting_verbs'].values(), []))})(?!{_L})",
-                             re.IGNORECASE)
+_AR_VERBS = alternation(CUES["meeting_verbs"]["ar"])
+_LATIN_VERBS = alternation(CUES["meeting_verbs"]["fr"] + CUES["meeting_verbs"]["en"])
+MEETING_VERB_RE = re.compile(
+    rf"(?<!{_L})(?:[وف]?(?:ال)?(?:{_AR_VERBS})(?:ه|ها|هما|هم)?|{_LATIN_VERBS})(?!{_L})", re.IGNORECASE)
 STATEMENT_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['statement_cues'])})(?!{_L})", re.IGNORECASE)
 FUTURE_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['future_cues'])})(?!{_L})", re.IGNORECASE)
 ANAPHORA_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['range_anaphora'])})(?!{_L})", re.IGNORECASE)
