@@ -46,6 +46,14 @@ def test_a_january_first_the_page_does_not_say_is_no_date():
     assert publication_date(body_jan1, "html", guessed).day == date(2024, 1, 1)
 
 
+def test_late_utc_metadata_yields_to_the_date_line_of_the_next_day():
+    body = (DIR / "meta.html").read_text(encoding="utf-8")
+    late = body.replace("2024-03-05T21:40:00+01:00", "2024-03-04T23:40:00+00:00")
+    assert publication_date(late, "html").day == date(2024, 3, 5)
+    early = body.replace("2024-03-05T21:40:00+01:00", "2024-03-05T09:40:00+00:00")
+    assert publication_date(early, "html").source == "meta"
+
+
 @pytest.mark.parametrize("line, day", [
     ("الخميس 24 سبتمبر 2020 على الساعة 15:57", date(2020, 9, 24)),
     ("الثلاثاء 13 فبراير 2024 - 14:15", date(2024, 2, 13)),

@@ -67,9 +67,12 @@ def meeting_sentence(text: str) -> str | None:
 
 
 def _cued(mention: DateMention, text: str) -> bool:
-    """The phrase is governed by a statement or a future cue just before it."""
+    """The phrase is governed by a statement or a future cue just before it ("said on
+    Thursday", "will arrive on Monday"), with no meeting verb in between ("أفاد بلاغ أن حموشي
+    استقبل اليوم" is the meeting's day)."""
     before = fold_map(text[max(0, mention.start - CUE_REACH):mention.start])[0]
-    return bool(STATEMENT_RE.search(before) or FUTURE_RE.search(before))
+    cues = [m.end() for rx in (STATEMENT_RE, FUTURE_RE) for m in rx.finditer(before)]
+    return bool(cues) and not MEETING_VERB_RE.search(before, max(cues))
 
 
 def _candidates(text: str) -> list[DateMention]:

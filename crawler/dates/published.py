@@ -14,7 +14,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import lxml.html
 from lxml import etree
@@ -51,6 +51,10 @@ MAX_DATE_LINE_RESIDUE = 25
 WINDOW_AFTER = 80
 WINDOW_BEFORE = 12
 BODY_PARAGRAPH = 200
+MAX_CHILDREN = 8
+# From this UTC hour on, a metadata timestamp may fall on the day before the page's own date
+# line (Morocco is UTC+1); the visible date line then wins.
+LATE_UTC_HOUR = 22
 TEXT_WINDOW_BEFORE = 10
 
 
@@ -65,20 +69,35 @@ class PublishedDate:
     """`meta`, `jsonld`, `time`, `rdfa`, `date_line`, `dateline` or `extracted`."""
 
 
-def _boilerplate(el) -> bool:
-    for node in [el, *el.iterancestors()]:
-        if not isinstance(node.tag, str) or node.tag in ("html", "body"):
-            continue
-        if node.tag in BOILERPLATE_TAGS:
-            return True
-        if node.tag == "header" and node.get("role") == "banner":
-            return True
-        marks = " ".join(filter(None, (node.get("class"), node.get("id"), node.get("role"))))
-        if marks and BOILERPLATE.search(marks):
-            return True
-        if HIDDEN.search((node.get("style") or "") + " " + (node.get("class") or "")):
-            return True
-    return False
+def _own_boilerplate(node) -> bool:
+    if not isinstance(node.tag, str) or node.tag in ("html", "body"):
+        return False
+    if node.tag in BOILERPLATE_TAGS or (node.tag == "header" and node.get("role") == "banner"):
+        return True
+    marks = " ".join(filter(None, (node.get("class"), node.get("id"), node.get("role"))))
+    if marks and BOILERPLATE.search(marks):
+        return True
+    return bool(HIDDEN.search((node.get("style") or "") + " " + (node.get("class") or "")))
+
+
+def _boilerplate(el, memo: dict | None = None) -> bool:
+    """The element sits in a comment, teaser, sidebar, ticker, header, footer or pop-up
+    container (or a hidden one). `memo` shares the answers for ancestors within one page."""
+    memo = {} if memo is None else memo
+    chain = []
+    node, answer = el, False
+    while node is not None:
+        if node in memo:
+            answer = memo[node]
+            break
+        chain.append(node)
+        if _own_boilerplate(node):
+            answer = True
+            break
+        node = node.getparent()
+    for n in chain:
+        memo[n] = answer
+    return answer
 
 
 def parse_html(body: str):
@@ -133,7 +152,8 @@ def _jsonld(tree) -> PublishedDate | None:
 
 
 def _headline(tree, title: str | None):
-    h1s = [h for h in tree.iter("h1") if not _boilerplate(h)]
+    memo: dict = {}
+    h1s = [h for h in tree.iter("h1") if not _boilerplate(h, memo)]
     if title:
         key = fold(title).strip()
         for h in h1s:
@@ -196,11 +216,15 @@ def dateline(paragraph: str) -> tuple[date, str] | None:
 
 def _near_headline(headline) -> PublishedDate | None:
     structured, visible = None, None
-    after = headline.xpath("following::*")[:WINDOW_AFTER]
-    before = list(reversed(headline.xpath("preceding::*")[-WINDOW_BEFORE:]))
+    after = headline.xpath(f"following::*[position() <= {WINDOW_AFTER}]")
+    before = list(reversed(headline.xpath(f"preceding::*[position() <= {WINDOW_BEFORE}]")))  # nearest first
+    memo: dict = {}
     for where, elements in (("after", after), ("before", before)):
         for el in elements:
-            if not isinstance(el.tag, str) or el.tag in ("script", "style") or _boilerplate(el):
+            # containers (many children) are read through their children
+            if not isinstance(el.tag, str) or el.tag in ("script", "style") or len(el) > MAX_CHILDREN:
+                continue
+            if _boilerplate(el, memo):
                 continue
             text = " ".join(el.text_content().split())
             if where == "after" and el.tag == "p" and len(text) > BODY_PARAGRAPH:
@@ -233,10 +257,23 @@ def _from_html(body: str, title: str | None) -> PublishedDate | None:
     if tree is None:
         return None
     found = _meta(tree) or _jsonld(tree)
-    if found:
+    if found and not _late_utc(found.value):
         return found
     headline = _headline(tree, title)
-    return _near_headline(headline) if headline is not None else None
+    near = _near_headline(headline) if headline is not None else None
+    if found and not (near and near.source in ("date_line", "dateline")
+                      and (near.day - found.day).days == 1):
+        return found
+    return near
+
+
+def _late_utc(value: str) -> bool:
+    """A UTC timestamp late in the evening: the page's own (Moroccan, UTC+1) day may be the next."""
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return dt.utcoffset() is not None and not dt.utcoffset() and dt.hour >= LATE_UTC_HOUR
 
 
 def _excerpt(line: str) -> bool:
