@@ -56,6 +56,7 @@ MAX_CHILDREN = 8
 # line (Morocco is UTC+1); the visible date line then wins.
 LATE_UTC_HOUR = 22
 TEXT_WINDOW_BEFORE = 10
+TEXT_WINDOW_AFTER = 12
 
 
 @dataclass
@@ -111,9 +112,11 @@ def parse_html(body: str):
 
 
 def _meta(tree) -> PublishedDate | None:
+    memo: dict = {}
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        if key in META_PROPERTIES:
+        # microdata <meta itemprop> also sits in teaser cards: only the article's counts
+        if key in META_PROPERTIES and not (el.get("itemprop") and _boilerplate(el, memo)):
             parsed = parse_machine_date(el.get("content") or "")
             if parsed:
                 return PublishedDate(parsed[0], parsed[1], el.get("content"), "meta")
@@ -287,9 +290,15 @@ def _from_text(body: str, title: str | None) -> PublishedDate | None:
     lines = [" ".join(ln.split()) for ln in body.splitlines()]
     lines = [ln for ln in lines if ln]
     key = fold(title).strip() if title else None
-    start = max((i for i, ln in enumerate(lines) if key and fold(ln).strip() == key), default=0)
-    anchor = next((i for i in range(start, len(lines))
-                   if len(lines[i]) > BODY_PARAGRAPH and not _excerpt(lines[i])), None)
+    # the headline followed by the body; without a known headline, the first body paragraph
+    starts = [i for i, ln in enumerate(lines) if key and fold(ln).strip() == key]
+    anchor = None
+    spans = [(i, min(len(lines), i + TEXT_WINDOW_AFTER)) for i in reversed(starts)] + [(0, len(lines))]
+    for start, reach in spans:
+        anchor = next((i for i in range(start, reach)
+                       if len(lines[i]) > BODY_PARAGRAPH and not _excerpt(lines[i])), None)
+        if anchor is not None:
+            break
     if anchor is None:
         return None
     found = dateline(lines[anchor])
