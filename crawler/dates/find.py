@@ -48,9 +48,10 @@ def _c(pattern: str) -> re.Pattern:
 
 _DAY = rf"(?:{_NB}(?P<first>{_FIRST}){_NA}|(?P<d>{_DAYNUM}))"
 _MON = rf"{_NB}(?P<m>{_MONTH}|الشهر\s+الجاري|الشهر\s+الحالي)\.?(?![^\W\d_])"
-# after the date: a year, "الجاري", a future marker ("نونبر المقبل"), a weekday in parentheses
+# after the date: a year, "الجاري", a future or past marker ("12 نونبر المقبل", "15 ماي الماضي"),
+# a weekday in parentheses
 _TAIL = (rf"(?:{_SEPW}(?P<y>{_YEAR}))?(?:\s+(?P<cur>الجاري|الحالي){_NA})?"
-         rf"(?:\s+(?P<fut>{_FUT}){_NA})?(?:\s*\(\s*{_wd('wd_after')}\s*\))?")
+         rf"(?:\s+(?P<fut>{_FUT}){_NA}|\s+(?P<past>{_PAST}){_NA})?(?:\s*\(\s*{_wd('wd_after')}\s*\))?")
 
 RANGE_RE = _c(
     rf"(?:{_wd('wd')}[\s,،]+(?:(?:و|et|and)\s*(?:{_WD}){_NA}[\s,،]+)?)?"
@@ -134,6 +135,7 @@ def _mention(kind: str, m: re.Match, folded: str) -> DateMention | None:
         mention.year = _int(g.get("y"))
         mention.current_month = mention.current_month or bool(g.get("cur"))
         mention.future = bool(g.get("fut"))
+        mention.past = bool(g.get("past"))
         if kind == "range":
             mention.day, mention.day_end = _int(g["d1"]), _int(g["d2"])
             mention.month_end, mention.year_end = mention.month, mention.year

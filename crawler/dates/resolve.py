@@ -88,7 +88,7 @@ def resolve(mention: DateMention, base: date | None) -> Resolved:
             return Resolved(None, weekday=wd)
         year, resolution = base.year, YEAR_INFERRED
         probe = _day(year, month, mention.day) if month else None
-        if probe and probe > base + timedelta(days=7):
+        if probe and (probe > base + timedelta(days=7) or (mention.past and probe >= base)):
             year -= 1
     day = _day(year, month, mention.day) if month and mention.day else None
     if day is None:
