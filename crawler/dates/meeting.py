@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from crawler.dates.find import DateMention, find_dates
 from crawler.dates.resolve import UNRESOLVED, Resolved, resolve
-from crawler.dates.tables import CUES, alternation, fold_map
+from crawler.dates.tables import CUES, WEEKDAYS, alternation, fold_map
 
 _L = r"[^\W\d_]"
 _AR_VERBS = alternation(CUES["meeting_verbs"]["ar"])
@@ -139,11 +139,47 @@ def meeting_date(text: str, sentence: str | None = None, published: date | str |
             return _result(ranges[-1], resolve(ranges[-1], published))
     if chosen is None and where >= 0:
         p_start, paragraph = _paragraph(text, where)
-        chosen = _pick(_candidates(paragraph), paragraph)
+        chosen = _in_paragraph(paragraph, where - p_start, where - p_start + len(sentence))
         if chosen is None:
             lead = "\n".join([p for p in text[:p_start].split("\n")
                               if len(p.strip()) > 80 and not _excerpt(p)][:LEAD_PARAGRAPHS])
             chosen = _pick(_candidates(lead), lead)
     if chosen is None:
         return MeetingDate()
+    if chosen.kind == "weekday" and where >= 0:
+        anchored = _within_dated_span(chosen, text[:where], published)
+        if anchored is not None:
+            return _result(chosen, anchored)
     return _result(chosen, resolve(chosen, published))
+
+
+def _in_paragraph(paragraph: str, s: int, e: int) -> DateMention | None:
+    """A date phrase of the sentence's paragraph: the nearest one before the sentence, else
+    the first one after it in a sentence that also speaks of the meeting ("وجرى اللقاء يوم …")."""
+    before = [m for m in _candidates(paragraph[:s]) if m.kind != "unresolvable"]
+    if before:
+        return before[-1]
+    for a, b in sentences(paragraph[e:]):
+        part = paragraph[e + a:e + b]
+        if MEETING_VERB_RE.search(fold_map(part)[0]):
+            picked = _pick(_candidates(part), part)
+            if picked is not None:
+                return picked
+    return None
+
+
+def _within_dated_span(mention: DateMention, before: str, published: date | None) -> Resolved | None:
+    """A weekday alone ("وفي يوم الثلاثاء", "Tuesday") inside the span of days the text dated
+    just before ("يومي 13 و14 يناير 2025") is that day of the span, whatever the publication day."""
+    dated = [m for m in _candidates(before) if m.kind in ("explicit", "numeric", "range")]
+    if not dated:
+        return None
+    span = resolve(dated[-1], published)
+    if span.date is None:
+        return None
+    day = span.date
+    while day <= (span.date_end or span.date):
+        if WEEKDAYS[day.weekday()] == mention.weekday:
+            return Resolved(day, weekday=mention.weekday, resolution=span.resolution)
+        day += timedelta(days=1)
+    return None
