@@ -87,6 +87,16 @@ def test_any_written_date_comes_back(day, style, digits, data):
     assert not got.weekday_mismatch
 
 
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=date(1995, 1, 1), max_value=date(2035, 12, 31)),
+       digits=st.sampled_from(list(DIGITS)), sep=st.sampled_from(["/", "-", "."]), pad=st.booleans())
+def test_any_numeric_date_comes_back_day_first(day, digits, sep, pad):
+    d, m = (f"{day.day:02d}", f"{day.month:02d}") if pad else (str(day.day), str(day.month))
+    text = sep.join([d, m, str(day.year)]).translate(str.maketrans("0123456789", DIGITS[digits]))
+    got = normalize_date(f"نشر في: {text} - 10:15")
+    assert got is not None and got.date == day, text
+
+
 @given(base=st.dates(min_value=date(2000, 1, 8), max_value=date(2035, 12, 31)),
        back=st.integers(min_value=0, max_value=6))
 def test_named_weekday_resolves_to_the_latest_such_day(base, back):
