@@ -16,7 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.dates.tables import CALENDAR, MONTHS, RELATIVE_DAYS, WEEKDAY_NAMES, alternation, fold_map
+from crawler.dates.tables import (
+    CALENDAR,
+    MONTHS,
+    RELATIVE_DAYS,
+    WEEKDAY_NAMES,
+    alternation,
+    fold_map,
+    folded_set,
+)
 
 # Regex literals below are written folded (ى→ي, ة→ه), as the text they run on.
 _L = r"[^\W\d_]"
@@ -80,7 +88,7 @@ _FORMS = [("range", RANGE_RE), ("numeric", ISO_RE), ("numeric", NUM_RE), ("expli
           ("explicit", MDY_RE), ("hijri", HIJRI_RE), ("relative", REL_RE), ("weekday", WEEKDAY_RE),
           ("unresolvable", UNRES_RE)]
 _RANK = {"range": 0, "numeric": 1, "explicit": 2, "hijri": 3, "relative": 4, "weekday": 5, "unresolvable": 6}
-_PAST_SET = {m for m in re.split(r"\|", _PAST)}
+_PAST_SET = folded_set(CALENDAR["past_markers"])
 _CURRENT_MONTH = {"الشهر الجاري", "الشهر الحالي"}
 
 

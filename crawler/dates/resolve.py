@@ -34,9 +34,6 @@ class Resolved:
     """The named weekday is not the weekday of an explicit `date` (the date is kept)."""
     invalid: bool = False
     """The phrase names a day that does not exist ("31 شتنبر"); `date` is None."""
-    weekday_adjusted: bool = False
-    """A relative day moved back to the weekday the text names ("اليوم الأربعاء" on a page
-    published just after midnight on Thursday)."""
 
 
 def _day(y: int, m: int, d: int) -> date | None:
@@ -67,10 +64,11 @@ def resolve(mention: DateMention, base: date | None) -> Resolved:
         if base is None:
             return Resolved(None, weekday=wd)
         day = base + timedelta(days=mention.offset)
-        adjusted = False
         if wd and WEEKDAYS[day.weekday()] != wd:
-            day, adjusted = _weekday_on_or_before(day, wd), True
-        return Resolved(day, weekday=wd, resolution=RELATIVE, weekday_adjusted=adjusted)
+            # the named weekday wins: "اليوم الأربعاء" on a page dated just after midnight on
+            # Thursday is that Wednesday
+            day = _weekday_on_or_before(day, wd)
+        return Resolved(day, weekday=wd, resolution=RELATIVE)
     if mention.kind == "weekday":
         if base is None:
             return Resolved(None, weekday=wd)

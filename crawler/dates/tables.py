@@ -79,8 +79,6 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 #: folded month name -> month number, every region and language
 MONTHS: dict[str, int] = {}
-#: folded month name -> the style it belongs to (moroccan, gulf, levantine, french, english)
-MONTH_STYLES: dict[str, set[str]] = {}
 for _num, _styles in CALENDAR["months"].items():
     for _style, _names in _styles.items():
         for _n in _names:
@@ -88,7 +86,6 @@ for _num, _styles in CALENDAR["months"].items():
             if MONTHS.get(_f, int(_num)) != int(_num):
                 raise ValueError(f"calendar.yaml: month name {_n!r} is listed under two months")
             MONTHS[_f] = int(_num)
-            MONTH_STYLES.setdefault(_f, set()).add(_style)
 
 #: folded weekday name -> English weekday name
 WEEKDAY_NAMES: dict[str, str] = {fold(n): wd for wd, names in CALENDAR["weekdays"].items() for n in names}
