@@ -104,3 +104,22 @@ def test_named_weekday_resolves_to_the_latest_such_day(base, back):
     name = CALENDAR["weekdays"][WEEKDAYS[day.weekday()]][0]
     got = normalize_date(f"يوم {name}", base)
     assert got.date == day and got.weekday == WEEKDAYS[day.weekday()]
+
+
+def test_vocabularies_are_complete():
+    assert sorted(CALENDAR["months"]) == list(range(1, 13))
+    for num, styles in CALENDAR["months"].items():
+        assert set(styles) == set(STYLES), num
+        assert all(names for names in styles.values()), num
+    assert sorted(CALENDAR["weekdays"]) == sorted(WEEKDAYS)
+    for words in CALENDAR["relative_days"].values():
+        for word in words:
+            assert [m.kind for m in find_dates(word)] == ["relative"], word
+    for phrase in CALENDAR["unresolvable"]:
+        assert [m.kind for m in find_dates(phrase)] == ["unresolvable"], phrase
+
+
+@pytest.mark.parametrize("case", PHRASES[:40], ids=[c["text"] for c in PHRASES[:40]])
+def test_raw_is_the_span_of_the_text(case):
+    for m in find_dates(case["text"]):
+        assert case["text"][m.start:m.end] == m.raw
