@@ -59,11 +59,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def meeting_sentence(text: str) -> str | None:
-    """The first sentence of `text` with a meeting verb (استقبل، أجرى مباحثات، reçoit, received…)."""
-    for s, e in sentences(text):
-        if MEETING_VERB_RE.search(fold_map(text[s:e])[0]):
-            return text[s:e]
-    return None
+    """The first sentence of `text` with a meeting verb (استقبل، أجرى مباحثات، reçoit,
+    received…) and a date phrase (or a reference to days named before: "ces deux journées");
+    else the first with a meeting verb. A headline or a teaser
+    ("حموشي يستقبل …", an excerpt ending in "...") names the meeting without its day."""
+    found = [text[s:e] for s, e in sentences(text)
+             if not _excerpt(text[s:e]) and MEETING_VERB_RE.search(fold_map(text[s:e])[0])]
+    dated = (s for s in found if ANAPHORA_RE.search(fold_map(s)[0])
+             or any(m.kind != "unresolvable" for m in _candidates(s)))
+    return next(dated, found[0] if found else None)
 
 
 def _cued(mention: DateMention, text: str) -> bool:
