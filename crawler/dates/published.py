@@ -338,5 +338,5 @@ def publication_date(body: str | None, kind: str | None, extracted=None) -> Publ
     for source, raw in getattr(extracted, "date_candidates", None) or []:
         parsed = parse_machine_date(raw)
         if parsed and not _jan1_unsaid(parsed[1], body):
-            return PublishedDate(parsed[0], parsed[1], raw, source if source else "extracted")
+            return PublishedDate(parsed[0], parsed[1], raw, "extracted")
     return None
