@@ -43,8 +43,9 @@ HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|element-invisib
 UPDATED = re.compile(r"upd|modif|mis à jour|mis a jour|تحديث|updated|edited", re.I)
 # Words a date line may carry besides its date: labels, a time, separators, a city.
 DATE_LINE_LABELS = re.compile(
-    r"نشر\s*في|نشر|بتاريخ|تاريخ\s*النشر|آخر\s*تحديث|على\s*الساعة|الساعة|publié\s*le|publié|mis\s*à\s*jour\s*le|"
-    r"le|à|published|updated|posted|on|at|by|par|بواسطة|\d{1,2}[:h]\d{2}(?::\d{2})?|gmt|utc|am|pm", re.I)
+    r"(?<!\w)(?:نشر\s*في|نشر|بتاريخ|تاريخ\s*النشر|آخر\s*تحديث|على\s*الساعة|الساعة|publié\s*le|publié|"
+    r"mis\s*à\s*jour\s*le|le|à|published|updated|posted|on|at|by|par|بواسطة|gmt|utc|am|pm)(?!\w)"
+    r"|\d{1,2}[:h]\d{2}(?::\d{2})?", re.I)
 PUBLISHED_PROPERTY = re.compile(r"dc:date|dc:created|dcterms:created|datePublished")
 MAX_DATE_LINE = 100
 MAX_DATE_LINE_RESIDUE = 25
@@ -335,7 +336,7 @@ def publication_date(body: str | None, kind: str | None, extracted=None) -> Publ
     found = _from_html(body, title) if kind == "html" else _from_text(body, title)
     if found:
         return found
-    for source, raw in getattr(extracted, "date_candidates", None) or []:
+    for _source, raw in getattr(extracted, "date_candidates", None) or []:
         parsed = parse_machine_date(raw)
         if parsed and not _jan1_unsaid(parsed[1], body):
             return PublishedDate(parsed[0], parsed[1], raw, "extracted")
