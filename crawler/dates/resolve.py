@@ -65,9 +65,12 @@ def resolve(mention: DateMention, base: date | None) -> Resolved:
             return Resolved(None, weekday=wd)
         day = base + timedelta(days=mention.offset)
         if wd and WEEKDAYS[day.weekday()] != wd:
-            # the named weekday wins: "اليوم الأربعاء" on a page dated just after midnight on
-            # Thursday is that Wednesday
-            day = _weekday_on_or_before(day, wd)
+            # the named weekday wins, one day off at most: "اليوم الأربعاء" on a page dated
+            # just after midnight on Thursday, or stamped in UTC late on Tuesday, is that
+            # Wednesday; further off, the latest such day before
+            near = [d for d in (day - timedelta(days=1), day + timedelta(days=1))
+                    if WEEKDAYS[d.weekday()] == wd]
+            day = near[0] if near else _weekday_on_or_before(day, wd)
         return Resolved(day, weekday=wd, resolution=RELATIVE)
     if mention.kind == "weekday":
         if base is None:
