@@ -54,7 +54,7 @@ WINDOW_BEFORE = 12
 BODY_PARAGRAPH = 200
 MAX_CHILDREN = 8
 # From this UTC hour on, a metadata timestamp may fall on the day before the page's own date
-# line (Morocco is UTC+1); the visible date line then wins.
+# (Morocco is UTC+1); the date beside the headline then wins when it is the next day.
 LATE_UTC_HOUR = 22
 TEXT_WINDOW_BEFORE = 10
 TEXT_WINDOW_AFTER = 12
@@ -265,8 +265,7 @@ def _from_html(body: str, title: str | None) -> PublishedDate | None:
         return found
     headline = _headline(tree, title)
     near = _near_headline(headline) if headline is not None else None
-    if found and not (near and near.source in ("date_line", "dateline")
-                      and (near.day - found.day).days == 1):
+    if found and not (near and (near.day - found.day).days == 1):
         return found
     return near
 
