@@ -25,6 +25,8 @@ DOWNLOADER_MIDDLEWARES = {
 # Item pipelines, one concern each, ordered with gaps (README "Pipelines").
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 100,
+    "pipelines.published.PublishedPipeline": 200,
+    "pipelines.meeting_dates.MeetingDatesPipeline": 400,
     "pipelines.store.StorePipeline": 500,
 }
 

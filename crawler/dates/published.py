@@ -1,0 +1,342 @@
+"""The publication date of a document: `publication_date(body, kind, extracted)`.
+
+Pages: the article's own metadata first (`article:published_time`, JSON-LD `datePublished`,
+also inside `@graph`), then the date beside the headline (`<time datetime>`, RDFa
+`dc:date` `content`, a visible date line, a dateline opening the first paragraph). Text
+dumps: the date line or dateline next to the headline. Never a site header's "today" date, a
+teaser, a sidebar, a comment or a footer: those sit in boilerplate containers, away from the
+headline, and we only read the headline's neighbourhood.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import lxml.html
+from lxml import etree
+
+from crawler.dates.find import DateMention, find_dates
+from crawler.dates.resolve import parse_machine_date, resolve
+from crawler.dates.tables import fold
+
+logger = logging.getLogger(__name__)
+
+META_PROPERTIES = ("article:published_time", "og:published_time", "og:article:published_time",
+                   "datepublished", "pubdate", "publishdate", "publish-date", "publication_date",
+                   "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
+ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+                 "OpinionNewsArticle", "BackgroundNewsArticle", "Report", "LiveBlogPosting"}
+# Containers whose dates are never the article's: comments, teasers, tickers, sidebars,
+# the site header's "today" date, footers, cookie and consent pop-ups.
+BOILERPLATE = re.compile(
+    r"(?<![a-z])(?:comment|related|sidebar|widget|teaser|footer|ticker|breaking|topbar|top-bar|top-nav|"
+    r"today|most-?read|read-?next|recommend|popular|latest|card|nav|menu|cookie|consent|didomi|"
+    r"popup|modal|share|newsletter|trending|rdate|masthead|site-header|site-name|banner|also|"
+    r"more-?news|views-field|marquee|breadcrumb|tags?(?![a-z]))", re.I)
+BOILERPLATE_TAGS = {"aside", "footer", "nav", "marquee", "form", "dialog"}
+HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|element-invisible|visually-hidden|sr-only",
+                    re.I)
+UPDATED = re.compile(r"upd|modif|mis à jour|mis a jour|تحديث|updated|edited", re.I)
+# Words a date line may carry besides its date: labels, a time, separators, a city.
+DATE_LINE_LABELS = re.compile(
+    r"(?<!\w)(?:نشر\s*في|نشر|بتاريخ|تاريخ\s*النشر|آخر\s*تحديث|على\s*الساعة|الساعة|publié\s*le|publié|"
+    r"mis\s*à\s*jour\s*le|le|à|published|updated|posted|on|at|by|par|بواسطة|gmt|utc|am|pm)(?!\w)"
+    r"|\d{1,2}[:h]\d{2}(?::\d{2})?", re.I)
+PUBLISHED_PROPERTY = re.compile(r"dc:date|dc:created|dcterms:created|datePublished")
+MAX_DATE_LINE = 100
+MAX_DATE_LINE_RESIDUE = 25
+WINDOW_AFTER = 80
+WINDOW_BEFORE = 12
+BODY_PARAGRAPH = 200
+MAX_CHILDREN = 8
+# From this UTC hour on, a metadata timestamp may fall on the day before the page's own date
+# (Morocco is UTC+1); the date beside the headline then wins when it is the next day.
+LATE_UTC_HOUR = 22
+TEXT_WINDOW_BEFORE = 10
+TEXT_WINDOW_AFTER = 12
+
+
+@dataclass
+class PublishedDate:
+    value: str
+    """ISO 8601: the metadata value as given, or the day of a visible date line."""
+    day: date
+    raw: str
+    """The string it was read from."""
+    source: str
+    """`meta`, `jsonld`, `time`, `rdfa`, `date_line`, `dateline` or `extracted`."""
+
+
+def _own_boilerplate(node) -> bool:
+    if not isinstance(node.tag, str) or node.tag in ("html", "body"):
+        return False
+    if node.tag in BOILERPLATE_TAGS or (node.tag == "header" and node.get("role") == "banner"):
+        return True
+    marks = " ".join(filter(None, (node.get("class"), node.get("id"), node.get("role"))))
+    if marks and BOILERPLATE.search(marks):
+        return True
+    return bool(HIDDEN.search((node.get("style") or "") + " " + (node.get("class") or "")))
+
+
+def _boilerplate(el, memo: dict | None = None) -> bool:
+    """The element sits in a comment, teaser, sidebar, ticker, header, footer or pop-up
+    container (or a hidden one). `memo` shares the answers for ancestors within one page."""
+    memo = {} if memo is None else memo
+    chain = []
+    node, answer = el, False
+    while node is not None:
+        if node in memo:
+            answer = memo[node]
+            break
+        chain.append(node)
+        if _own_boilerplate(node):
+            answer = True
+            break
+        node = node.getparent()
+    for n in chain:
+        memo[n] = answer
+    return answer
+
+
+def parse_html(body: str):
+    try:
+        return lxml.html.document_fromstring(body)
+    except ValueError:  # a str with an XML encoding declaration
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        return lxml.html.document_fromstring(body.encode("utf-8"), parser=parser)
+    except etree.ParserError:
+        return None
+
+
+def _meta(tree) -> PublishedDate | None:
+    memo: dict = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        # microdata <meta itemprop> also sits in teaser cards: only the article's counts
+        if key in META_PROPERTIES and not (el.get("itemprop") and _boilerplate(el, memo)):
+            parsed = parse_machine_date(el.get("content") or "")
+            if parsed:
+                return PublishedDate(parsed[0], parsed[1], el.get("content"), "meta")
+    return None
+
+
+def _jsonld_nodes(data):
+    if isinstance(data, list):
+        for x in data:
+            yield from _jsonld_nodes(x)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(data.get(key), (list, dict)):
+                yield from _jsonld_nodes(data[key])
+
+
+def _jsonld(tree) -> PublishedDate | None:
+    found: list[tuple[int, str]] = []
+    for script in tree.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"):
+        try:
+            data = json.loads(script.text or "")
+        except (json.JSONDecodeError, TypeError):
+            logger.info("liqaat: unreadable JSON-LD block skipped")
+            continue
+        for node in _jsonld_nodes(data):
+            types = node.get("@type")
+            types = set(types) if isinstance(types, list) else {types}
+            if isinstance(node.get("datePublished"), str):
+                found.append((0 if types & ARTICLE_TYPES else 1, node["datePublished"]))
+    for _, value in sorted(found, key=lambda x: x[0]):
+        parsed = parse_machine_date(value)
+        if parsed:
+            return PublishedDate(parsed[0], parsed[1], value, "jsonld")
+    return None
+
+
+def _headline(tree, title: str | None):
+    memo: dict = {}
+    h1s = [h for h in tree.iter("h1") if not _boilerplate(h, memo)]
+    if title:
+        key = fold(title).strip()
+        for h in h1s:
+            text = fold(h.text_content()).strip()
+            if text and (text in key or key in text):
+                return h
+    if h1s:
+        return h1s[0]
+    titles = tree.xpath("//*[contains(@class, 'entry-title') or contains(@class, 'post-title') or "
+                        "contains(@class, 'article-title') or @itemprop='headline']")
+    return titles[0] if titles else None
+
+
+def _first_dated(mentions: list[DateMention], text: str) -> DateMention | None:
+    """The first mention of a date line that names a full day; a "last updated" one is skipped."""
+    for m in mentions:
+        if m.kind in ("explicit", "numeric") and m.year and not m.future:
+            if UPDATED.search(text[max(0, m.start - 25):m.start]):
+                continue
+            return m
+    return None
+
+
+def date_line(text: str) -> tuple[date, str] | None:
+    """The day of a line that is only a date, a time and a label ("الخميس 24 سبتمبر 2020 على
+    الساعة 15:57", "Publié le 02/10/2024 - 11:48", "الرباط – 12 شتنبر 2025"), or None."""
+    text = " ".join(text.split())
+    if not text or len(text) > MAX_DATE_LINE:
+        return None
+    mentions = find_dates(text)
+    m = _first_dated(mentions, text)
+    if m is None:
+        return None
+    residue = text
+    for x in sorted(mentions, key=lambda x: -x.start):
+        residue = residue[:x.start] + " " + residue[x.end:]
+    residue = DATE_LINE_LABELS.sub(" ", residue)
+    letters = re.sub(r"[\W\d_]", "", residue)
+    if len(letters) > MAX_DATE_LINE_RESIDUE:
+        return None
+    resolved = resolve(m, None)
+    return (resolved.date, m.raw) if resolved.date else None
+
+
+_DATELINE_PREFIX = re.compile(r"^\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*$")
+
+
+def dateline(paragraph: str) -> tuple[date, str] | None:
+    """The day of a dateline opening a paragraph: "الرباط – 12 شتنبر 2025 - استقبل …"."""
+    head = paragraph[:80]
+    mentions = find_dates(head)
+    if not mentions or mentions[0].kind not in ("explicit", "numeric") or not mentions[0].year:
+        return None
+    m = mentions[0]
+    if not _DATELINE_PREFIX.match(head[:m.start]):
+        return None
+    resolved = resolve(m, None)
+    return (resolved.date, m.raw) if resolved.date else None
+
+
+def _near_headline(headline) -> PublishedDate | None:
+    structured, visible = None, None
+    after = headline.xpath(f"following::*[position() <= {WINDOW_AFTER}]")
+    before = list(reversed(headline.xpath(f"preceding::*[position() <= {WINDOW_BEFORE}]")))  # nearest first
+    memo: dict = {}
+    for where, elements in (("after", after), ("before", before)):
+        for el in elements:
+            # containers (many children) are read through their children
+            if not isinstance(el.tag, str) or el.tag in ("script", "style") or len(el) > MAX_CHILDREN:
+                continue
+            if _boilerplate(el, memo):
+                continue
+            text = " ".join(el.text_content().split())
+            if where == "after" and el.tag == "p" and len(text) > BODY_PARAGRAPH:
+                if visible is None:
+                    found = dateline(text)
+                    if found:
+                        visible = PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
+                break
+            if structured is None and el.tag == "time" and el.get("datetime"):
+                if not UPDATED.search((el.get("class") or "") + " " + text[:20]):
+                    parsed = parse_machine_date(el.get("datetime"))
+                    if parsed:
+                        structured = PublishedDate(parsed[0], parsed[1], el.get("datetime"), "time")
+            prop = (el.get("property") or "") + " " + (el.get("itemprop") or "")
+            if structured is None and el.get("content") and PUBLISHED_PROPERTY.search(prop):
+                parsed = parse_machine_date(el.get("content"))
+                if parsed:
+                    structured = PublishedDate(parsed[0], parsed[1], el.get("content"), "rdfa")
+            if visible is None and len(text) <= MAX_DATE_LINE:
+                found = date_line(text)
+                if found:
+                    visible = PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
+        if structured or visible:
+            break
+    return structured or visible
+
+
+def _from_html(body: str, title: str | None) -> PublishedDate | None:
+    tree = parse_html(body)
+    if tree is None:
+        return None
+    found = _meta(tree) or _jsonld(tree)
+    if found and not _late_utc(found.value):
+        return found
+    headline = _headline(tree, title)
+    near = _near_headline(headline) if headline is not None else None
+    if found and not (near and (near.day - found.day).days == 1):
+        return found
+    return near
+
+
+def _late_utc(value: str) -> bool:
+    """A UTC timestamp late in the evening: the page's own (Moroccan, UTC+1) day may be the next."""
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return dt.utcoffset() is not None and not dt.utcoffset() and dt.hour >= LATE_UTC_HOUR
+
+
+def _excerpt(line: str) -> bool:
+    return line.endswith(("...", "…", "[…]", "[...]"))
+
+
+def _from_text(body: str, title: str | None) -> PublishedDate | None:
+    """A text dump: the date line (or dateline) between the headline and the first body
+    paragraph, or just above the headline. Teaser excerpts (ending in "...") bound the search,
+    so their dates, the ticker and a top-bar "today" date are never read."""
+    lines = [" ".join(ln.split()) for ln in body.splitlines()]
+    lines = [ln for ln in lines if ln]
+    key = fold(title).strip() if title else None
+    # the headline followed by the body; without a known headline, the first body paragraph
+    starts = [i for i, ln in enumerate(lines) if key and fold(ln).strip() == key]
+    anchor = None
+    spans = [(i, min(len(lines), i + TEXT_WINDOW_AFTER)) for i in reversed(starts)] + [(0, len(lines))]
+    for start, reach in spans:
+        anchor = next((i for i in range(start, reach)
+                       if len(lines[i]) > BODY_PARAGRAPH and not _excerpt(lines[i])), None)
+        if anchor is not None:
+            break
+    if anchor is None:
+        return None
+    found = dateline(lines[anchor])
+    if found:
+        return PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
+    for i in range(anchor - 1, max(-1, anchor - 1 - TEXT_WINDOW_BEFORE), -1):
+        if len(lines[i]) > BODY_PARAGRAPH or _excerpt(lines[i]):
+            break
+        found = date_line(lines[i])
+        if found:
+            return PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
+    return None
+
+
+def _jan1_unsaid(day: date, body: str) -> bool:
+    """htmldate and trafilatura turn a date they cannot read into YYYY-01-01: a January 1st
+    the page itself does not say is no date."""
+    if (day.month, day.day) != (1, 1):
+        return False
+    if day.isoformat() in body:
+        return False
+    return not any(resolve(m, None).date == day for m in find_dates(body) if m.year == day.year)
+
+
+def publication_date(body: str | None, kind: str | None, extracted=None) -> PublishedDate | None:
+    """The publication date of a decoded document (`kind` `html` or `text`), or None.
+
+    `extracted` is the extraction result (`title`, and `date_candidates`: (source, raw) pairs
+    found by the extractor, used last, without a January 1st the page does not say).
+    """
+    if not body:
+        return None
+    title = getattr(extracted, "title", None)
+    found = _from_html(body, title) if kind == "html" else _from_text(body, title)
+    if found:
+        return found
+    for _source, raw in getattr(extracted, "date_candidates", None) or []:
+        parsed = parse_machine_date(raw)
+        if parsed and not _jan1_unsaid(parsed[1], body):
+            return PublishedDate(parsed[0], parsed[1], raw, "extracted")
+    return None

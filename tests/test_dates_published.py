@@ -1,0 +1,120 @@
+"""Publication dates of my own page and dump fixtures, the pipeline (order 200), and a crawl."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from scrapy.utils.test import get_crawler
+
+from crawler.dates import publication_date
+from crawler.dates.published import date_line, dateline
+from crawler.items import Report
+from pipelines.published import PublishedPipeline
+from tests.conftest import FIXTURES, crawl_reports, read_jsonl, shared_path
+
+DIR = FIXTURES / "dates"
+EXPECTED = yaml.safe_load((DIR / "published.yaml").read_text(encoding="utf-8"))
+
+
+def _day(value):
+    return value if value is None or isinstance(value, date) else date.fromisoformat(str(value))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_publication_date(name):
+    want = EXPECTED[name]
+    kind = "html" if name.endswith(".html") else "text"
+    found = publication_date((DIR / name).read_text(encoding="utf-8"), kind,
+                             SimpleNamespace(title=want.get("title"), date_candidates=[]))
+    assert (found.day if found else None) == _day(want["day"])
+    for key in ("source", "raw", "value"):
+        if key in want:
+            assert getattr(found, key) == want[key]
+
+
+def test_a_january_first_the_page_does_not_say_is_no_date():
+    body = (DIR / "nodate.html").read_text(encoding="utf-8")
+    guessed = SimpleNamespace(title=None, date_candidates=[("htmldate", "2024-01-01")])
+    assert publication_date(body, "html", guessed) is None
+    said = SimpleNamespace(title=None, date_candidates=[("htmldate", "2024-03-02")])
+    assert publication_date(body, "html", said).day == date(2024, 3, 2)
+    body_jan1 = body.replace("<p>", "<p>الرباط – فاتح يناير 2024 - ")
+    assert publication_date(body_jan1, "html", guessed).day == date(2024, 1, 1)
+
+
+def test_late_utc_metadata_yields_to_the_date_line_of_the_next_day():
+    body = (DIR / "meta.html").read_text(encoding="utf-8")
+    late = body.replace("2024-03-05T21:40:00+01:00", "2024-03-04T23:40:00+00:00")
+    assert publication_date(late, "html").day == date(2024, 3, 5)
+    early = body.replace("2024-03-05T21:40:00+01:00", "2024-03-05T09:40:00+00:00")
+    assert publication_date(early, "html").source == "meta"
+
+
+@pytest.mark.parametrize("line, day", [
+    ("الخميس 24 سبتمبر 2020 على الساعة 15:57", date(2020, 9, 24)),
+    ("الثلاثاء 13 فبراير 2024 - 14:15", date(2024, 2, 13)),
+    ("Publié le 27/09/2022", date(2022, 9, 27)),
+    ("Publié le 02/10/2024 - 11:48", date(2024, 10, 2)),
+    ("نشر في: 12/09/2025 - 13:40 | آخر تحديث: 2025-09-13 17:05", date(2025, 9, 12)),
+    ("Mis à jour le 19/06/2025 à 07:10", None),
+    ("هيئة التحرير _ موقع الرباط – الاثنين 8 شتنبر 2025 أوضحت وزارة النقل في بلاغ لها أن...", None),
+    ("شهدت جماعة بوسكورة، يوم السبت 14 فبراير 2026، تنظيم حملة طبية", None),
+])
+def test_date_line(line, day):
+    found = date_line(line)
+    assert (found[0] if found else None) == day
+
+
+@pytest.mark.parametrize("paragraph, day", [
+    ("الرباط – 12 شتنبر 2025 - استقبل المدير العام للأمن الوطني", date(2025, 9, 12)),
+    ("Rabat, 3 octobre 2024 - Le directeur général a reçu", date(2024, 10, 3)),
+    ("الرباط – استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي،"
+     " صباح يوم الأربعاء 2 أكتوبر 2024", None),
+])
+def test_dateline(paragraph, day):
+    found = dateline(paragraph)
+    assert (found[0] if found else None) == day
+
+
+def test_pipeline_sets_published_and_counts():
+    crawler = get_crawler()
+    pipeline = PublishedPipeline.from_crawler(crawler)
+    item = Report(url="file:///meta.html", body=(DIR / "meta.html").read_text(encoding="utf-8"), kind="html")
+    pipeline.process_item(item)
+    assert (item.published, item.published_source) == ("2024-03-05T21:40:00+01:00", "meta")
+    assert crawler.stats.get_value("liqaat/dates/published/meta") == 1
+    empty = Report(url="file:///e.txt", body="سطر\nآخر", kind="text")
+    pipeline.process_item(empty)
+    assert empty.published is None
+    assert crawler.stats.get_value("liqaat/dates/published/none") == 1
+
+
+def test_crawl_exports_published_fields(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("meta.html", "rdfa.html", "visible.html", "dump_nodate.txt"):
+        (folder / name).write_bytes((DIR / name).read_bytes())
+    reports, _ = crawl_reports(tmp_path, folder, "-s", "LOG_LEVEL=WARNING")
+    by_name = {r["url"].rsplit("/", 1)[-1]: r for r in reports}
+    assert by_name["meta.html"]["published"].startswith("2024-03-05")
+    assert by_name["rdfa.html"]["published"].startswith("2023-06-14")
+    assert by_name["rdfa.html"]["published_source"] == "rdfa"
+    assert by_name["visible.html"]["published"] == "2024-07-04"
+    assert by_name["visible.html"]["published_raw"] == "الخميس 4 يوليوز 2024"
+    assert by_name["dump_nodate.txt"]["published"] is None
+
+
+def test_seeds_and_dev_publication_dates(tmp_path):
+    """field_published on ../shared: every page's own day (or null where the page has none)."""
+    for folder, gold in ((shared_path("seeds"), shared_path("corpus", "seeds_gold.jsonl")),
+                         (shared_path("corpus", "dev"), shared_path("corpus", "dev", "gold.jsonl"))):
+        out = tmp_path / f"{folder.name}.jsonl"
+        reports, _ = crawl_reports(tmp_path, folder, "-O", str(out), "-s", "LOG_LEVEL=WARNING")
+        got = {r["url"].rsplit("/", 1)[-1]: (r["published"] or "")[:10] or None for r in read_jsonl(out)}
+        for row in read_jsonl(gold):
+            assert got[row["file"]] in {row["published"], *row.get("published_accept", [])}, row["file"]
+    json.dumps(reports)
