@@ -29,7 +29,9 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def crawl(tmp_path: Path, *args: str, spider: str = "seeds", check: bool = True) -> subprocess.CompletedProcess:
+def crawl(
+    tmp_path: Path, *args: str, spider: str = "seeds", check: bool = True
+) -> subprocess.CompletedProcess:
     """Run `scrapy crawl SPIDER ARGS` from the project root, with the store under tmp_path."""
     cmd = [str(SCRAPY), "crawl", spider, *args,
            "-s", f"MEETINGS_DB={tmp_path / 'meetings.sqlite'}",
