@@ -10,6 +10,14 @@ logger = logging.getLogger(__name__)
 
 
 class ExtractPipeline:
+    """Fills `title`, `text`, `author`, `outlet`, `lang` from `item.body`.
+
+    Stats: `liqaat/extract/{html,text}` per document kind; `liqaat/extract/method/<m>` for how
+    the text was found (`precision`, `recall`, `baseline`, `textdump`); `liqaat/extract/dropped`
+    boilerplate blocks removed (read-also links, teasers, menus); `liqaat/extract/empty_text`
+    and `liqaat/extract/error` for documents left without text.
+    """
+
     def __init__(self, stats):
         self.stats = stats
 
@@ -18,14 +26,28 @@ class ExtractPipeline:
         return cls(crawler.stats)
 
     def process_item(self, item):
-        extracted = extract_html(item.body, item.url) if item.kind == "html" else extract_text_dump(item.body)
+        self.stats.inc_value(f"liqaat/extract/{item.kind}")
+        try:
+            if item.kind == "html":
+                extracted = extract_html(item.body, item.url)
+            else:
+                extracted = extract_text_dump(item.body)
+        except Exception:  # one bad page never stops a run
+            logger.exception("liqaat: extraction failed on %s", item.url)
+            self.stats.inc_value("liqaat/extract/error")
+            return item
         item.title = extracted.title
         item.text = extracted.text
         item.author = extracted.author
         item.outlet = extracted.outlet
         item.lang = extracted.lang
+        self.stats.inc_value(f"liqaat/extract/method/{extracted.method}")
+        if extracted.dropped:
+            self.stats.inc_value("liqaat/extract/dropped", extracted.dropped)
+        if extracted.method in ("recall", "baseline"):
+            logger.info("liqaat: %s: the precise pass found no body; text from the %s pass",
+                        item.url, extracted.method)
         if not item.text:
             self.stats.inc_value("liqaat/extract/empty_text")
             logger.warning("liqaat: no main text found in %s", item.url)
-        self.stats.inc_value(f"liqaat/extract/{item.kind}")
         return item

@@ -1,10 +1,39 @@
-"""Main text and metadata of an HTML page, with trafilatura."""
+"""Main text and metadata of an HTML page, with trafilatura.
+
+Three passes, each only when the one before finds too little text:
+1. trafilatura with `favor_precision` (the cleanest text on modern templates);
+2. trafilatura with `favor_recall`: old table layouts (`<td>` cells, `<br>` paragraphs) are
+   pruned whole by the precise pass ("discarding data"), the recall pass keeps their body;
+3. `trafilatura.baseline`, trafilatura's own last resort (the page's paragraphs as they are).
+Before any pass, "read also" paragraphs inside the body (a label such as "اقرأ أيضا" or "Lire
+aussi" followed by a link) are removed from the tree, as no pass of trafilatura drops them.
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import trafilatura
+from lxml import html as lxml_html
+from trafilatura.utils import load_html
+
+from crawler.extract.vocab import Vocab, vocab
+from crawler.textnorm import fold
+
+# Below this many characters the precise pass has missed the body (a two-sentence brief is
+# about 250): try the recall pass and keep the longer text.
+MIN_TEXT_CHARS = 200
+# A "read also" block is short: its label, a headline or two. Longer elements are containers.
+READ_ALSO_MAX_CHARS = 400
+# Share of a read-also element's text (after the label) that must be link text.
+READ_ALSO_MIN_LINK_SHARE = 0.5
+READ_ALSO_TAGS = ("p", "div", "li", "span", "em", "strong", "b", "i", "h2", "h3", "h4", "h5", "h6",
+                  "section", "aside", "blockquote", "figure")
+
+# trafilatura logs "discarding data" / "no main text found" at WARNING for each page its precise
+# pass rejects; the pipeline logs its own line when every pass fails, so keep only its errors.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 @dataclass
@@ -18,13 +47,139 @@ class Extracted:
     lang: str | None = None
     #: publication-date candidates found in metadata: (source, raw string)
     date_candidates: list[tuple[str, str]] = field(default_factory=list)
+    #: how the text was found: `precision`, `recall`, `baseline` (HTML), `textdump`, or `none`
+    method: str = "none"
+    #: boilerplate blocks removed before or during extraction (read-also links, teasers, menus)
+    dropped: int = 0
+
+
+def _text(el) -> str:
+    return " ".join(el.text_content().split())
+
+
+def drop_read_also(tree, words: Vocab | None = None) -> int:
+    """Remove "read also" blocks from a parsed page; return how many were removed.
+
+    A block is an element whose text starts with a read-also label and is then mostly link
+    text ("اقرأ أيضا: <a>headline</a>"), or a label standing alone (a heading) together with
+    the link list that follows it.
+    """
+    words = words or vocab()
+    doomed = []
+    for el in tree.iter(READ_ALSO_TAGS):
+        text = _text(el)
+        if not text or len(text) > READ_ALSO_MAX_CHARS:
+            continue
+        key = fold(text)
+        label = words.starts_with(words.read_also, key)
+        if label is None:
+            continue
+        rest = len(key) - len(label)
+        links = sum(len(fold(_text(a))) for a in el.iter("a"))
+        if rest <= 0:
+            nxt = el.getnext()
+            if nxt is not None and nxt.tag in ("ul", "ol", "div", "p") and _link_share(nxt) >= 0.5:
+                doomed.append(nxt)
+            doomed.append(el)
+        elif links and links >= READ_ALSO_MIN_LINK_SHARE * rest:
+            doomed.append(el)
+    removed = 0
+    for el in doomed:
+        if el.getparent() is not None and not _detached(el):
+            el.drop_tree()
+            removed += 1
+    return removed
+
+
+def _detached(el) -> bool:
+    """True when an ancestor of `el` was already removed (no longer reaches the root <html>)."""
+    root = el
+    while root.getparent() is not None:
+        root = root.getparent()
+    return root.tag != "html"
+
+
+def _link_share(el) -> float:
+    text = len(_text(el))
+    return sum(len(_text(a)) for a in el.iter("a")) / text if text else 0.0
+
+
+def _parse(html: str):
+    tree = load_html(html)
+    if tree is None or not isinstance(tree, lxml_html.HtmlElement):
+        return None
+    return tree
+
+
+def _bare(tree, url: str | None, **options):
+    return trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                       include_tables=False, **options)
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Extract main text, title, author and site name from decoded HTML."""
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=True)
-    if doc is None:
+    tree = _parse(html)
+    if tree is None:
         return Extracted()
-    return Extracted(title=doc.title, text=doc.text or "", author=doc.author, outlet=doc.sitename,
-                     lang=doc.language)
+    dropped = drop_read_also(tree)
+    doc, method = _bare(tree, url, favor_precision=True), "precision"
+    if doc is None or len(doc.text or "") < MIN_TEXT_CHARS:
+        tree = _parse(html)
+        drop_read_also(tree)
+        recall = _bare(tree, url, favor_recall=True)
+        if recall is not None and len(recall.text or "") > len((doc and doc.text) or ""):
+            doc, method = recall, "recall"
+    text = (doc.text or "") if doc is not None else ""
+    if not text:
+        tree = _parse(html)
+        drop_read_also(tree)
+        _, text, _ = trafilatura.baseline(tree)
+        method = "baseline" if text else "none"
+    if doc is None:
+        return Extracted(text=text, method=method, dropped=dropped)
+    headings = [_text(h) for h in tree.iter("h1")] if tree is not None else []
+    return Extracted(title=clean_title(doc.title, doc.sitename, headings), text=text,
+                     author=clean_author(doc.author, doc.sitename), outlet=doc.sitename,
+                     lang=doc.language, method=method, dropped=dropped)
+
+
+def clean_author(author: str | None, outlet: str | None) -> str | None:
+    """trafilatura's author without a byline label ("بواسطة", "Par") and without the parts that
+    are only (a piece of) the outlet's name ("مدار; يوسف الطاهري" -> "يوسف الطاهري")."""
+    if not author:
+        return None
+    words = vocab()
+    site = fold(outlet or "")
+    parts = []
+    for part in author.split(";"):
+        part = part.strip()
+        label = words.starts_with(words.byline_prefixes, fold(part))
+        if label:
+            part = part.split(None, len(label.split()))[-1] if len(part.split()) > len(label.split()) else ""
+        if part and not (site and fold(part) in site):
+            parts.append(part)
+    return "; ".join(parts) or None
+
+
+TITLE_SEPARATORS = (" - ", " | ", " :: ", " – ", " — ", " « ", " » ", " : ")
+
+
+def clean_title(title: str | None, outlet: str | None, headings: list[str] = ()) -> str | None:
+    """The headline without the site's name that `<title>`/`og:title` often add around it
+    ("headline - Outlet", "Outlet :: headline"): a part equal to the outlet's name is dropped;
+    with no outlet name known, a heading of the page that is one of the parts wins."""
+    if not title:
+        return title
+    for sep in TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        parts = [p.strip() for p in title.split(sep) if p.strip()]
+        if outlet and len(parts) > 1:
+            kept = [p for p in parts if fold(p) != fold(outlet)]
+            if kept and len(kept) < len(parts):
+                return sep.join(kept)
+        folded = {fold(h) for h in headings}
+        for p in parts:
+            if len(parts) > 1 and fold(p) in folded:
+                return p
+    return title
