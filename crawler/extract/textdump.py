@@ -1,11 +1,174 @@
-"""Main text of a text dump: a page's visible text, menus and teasers included."""
+"""Main text of a text dump: a page's visible text, menus and teasers included.
+
+A dump has no markup, so the body is found from the shape of its lines, as body-text extraction
+does over tags (Finn et al., "BTE"): every line gets a score — a long line that ends a sentence
+counts its words, anything else costs — and the body is the run of lines with the highest total
+(a maximum-sum subarray). Menus, tickers and most-read lists are runs of short lines; teaser pairs
+end in "..." or "…" and cost heavily; "ذات صلة", "شارك المقال", tag and comment headers
+(`data/boilerplate.yaml`) cost the most. Inside the run, markers, teasers, share lines and the
+headline of a related link after a bare "ذات صلة" are dropped; subheadings are kept. The headline
+is the nearest line above the body that looks like one (not a byline, a date, a share button).
+
+Written here rather than taken from a library: trafilatura, justext and readability all need
+markup (tags, link density) to tell boilerplate from body, which a dump no longer has.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from crawler.extract.html import Extracted
+from crawler.extract.vocab import Vocab, vocab
+from crawler.textnorm import fold
+
+# A body paragraph has at least this many words and ends a sentence.
+MIN_BODY_WORDS = 12
+# A line without final punctuation this long is still a paragraph (an outlet that drops periods).
+MIN_UNPUNCTUATED_BODY_WORDS = 25
+# A short sentence (a last paragraph of one line) neither counts nor costs much.
+MIN_SENTENCE_WORDS = 5
+# A headline has at least this many words (a byline name or a city has fewer).
+MIN_TITLE_WORDS = 4
+# How far above the body to look for the headline.
+TITLE_WINDOW = 12
+# A related-link line after a "ذات صلة:" label is a headline, not a paragraph.
+MAX_MARKER_WORDS = 25
+
+TEASER_ENDS = ("...", "…", "..")
+SENTENCE_ENDS = (".", "!", "?", "؟", ":", "»", '"', "”", ")", "۔", "؛")
+BULLETS = ("•", "·", "▪", "►", "■", "●", "◄", "*", "-", "–", "—")
+_WORD = re.compile(r"\w*[^\W\d_]\w*")
+_DATE_OR_TIME = re.compile(r"\b\d{4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+
+SCORES = {"short": -3, "sentence": 1, "marker": -25, "bullet": -5, "share": -5, "byline": -3}
+
+
+@dataclass
+class Line:
+    text: str
+    kind: str
+    words: int
+    #: a marker with nothing after its label ("ذات صلة:"): the lines under it are its links
+    bare: bool = False
+
+    @property
+    def score(self) -> int:
+        if self.kind == "body":
+            return self.words
+        if self.kind == "teaser":
+            return -10 - self.words
+        return SCORES[self.kind]
+
+
+def classify(text: str, words: Vocab | None = None) -> Line:
+    """What a (stripped, non-empty) line of a dump is: `body`, `sentence`, `short`, `teaser`,
+    `marker` (read-also, share, tags, comments headers), `bullet` (ticker), `share`, `byline`."""
+    words = words or vocab()
+    n = len(_WORD.findall(text))
+    key = fold(text)
+    if text.endswith(TEASER_ENDS):
+        return Line(text, "teaser", n)
+    label = words.starts_with(words.read_also, key)
+    if label and n <= MAX_MARKER_WORDS:
+        return Line(text, "marker", n, bare=key == label)
+    label = words.starts_with(words.section, key)
+    if label and (key == label or n < MIN_BODY_WORDS):
+        return Line(text, "marker", n, bare=key == label)
+    if text.startswith(BULLETS) and not text.startswith(("--", "...")):
+        return Line(text, "bullet", n)
+    if key and all(w in words.share_words for w in key.split()):
+        return Line(text, "share", n)
+    if n < MIN_BODY_WORDS and (words.starts_with(words.byline_prefixes, key)
+                               or words.starts_with(words.desks, key)):
+        return Line(text, "byline", n)
+    ends = text.endswith(SENTENCE_ENDS)
+    if (n >= MIN_BODY_WORDS and ends) or n >= MIN_UNPUNCTUATED_BODY_WORDS:
+        return Line(text, "body", n)
+    if n >= MIN_SENTENCE_WORDS and ends:
+        return Line(text, "sentence", n)
+    return Line(text, "short", n)
+
+
+def body_span(lines: list[Line]) -> tuple[int, int] | None:
+    """[start, end) of the run of lines with the highest total score (Kadane), or None."""
+    best, best_span = 0, None
+    total, start = 0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0, i
+        total += line.score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _looks_like_title(line: Line) -> bool:
+    if line.kind not in ("short", "sentence", "body") or line.words < MIN_TITLE_WORDS:
+        return False
+    return not (_DATE_OR_TIME.search(line.text) and line.words < 8)
+
+
+def find_title(lines: list[Line], start: int) -> int | None:
+    """Index of the headline: the nearest title-like line above the body."""
+    for i in range(start - 1, max(start - TITLE_WINDOW, 0) - 1, -1):
+        if _looks_like_title(lines[i]):
+            return i
+    return None
+
+
+def find_author(lines: list[Line], words: Vocab | None = None) -> str | None:
+    """The byline among the lines between headline and body ("بقلم: name", "بواسطة" + name)."""
+    words = words or vocab()
+    for i, line in enumerate(lines):
+        if line.kind != "byline":
+            continue
+        key = fold(line.text)
+        desk = words.starts_with(words.desks, key)
+        label = words.starts_with(words.byline_prefixes, key)
+        if label:
+            rest = re.sub(r"^\W*", "", line.text.split(None, len(label.split()))[-1]) \
+                if line.words > len(label.split()) else ""
+            if not rest and i + 1 < len(lines) and lines[i + 1].kind == "short" and lines[i + 1].words <= 4:
+                rest = lines[i + 1].text
+            rest_desk = words.starts_with(words.desks, fold(rest))
+            if rest_desk:
+                return _desk_as_written(rest, rest_desk)
+            return rest or None
+        if desk:
+            return _desk_as_written(line.text, desk)
+    return None
+
+
+def _desk_as_written(text: str, desk: str) -> str:
+    """The desk's words as the line writes them ("هيئة التحرير _ LES7TV" -> "هيئة التحرير")."""
+    return " ".join(text.split()[: len(desk.split())])
 
 
 def extract_text_dump(text: str) -> Extracted:
     """Keep the headline and the article body; drop menus, teaser pairs, related lists."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return Extracted(title=lines[0] if lines else None, text="\n".join(lines))
+    words = vocab()
+    lines = [classify(s, words) for s in (raw.strip() for raw in text.splitlines()) if s]
+    span = body_span(lines)
+    if span is None:
+        kept = [ln.text for ln in lines if ln.kind in ("body", "sentence")]
+        return Extracted(text="\n".join(kept), method="textdump", dropped=len(lines) - len(kept))
+    start, end = span
+    t = find_title(lines, start)
+    title = " ".join(lines[t].text.split()) if t is not None else None
+    author = find_author(lines[t + 1 if t is not None else max(start - TITLE_WINDOW, 0):start], words)
+    kept, under_marker = [], False
+    title_key = fold(title or "")
+    for line in lines[start:end]:
+        if line.kind == "body":
+            under_marker = False
+        if line.kind == "marker":
+            under_marker = line.bare
+            continue
+        if under_marker or line.kind in ("teaser", "bullet", "share", "byline"):
+            continue
+        if title_key and fold(line.text) == title_key:
+            continue
+        kept.append(line.text)
+    return Extracted(title=title, text="\n".join(kept), author=author, method="textdump",
+                     dropped=len(lines) - len(kept) - (t is not None))
