@@ -6,6 +6,8 @@ the same page read from a folder give the same report.
 
 from __future__ import annotations
 
+import re
+
 from scrapy.http import HtmlResponse, TextResponse
 
 from crawler.items import Report
@@ -16,26 +18,37 @@ HTML_SUFFIXES = {".html", ".htm"}
 # A document whose decoded text has more than this share of control or replacement
 # characters is binary or in an encoding we cannot read.
 MAX_JUNK_SHARE = 0.05
+# Undeclared bytes are UTF-8 with a few stray bytes, not a legacy encoding, when the invalid
+# sequences are at most this share of the valid non-ASCII characters (cp1256 Arabic has almost
+# no valid UTF-8 sequence, a damaged UTF-8 page almost only valid ones).
+MAX_STRAY_BYTES_SHARE = 0.05
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 
 
-def decode(response) -> tuple[str, str, bool] | None:
-    """Return (text, encoding, guessed) for a response, or None when it is not text.
+def decode(response) -> tuple[str, str, str | None] | None:
+    """Return (text, encoding, note) for a response, or None when it is not text.
 
     A declared charset (HTTP header, BOM, `<meta charset>`) wins, as Scrapy decides. With none
-    declared: UTF-8 when the bytes are valid UTF-8, else windows-1256, the usual legacy
-    encoding of Arabic pages (Scrapy would guess cp1252 and turn Arabic into mojibake).
+    declared: UTF-8 when the bytes are valid UTF-8; UTF-8 with replacement characters when they
+    are UTF-8 but for a few stray bytes (note `invalid_utf8`); else windows-1256, the usual legacy
+    encoding of Arabic pages (note `encoding_fallback`; Scrapy would guess cp1252 and turn Arabic
+    into mojibake).
     """
     body = response.body
     if b"\x00" in body[:4096]:
         return None
     declared = response._declared_encoding() if isinstance(response, TextResponse) else None
     if declared:
-        return response.text, response.encoding, False
+        return response.text, response.encoding, None
     try:
-        return body.decode("utf-8"), "utf-8", False
+        return body.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
-    return body.decode("cp1256", errors="replace"), "cp1256", True
+    text = body.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad <= MAX_STRAY_BYTES_SHARE * len(_NON_ASCII.findall(text)):
+        return text, "utf-8", "invalid_utf8"
+    return body.decode("cp1256", errors="replace"), "cp1256", "encoding_fallback"
 
 
 def junk_share(text: str) -> float:
@@ -72,10 +85,14 @@ def report_from_response(response, stats, logger, max_bytes: int | None = None):
         stats.inc_value("liqaat/files/skipped/binary")
         logger.warning("liqaat: skipped %s: binary or undecodable content", where)
         return None
-    text, encoding, guessed = decoded
-    if guessed:
+    text, encoding, note = decoded
+    if note == "encoding_fallback":
         stats.inc_value("liqaat/files/encoding_fallback")
         logger.info("liqaat: %s is not valid UTF-8 and declares no charset: read as windows-1256", where)
+    elif note == "invalid_utf8":
+        stats.inc_value("liqaat/files/invalid_utf8")
+        logger.warning("liqaat: %s: %d invalid UTF-8 byte sequences, read as U+FFFD", where,
+                       text.count("\ufffd"))
     stats.inc_value("liqaat/files/processed")
     return Report(url=response.url, body=text, kind="html" if is_html(response, text) else "text",
                   encoding=encoding)

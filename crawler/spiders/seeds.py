@@ -31,11 +31,13 @@ class SeedsSpider(scrapy.Spider):
         for p in files:
             if p.is_dir():
                 continue
+            # Every file is seen once and ends processed or skipped/<reason>, so the stats
+            # account for all of them: seen == processed + the sum of skipped/*.
+            stats.inc_value("liqaat/files/seen")
             if p.suffix.lower() not in DOCUMENT_SUFFIXES:
                 stats.inc_value("liqaat/files/skipped/not_a_document")
                 self.logger.debug("liqaat: skipped %s: not a .txt/.html/.htm file", p)
                 continue
-            stats.inc_value("liqaat/files/seen")
             if not p.is_file():
                 stats.inc_value("liqaat/files/skipped/broken_link")
                 self.logger.warning("liqaat: skipped %s: broken link or not a regular file", p)
