@@ -1,10 +1,13 @@
 """Main text and metadata of an HTML page, with trafilatura.
 
-Three passes, each only when the one before finds too little text:
-1. trafilatura with `favor_precision` (the cleanest text on modern templates);
-2. trafilatura with `favor_recall`: old table layouts (`<td>` cells, `<br>` paragraphs) are
-   pruned whole by the precise pass ("discarding data"), the recall pass keeps their body;
-3. `trafilatura.baseline`, trafilatura's own last resort (the page's paragraphs as they are).
+Passes, each only when the one before finds too little text:
+1. `precision`: trafilatura with `favor_precision` (the cleanest text on modern templates);
+2. `layout`: old table layouts (the body in a `<td>`, paragraphs split by `<br><br>`) are pruned
+   whole by the precise pass ("discarding data"); the same pass runs again on the page with its
+   layout tables turned into plain blocks and its `<br>` runs into paragraphs, as readability
+   does with `<td>` and `<br>`;
+3. `recall`: trafilatura with `favor_recall` on the page as it is;
+4. `baseline`: `trafilatura.baseline`, trafilatura's own last resort.
 Before any pass, "read also" paragraphs inside the body (a label such as "اقرأ أيضا" or "Lire
 aussi" followed by a link) are removed from the tree, as no pass of trafilatura drops them.
 """
@@ -47,7 +50,8 @@ class Extracted:
     lang: str | None = None
     #: publication-date candidates found in metadata: (source, raw string)
     date_candidates: list[tuple[str, str]] = field(default_factory=list)
-    #: how the text was found: `precision`, `recall`, `baseline` (HTML), `textdump`, or `none`
+    #: how the text was found: `precision`, `layout`, `recall`, `baseline` (HTML), `textdump`,
+    #: or `none`
     method: str = "none"
     #: boilerplate blocks removed before or during extraction (read-also links, teasers, menus)
     dropped: int = 0
@@ -116,19 +120,68 @@ def _bare(tree, url: str | None, **options):
                                        include_tables=False, **options)
 
 
+LAYOUT_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
+BLOCK_TAGS = {"div", "p", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+              "section", "article", "aside", "form", "figure", "center"}
+
+
+def delayout(tree) -> None:
+    """Turn layout tables into plain blocks and `<br>`-separated text into paragraphs, in place."""
+    for el in tree.iter(LAYOUT_TAGS):
+        el.tag = "div"
+    for el in list(tree.iter("div")):
+        if sum(1 for c in el if c.tag == "br") >= 2:
+            _paragraphs_from_breaks(el)
+
+
+def _paragraphs_from_breaks(el) -> None:
+    """Regroup the children of `el` into `<p>`s at each `<br>`; block children stay as they are."""
+    out, cur = [], lxml_html.Element("p")
+    cur.text, el.text = el.text, None
+
+    def close(p):
+        if (p.text and p.text.strip()) or len(p):
+            out.append(p)
+
+    for child in list(el):
+        el.remove(child)
+        if child.tag == "br" or child.tag in BLOCK_TAGS:
+            close(cur)
+            cur = lxml_html.Element("p")
+            cur.text, child.tail = child.tail, None
+            if child.tag != "br":
+                out.append(child)
+        else:
+            cur.append(child)
+    close(cur)
+    el.extend(out)
+
+
+def _pass(html: str, url: str | None, layout: bool = False, **options):
+    tree = _parse(html)
+    if tree is None:
+        return None, None
+    drop_read_also(tree)
+    if layout:
+        delayout(tree)
+    return _bare(tree, url, **options), tree
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Extract main text, title, author and site name from decoded HTML."""
     tree = _parse(html)
     if tree is None:
         return Extracted()
+    headings = [_text(h) for h in tree.iter("h1")]
     dropped = drop_read_also(tree)
     doc, method = _bare(tree, url, favor_precision=True), "precision"
-    if doc is None or len(doc.text or "") < MIN_TEXT_CHARS:
-        tree = _parse(html)
-        drop_read_also(tree)
-        recall = _bare(tree, url, favor_recall=True)
-        if recall is not None and len(recall.text or "") > len((doc and doc.text) or ""):
-            doc, method = recall, "recall"
+    for name, layout, options in (("layout", True, {"favor_precision": True}),
+                                  ("recall", False, {"favor_recall": True})):
+        if doc is not None and len(doc.text or "") >= MIN_TEXT_CHARS:
+            break
+        other, _ = _pass(html, url, layout=layout, **options)
+        if other is not None and len(other.text or "") > len((doc and doc.text) or ""):
+            doc, method = other, name
     text = (doc.text or "") if doc is not None else ""
     if not text:
         tree = _parse(html)
@@ -137,10 +190,18 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         method = "baseline" if text else "none"
     if doc is None:
         return Extracted(text=text, method=method, dropped=dropped)
-    headings = [_text(h) for h in tree.iter("h1")] if tree is not None else []
-    return Extracted(title=clean_title(doc.title, doc.sitename, headings), text=text,
+    title = clean_title(doc.title, doc.sitename, headings)
+    return Extracted(title=title, text=drop_leading_title(text, title),
                      author=clean_author(doc.author, doc.sitename), outlet=doc.sitename,
                      lang=doc.language, method=method, dropped=dropped)
+
+
+def drop_leading_title(text: str, title: str | None) -> str:
+    """The text without a first line that repeats the headline (some passes keep the `<h1>`)."""
+    first, _, rest = text.partition("\n")
+    if title and fold(first) == fold(title):
+        return rest
+    return text
 
 
 def clean_author(author: str | None, outlet: str | None) -> str | None:

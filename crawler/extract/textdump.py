@@ -41,6 +41,9 @@ BULLETS = ("•", "·", "▪", "►", "■", "●", "◄", "*", "-", "–", "—
 _WORD = re.compile(r"\w*[^\W\d_]\w*")
 _DATE_OR_TIME = re.compile(r"\b\d{4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 
+# A label with its link on one line ("اقرأ أيضا: headline") sits inside a body as often as after
+# it: it costs little, so the body around it stays one run (the line itself is dropped).
+INLINE_MARKER_SCORE = -5
 SCORES = {"short": -3, "sentence": 1, "marker": -25, "bullet": -5, "share": -5, "byline": -3}
 
 
@@ -58,6 +61,8 @@ class Line:
             return self.words
         if self.kind == "teaser":
             return -10 - self.words
+        if self.kind == "marker" and not self.bare:
+            return INLINE_MARKER_SCORE
         return SCORES[self.kind]
 
 
