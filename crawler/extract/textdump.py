@@ -41,9 +41,11 @@ BULLETS = ("•", "·", "▪", "►", "■", "●", "◄", "*", "-", "–", "—
 _WORD = re.compile(r"\w*[^\W\d_]\w*")
 _DATE_OR_TIME = re.compile(r"\b\d{4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 
-# A label with its link on one line ("اقرأ أيضا: headline") sits inside a body as often as after
-# it: it costs little, so the body around it stays one run (the line itself is dropped).
+# A read-also label ("اقرأ أيضا: headline", or "ذات صلة:" above a headline) sits inside a body
+# as often as after it: it costs little, so the body around it stays one run (the label and its
+# headline are dropped afterwards). Section headers (share, tags, comments) cost the most.
 INLINE_MARKER_SCORE = -5
+READ_ALSO_LABEL_SCORE = -8
 SCORES = {"short": -3, "sentence": 1, "marker": -25, "bullet": -5, "share": -5, "byline": -3}
 
 
@@ -54,6 +56,8 @@ class Line:
     words: int
     #: a marker with nothing after its label ("ذات صلة:"): the lines under it are its links
     bare: bool = False
+    #: a marker of a section that never sits inside a body (share, tags, comments, most read)
+    section: bool = False
 
     @property
     def score(self) -> int:
@@ -61,8 +65,8 @@ class Line:
             return self.words
         if self.kind == "teaser":
             return -10 - self.words
-        if self.kind == "marker" and not self.bare:
-            return INLINE_MARKER_SCORE
+        if self.kind == "marker" and not self.section:
+            return INLINE_MARKER_SCORE if not self.bare else READ_ALSO_LABEL_SCORE
         return SCORES[self.kind]
 
 
@@ -79,7 +83,7 @@ def classify(text: str, words: Vocab | None = None) -> Line:
         return Line(text, "marker", n, bare=key == label)
     label = words.starts_with(words.section, key)
     if label and (key == label or n < MIN_BODY_WORDS):
-        return Line(text, "marker", n, bare=key == label)
+        return Line(text, "marker", n, bare=key == label, section=True)
     if text.startswith(BULLETS) and not text.startswith(("--", "...")):
         return Line(text, "bullet", n)
     if key and all(w in words.share_words for w in key.split()):
