@@ -15,10 +15,22 @@ aussi" followed by a link) are removed from the tree, as no pass of trafilatura 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from crawler.extract.vocab import Vocab, vocab
@@ -66,33 +78,77 @@ def drop_read_also(tree, words: Vocab | None = None) -> int:
 
     A block is an element whose text starts with a read-also label and is then mostly link
     text ("اقرأ أيضا: <a>headline</a>"), or a label standing alone (a heading) together with
-    the link list that follows it.
+    the link list that follows it. Only the text nodes that start with a label are looked at
+    (one regular expression over the page's text nodes), then the element around each.
     """
     words = words or vocab()
+    pattern = _label_pattern(words.read_also)
     doomed = []
-    for el in tree.iter(READ_ALSO_TAGS):
-        text = _text(el)
-        if not text or len(text) > READ_ALSO_MAX_CHARS:
+    for node in tree.xpath("//text()[normalize-space()]"):
+        if not pattern.match(node):
             continue
-        key = fold(text)
-        label = words.starts_with(words.read_also, key)
-        if label is None:
+        el = node.getparent()
+        if el is None or not isinstance(el.tag, str):
             continue
-        rest = len(key) - len(label)
-        links = sum(len(fold(_text(a))) for a in el.iter("a"))
-        if rest <= 0:
-            nxt = el.getnext()
-            if nxt is not None and nxt.tag in ("ul", "ol", "div", "p") and _link_share(nxt) >= 0.5:
-                doomed.append(nxt)
-            doomed.append(el)
-        elif links and links >= READ_ALSO_MIN_LINK_SHARE * rest:
+        if node.is_tail:  # "<b>x</b> اقرأ أيضا …": the label belongs to the parent
+            el = el.getparent()
+        el = _read_also_block(el, words)
+        if el is not None:
             doomed.append(el)
     removed = 0
     for el in doomed:
-        if el.getparent() is not None and not _detached(el):
-            el.drop_tree()
-            removed += 1
+        for item in (el, *_links_under_label(el, words)):
+            if item.getparent() is not None and not _detached(item):
+                item.drop_tree()
+                removed += 1
     return removed
+
+
+def _read_also_block(el, words: Vocab):
+    """The outermost short element from `el` up whose text starts with a read-also label and is
+    then mostly links (or is the label alone), or None."""
+    found = None
+    while el is not None and isinstance(el.tag, str) and el.tag not in ("body", "html"):
+        text = _text(el)
+        if len(text) > READ_ALSO_MAX_CHARS:
+            break
+        key = fold(text)
+        label = words.starts_with(words.read_also, key)
+        if label is None:
+            break
+        rest = len(key) - len(label)
+        links = sum(len(fold(_text(a))) for a in el.iter("a"))
+        if el.tag in READ_ALSO_TAGS and (rest <= 0 or (links and links >= READ_ALSO_MIN_LINK_SHARE * rest)):
+            found = el
+        el = el.getparent()
+    return found
+
+
+def _links_under_label(el, words: Vocab) -> list:
+    """The link list that follows a label standing alone ("<h3>مقالات ذات صلة</h3><ul>…")."""
+    if words.starts_with(words.read_also, fold(_text(el))) != fold(_text(el)):
+        return []
+    nxt = el.getnext()
+    if nxt is not None and nxt.tag in ("ul", "ol", "div", "p") and _link_share(nxt) >= 0.5:
+        return [nxt]
+    return []
+
+
+@cache
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern:
+    """A regular expression matching a text that starts with one of the (folded) labels, on the
+    raw text: each folded letter matches its unfolded forms, marks and punctuation may follow."""
+    unfold = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]", "و": "[وؤ]"}
+    alternatives = []
+    for label in labels:
+        parts = []
+        for ch in label:
+            if ch == " ":
+                parts.append(r"[\W_]+")
+            else:
+                parts.append(unfold.get(ch, re.escape(ch)) + "[\u064b-\u065f\u0670\u0640]*")
+        alternatives.append("".join(parts))
+    return re.compile(r"\W*(?:" + "|".join(alternatives) + r")(?:\W|$)", re.IGNORECASE)
 
 
 def _detached(el) -> bool:
@@ -116,8 +172,29 @@ def _parse(html: str):
 
 
 def _bare(tree, url: str | None, **options):
-    return trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                       include_tables=False, **options)
+    return trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,
+                                       **options)
+
+
+def page_metadata(tree, url: str | None = None) -> Document:
+    """Title, author and site name as trafilatura's `extract_metadata` finds them, without its
+    publication date: htmldate costs a third of the extraction, and the dates pipeline reads
+    the date itself (README "Dates")."""
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:  # as trafilatura: a lone word is not a byline
+        meta.author = None
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception as err:  # trafilatura's own guard: its JSON-LD reader has known bugs
+        logging.getLogger(__name__).debug("JSON-LD metadata unreadable: %s", err)
+    meta.title = meta.title or extract_title(tree)
+    meta.author = meta.author or extract_author(tree)
+    meta.sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    if not meta.sitename:
+        found = META_URL.match(extract_url(tree, url) or "")
+        meta.sitename = found[1] if found else None
+    meta.clean_and_trim()
+    return meta
 
 
 LAYOUT_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
@@ -173,10 +250,13 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if tree is None:
         return Extracted()
     headings = [_text(h) for h in tree.iter("h1")]
+    meta = page_metadata(tree, url)
     dropped = drop_read_also(tree)
     doc, method = _bare(tree, url, favor_precision=True), "precision"
-    for name, layout, options in (("layout", True, {"favor_precision": True}),
-                                  ("recall", False, {"favor_recall": True})):
+    # The fallback passes skip trafilatura's own comparison with readability/jusText (`fast`):
+    # on the pages that reach them it found nothing either, and it would double their cost.
+    for name, layout, options in (("layout", True, {"favor_precision": True, "fast": True}),
+                                  ("recall", False, {"favor_recall": True, "fast": True})):
         if doc is not None and len(doc.text or "") >= MIN_TEXT_CHARS:
             break
         other, _ = _pass(html, url, layout=layout, **options)
@@ -188,12 +268,10 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         drop_read_also(tree)
         _, text, _ = trafilatura.baseline(tree)
         method = "baseline" if text else "none"
-    if doc is None:
-        return Extracted(text=text, method=method, dropped=dropped)
-    title = clean_title(doc.title, doc.sitename, headings)
+    title = clean_title(meta.title, meta.sitename, headings)
     return Extracted(title=title, text=drop_leading_title(text, title),
-                     author=clean_author(doc.author, doc.sitename), outlet=doc.sitename,
-                     lang=doc.language, method=method, dropped=dropped)
+                     author=clean_author(meta.author, meta.sitename), outlet=meta.sitename,
+                     method=method, dropped=dropped)
 
 
 def drop_leading_title(text: str, title: str | None) -> str:
