@@ -8,6 +8,7 @@ from lxml import html as lxml_html
 
 from crawler.extract import extract_html
 from crawler.extract.html import clean_author, clean_title, delayout, drop_read_also
+from crawler.extract.lang import detect_lang
 from tests.conftest import FIXTURES
 
 PAGES = FIXTURES / "extract" / "html"
@@ -93,3 +94,21 @@ def test_clean_author(author, outlet, want):
 def test_empty_or_markup_free_input_gives_empty_text():
     assert extract_html("").text == ""
     assert extract_html("<html><body></body></html>").method == "none"
+
+
+@pytest.mark.parametrize("text, declared, want", [
+    (PARA, None, "ar"),
+    ("Le directeur général de la Sûreté nationale a reçu ce mardi à Rabat le chef de la police "
+     "fédérale suisse, en visite de travail au Maroc.", None, "fr"),
+    ("The Director General of National Security received on Thursday in Rabat the head of the "
+     "Belgian federal judicial police.", None, "en"),
+    ("", "fr-FR", "fr"),
+    ("", None, None),
+])
+def test_detect_lang(text, declared, want):
+    assert detect_lang(text, declared) == want
+
+
+def test_pages_carry_their_language():
+    langs = {name: extract_html((PAGES / name).read_text(encoding="utf-8")).lang for name in EXPECTED}
+    assert langs == {"modern.html": "ar", "table_layout.html": "ar", "fr_read_also.html": "fr"}

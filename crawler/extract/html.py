@@ -33,6 +33,7 @@ from trafilatura.metadata import (
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from crawler.extract.lang import detect_lang
 from crawler.extract.vocab import Vocab, vocab
 from crawler.textnorm import fold
 
@@ -176,6 +177,16 @@ def _bare(tree, url: str | None, **options):
                                        **options)
 
 
+def _byline_scope(tree):
+    """Where to look for a byline: the page's main `<article>` (the longest) when it holds the
+    headline, else the whole page. trafilatura's `extract_author` copies and prunes the tree it
+    is given; on the article alone it costs a third as much and finds the same bylines."""
+    articles = tree.xpath("//article[.//h1]")
+    if not articles:
+        return tree
+    return max(articles, key=lambda a: len(a.text_content()))
+
+
 def page_metadata(tree, url: str | None = None) -> Document:
     """Title, author and site name as trafilatura's `extract_metadata` finds them, without its
     publication date: htmldate costs a third of the extraction, and the dates pipeline reads
@@ -188,8 +199,10 @@ def page_metadata(tree, url: str | None = None) -> Document:
     except Exception as err:  # trafilatura's own guard: its JSON-LD reader has known bugs
         logging.getLogger(__name__).debug("JSON-LD metadata unreadable: %s", err)
     meta.title = meta.title or extract_title(tree)
-    meta.author = meta.author or extract_author(tree)
+    meta.author = meta.author or extract_author(_byline_scope(tree))
     meta.sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    if meta.sitename and meta.title and fold(meta.sitename) == fold(meta.title):
+        meta.sitename = None  # trafilatura took the headline for the site's name
     if not meta.sitename:
         found = META_URL.match(extract_url(tree, url) or "")
         meta.sitename = found[1] if found else None
@@ -269,9 +282,10 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         _, text, _ = trafilatura.baseline(tree)
         method = "baseline" if text else "none"
     title = clean_title(meta.title, meta.sitename, headings)
-    return Extracted(title=title, text=drop_leading_title(text, title),
-                     author=clean_author(meta.author, meta.sitename), outlet=meta.sitename,
-                     method=method, dropped=dropped)
+    text = drop_leading_title(text, title)
+    return Extracted(title=title, text=text, author=clean_author(meta.author, meta.sitename),
+                     outlet=meta.sitename, lang=detect_lang(text, tree.get("lang")), method=method,
+                     dropped=dropped)
 
 
 def drop_leading_title(text: str, title: str | None) -> str:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from crawler.extract.html import Extracted
+from crawler.extract.lang import detect_lang
 from crawler.extract.vocab import Vocab, vocab
 from crawler.textnorm import fold
 
@@ -161,7 +162,8 @@ def extract_text_dump(text: str) -> Extracted:
     span = body_span(lines)
     if span is None:
         kept = [ln.text for ln in lines if ln.kind in ("body", "sentence")]
-        return Extracted(text="\n".join(kept), method="textdump", dropped=len(lines) - len(kept))
+        body = "\n".join(kept)
+        return Extracted(text=body, lang=detect_lang(body), method="textdump", dropped=len(lines) - len(kept))
     start, end = span
     t = find_title(lines, start)
     title = " ".join(lines[t].text.split()) if t is not None else None
@@ -179,5 +181,6 @@ def extract_text_dump(text: str) -> Extracted:
         if title_key and fold(line.text) == title_key:
             continue
         kept.append(line.text)
-    return Extracted(title=title, text="\n".join(kept), author=author, method="textdump",
+    body = "\n".join(kept)
+    return Extracted(title=title, text=body, author=author, lang=detect_lang(body), method="textdump",
                      dropped=len(lines) - len(kept) - (t is not None))

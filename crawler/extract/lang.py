@@ -1,0 +1,31 @@
+"""Language of a report's main text: `ar`, `fr`, `en` (or another ISO 639-1 code)."""
+
+from __future__ import annotations
+
+import re
+
+import py3langid
+
+# Text mostly in Arabic script is Arabic: checked first, without the model (two reports in
+# three), and because py3langid names Arabic dialects (`ary` for Moroccan) where the contract
+# wants the macrolanguage `ar`.
+ARABIC_SHARE = 0.5
+# Fewer letters than this say nothing: the page's declared language is used instead.
+MIN_LETTERS = 40
+SAMPLE_CHARS = 1000
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+# py3langid's dialect and variant codes that stand for a contract language.
+MACRO = {"ary": "ar", "arz": "ar", "apc": "ar", "acm": "ar"}
+
+
+def detect_lang(text: str, declared: str | None = None) -> str | None:
+    """The main text's language; the page's own `lang` (primary subtag) when the text is too short."""
+    sample = text[:SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if letters < MIN_LETTERS:
+        return declared.split("-")[0].lower() if declared else None
+    if len(_ARABIC.findall(sample)) >= ARABIC_SHARE * letters:
+        return "ar"
+    code, _ = py3langid.classify(sample)
+    return MACRO.get(code, code)
