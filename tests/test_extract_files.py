@@ -106,3 +106,7 @@ def test_bad_files_are_logged_once_counted_and_the_run_goes_on(tmp_path):
     files = len(good) + len(bad) + 2  # + the broken link and notes.md
     assert stats["liqaat/files/seen"] == files == stats["liqaat/files/processed"] + skipped
     assert stats["liqaat/files/processed"] == len(reports) == len(good)
+    # the extract pipeline counts each report by kind and by how its text was found
+    assert stats["liqaat/extract/html"] == stats["liqaat/extract/method/precision"] == 3
+    assert stats["liqaat/extract/text"] == stats["liqaat/extract/method/textdump"] == 3
+    assert stats["liqaat/extract/dropped"] > 0 and "liqaat/extract/empty_text" not in stats
