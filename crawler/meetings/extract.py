@@ -31,8 +31,13 @@ _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN_NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’-]*|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
+_INNER_HONORIFIC = re.compile(r"(?<=\s)(?:السيد|السيدة|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
+_LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s*$")
 MAX_NAME_TOKENS = 6
 LEAD_PARAGRAPHS = 3
+_WEEKDAYS_MONTHS = {fold(w) for w in (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche").split()}
 
 
 @dataclass
@@ -117,6 +122,11 @@ def _split_pieces(sentence: str) -> list[Piece]:
         p = p.strip()
         if not p:
             continue
+        # "a reçu lundi à Rabat M. Jan Novak": an honorific inside a piece starts a piece of its own
+        inner = _INNER_HONORIFIC.search(p)
+        if inner and p[:inner.start()].strip():
+            pieces.append(Piece(p[:inner.start()].strip()))
+            p = p[inner.start():].strip()
         cuts = list(_CONNECTOR.finditer(p))
         if cuts:
             head, tail = p[:cuts[-1].start()].strip(), p[cuts[-1].end():].strip()
@@ -193,6 +203,9 @@ def _classify(piece: Piece, named_before: bool) -> None:
     # a role: from its first word to where its clause stops
     m = lx.role.search(folded)
     if not m:
+        tail = _trailing_latin_name(text)
+        if tail:
+            piece.kind, piece.text, piece.latin = "name", tail, tail
         return
     before = folded[:m.start()]
     piece.attendee = bool(lx.attendee.search(before))
@@ -207,6 +220,19 @@ def _classify(piece: Piece, named_before: bool) -> None:
     honorific, rest = _strip_honorific(role)
     if honorific and _name_tokens_ok(rest):
         piece.kind, piece.text, piece.honorific = "name", rest, honorific
+
+
+def _trailing_latin_name(text: str) -> str | None:
+    """"received on Monday in Rabat Maria Gonzalez": the capitalised words that end a piece, without
+    the place or day names they start with."""
+    m = _LATIN_RUN.search(text)
+    if not m or _ARABIC.search(text):
+        return None
+    toks = m.group().split()
+    while toks and (find_cities(toks[0]) or find_countries(toks[0]) or fold(toks[0]) in _WEEKDAYS_MONTHS):
+        toks = toks[1:]
+    name = " ".join(toks)
+    return name if _name_tokens_ok(name) and text.rstrip().endswith(name) else None
 
 
 def _original_span(text: str, start: int, end: int) -> tuple[int, int]:
