@@ -123,6 +123,13 @@ def test_ambassador_present_is_an_attendee_not_a_counterpart():
     assert any("سفير" in a for a in found.meetings[0].attendees)
 
 
+def test_delegation_head_is_the_counterpart():
+    m = one(f"استقبل {H_AR}، اليوم الثلاثاء بالرباط، وفدا أمنيا رفيع المستوى برئاسة السيد مارك دوبوا، المدير العام "
+            "للشرطة الوطنية الفرنسية.")
+    assert m.counterpart.name == "مارك دوبوا"
+    assert m.counterpart.country == "FR"
+
+
 def test_headline_and_body_of_one_meeting_are_one_meeting():
     text = ("حموشي يستقبل المدير العام للشرطة الوطنية البرتغالية\n"
             f"استقبل {H_AR}، اليوم الجمعة بالرباط، السيد روي كوستا، المدير العام للشرطة الوطنية البرتغالية.")
@@ -164,6 +171,8 @@ NEGATIVES = [
     (f"ترأس {H_AR}، اليوم الخميس بالقنيطرة، حفل تخرج الفوج الجديد من ضباط الشرطة.", "ceremony"),
     ("أجرى وزير الداخلية، اليوم الثلاثاء بالرباط، مباحثات مع وزير الداخلية الإسباني.", "no_hammouchi"),
     (f"استقبل {H_AR}، اليوم بالرباط، والي أمن الدار البيضاء ورؤساء المصالح الجهوية.", "no_foreign_counterpart"),
+    ("استقبل وزير الداخلية، اليوم بالرباط، وزير الداخلية البرتغالي، السيد نونو سيلفا، بحضور المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي.",
+     "no_foreign_counterpart"),
 ]
 
 

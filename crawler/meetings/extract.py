@@ -26,7 +26,8 @@ from crawler.meetings.topics import find_topics
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z]\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)(?<=[.!?؟])\s+|\n+")
 _CHUNK_SEP = re.compile(r"[،,;؛]")
-_CONNECTOR = re.compile(r"(?:^|\s)(?:مع|avec|with|par|by|من طرف|من قبل)\s+", re.IGNORECASE)
+_CONNECTOR = re.compile(r"(?:^|\s)(?:مع|avec|with|par|by|من طرف|من قبل|برئاسة|يترأسه|يتراسه|يقوده|"
+                        r"conduite par|dirigée par|led by|headed by)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN_NAME_TOKEN = re.compile(
@@ -156,6 +157,24 @@ def _after_verb(pieces: list[Piece], named: bool) -> list[Piece]:
                 continue
         out.append(p)
     return out
+
+
+def _attending(pieces: list[Piece]) -> bool:
+    """Every mention of Hammouchi follows an attendee cue, in its piece or in the Hammouchi piece
+    just before it ("بحضور المدير العام …، عبد اللطيف حموشي")."""
+    lx = lexicon()
+    seen, attending = False, True
+    for i, p in enumerate(pieces):
+        if p.kind != "hammouchi":
+            continue
+        folded = fold(p.text)
+        h = lx.hammouchi_name.search(folded) or lx.hammouchi_title.search(folded) \
+            or lx.hammouchi_anaphora.search(folded)
+        cue = bool(lx.attendee.search(folded[:h.start()] if h else folded))
+        carried = i > 0 and pieces[i - 1].kind == "hammouchi" and seen and attending
+        attending = attending and (cue or carried)
+        seen = True
+    return seen and attending
 
 
 def _strip_honorific(text: str) -> tuple[str | None, str]:
@@ -397,6 +416,9 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         for p in pieces:
             _classify(p, named)
         pieces = _after_verb(pieces, named)
+        # "… بحضور حموشي", "en présence de M. Hammouchi": someone else's meeting he attended
+        if mentions and not found and _attending(pieces):
+            continue
         if mentions and meeting_city is None:
             cities = _cities(" ".join(p.text for p in pieces if p.kind in ("hammouchi", "other")))
             meeting_city = cities[0] if cities else None
@@ -480,7 +502,7 @@ def _meetings(text: str, spans, found: list, attendees: list[str], ctx: _Context
         if len(found) == 1:
             section = text
         else:
-            lo = s if k > 0 else 0
+            lo = s  # a shared lead ("Terrorisme, migrations… au cœur des discussions") is no one's
             hi = spans[nxt][0] if nxt is not None else len(text)
             section = text[lo:hi]
         cp = Counterpart(name=person.name, name_latin=person.name_latin, title=person.title,
