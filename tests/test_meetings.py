@@ -123,6 +123,23 @@ def test_ambassador_present_is_an_attendee_not_a_counterpart():
     assert any("سفير" in a for a in found.meetings[0].attendees)
 
 
+COUNTERPART_FORMS = [
+    # the counterpart right after "استقبل حموشي", no comma
+    ("استقبل عبد اللطيف حموشي، اليوم الجمعة بالرباط، سفير فرنسا بالمغرب، السيد بيير لوران.", "FR", "بيير لوران"),
+    ("استقبل حموشي اليوم بالرباط سفير جمهورية الهند المعتمد بالمغرب.", "IN", None),
+    # "his counterpart" with a nationality, no name
+    ("Abdellatif Hammouchi held talks in Rabat on Monday with his Spanish counterpart.", "ES", None),
+    ("Abdellatif Hammouchi a reçu l'ambassadeur d'Italie au Maroc, Marco Bianchi, ce lundi à Rabat.", "IT",
+     "Marco Bianchi"),
+]
+
+
+@pytest.mark.parametrize("text,country,name", COUNTERPART_FORMS)
+def test_counterpart_forms(text, country, name):
+    m = one(text)
+    assert (m.counterpart.country, m.counterpart.name) == (country, name)
+
+
 def test_delegation_head_is_the_counterpart():
     m = one(f"استقبل {H_AR}، اليوم الثلاثاء بالرباط، وفدا أمنيا رفيع المستوى برئاسة السيد مارك دوبوا، المدير العام "
             "للشرطة الوطنية الفرنسية.")

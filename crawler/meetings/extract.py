@@ -143,18 +143,26 @@ def _split_pieces(sentence: str) -> list[Piece]:
 def _after_verb(pieces: list[Piece], named: bool) -> list[Piece]:
     """A headline-like piece "حموشي يستقبل مسؤول الاستعلامات …": what follows the verb is a piece of
     its own."""
+    lx = lexicon()
     out = []
     for p in pieces:
         if p.kind == "hammouchi":
             folded = fold(p.text)
-            v = lexicon().meeting_verb.search(folded)
-            h = lexicon().hammouchi_name.search(folded)
-            if v and h and h.end() <= v.start() and folded[v.end():].strip():
-                start, _ = _original_span(p.text, v.end(), v.end() + 1)
-                head, tail = Piece(p.text[:start].strip(), kind="hammouchi"), Piece(p.text[start:].strip())
+            v = lx.meeting_verb.search(folded)
+            h = [*lx.hammouchi_name.finditer(folded), *lx.hammouchi_title.finditer(folded)]
+            last = max((m.end() for m in h), default=None)
+            cut = None
+            if v and h and min(m.start() for m in h) < v.start() and folded[v.end():].strip():
+                cut = v.end()  # "حموشي يستقبل مسؤول الاستعلامات …"
+            elif last is not None and lx.role.search(folded, last):
+                cut = last  # "استقبل حموشي سفير فرنسا بالمغرب"
+            if cut is not None:
+                start, _ = _original_span(p.text, cut, cut + 1)
+                tail = Piece(p.text[start:].strip())
                 _classify(tail, named)
-                out += [head, tail]
-                continue
+                if tail.kind in ("role", "name"):
+                    out += [Piece(p.text[:start].strip(), kind="hammouchi"), tail]
+                    continue
         out.append(p)
     return out
 
@@ -211,7 +219,7 @@ def _classify(piece: Piece, named_before: bool) -> None:
     # a name: [honorific] NAME [(other spelling)]
     honorific, rest = _strip_honorific(text)
     inner = _PAREN.search(rest)
-    bare = _PAREN.sub(" ", rest).strip() if inner else rest.strip()
+    bare = (_PAREN.sub(" ", rest) if inner else rest).strip(" .:;!؟")
     if _name_tokens_ok(bare):
         piece.kind, piece.text, piece.honorific = "name", bare, honorific
         if inner and not _ARABIC.search(inner.group(1)) and _ARABIC.search(bare):
@@ -419,10 +427,10 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         # "… بحضور حموشي", "en présence de M. Hammouchi": someone else's meeting he attended
         if mentions and not found and _attending(pieces):
             continue
-        if mentions and meeting_city is None:
-            cities = _cities(" ".join(p.text for p in pieces if p.kind in ("hammouchi", "other")))
-            meeting_city = cities[0] if cities else None
         people = _persons(pieces)
+        if mentions and meeting_city is None:
+            cities = _cities(_without(sentence, people))
+            meeting_city = cities[0] if cities else None
         if not people:
             continue
         sentence_rest = " ".join(p.text for p in pieces if p.kind != "hammouchi")
@@ -481,8 +489,6 @@ def _dedupe(found: list) -> list:
             if same is not None:
                 break
         if same is None:
-            if person.generic and not person.name:
-                continue
             out.append(item)
         elif not out[same][0].name and person.name:
             out[same] = item  # the named mention, in the body's sentence, is the better one
@@ -522,16 +528,21 @@ def _meetings(text: str, spans, found: list, attendees: list[str], ctx: _Context
     return meetings
 
 
+def _without(sentence: str, people: list[Person]) -> str:
+    """The sentence without the people's roles and names (a city there is not the meeting's place)."""
+    for person in people:
+        for part in (person.title, person.name):
+            if part:
+                sentence = sentence.replace(part, " ")
+    return sentence
+
+
 def _location(sentence: str, person: Person, ctx: _Context, before: list[Meeting],
               meeting_city) -> tuple[Location, str | None]:
     """The city named in the meeting's sentence outside the counterpart's role; else the place of the
     visit (a city, or the city of the previous meeting in that country); else the city of the
     report's first meeting sentence ("استقبل … بالرباط، على التوالي، سفراء …"); else Morocco."""
-    rest = sentence
-    for part in (person.title, person.name):
-        if part:
-            rest = rest.replace(part, " ")
-    cities = _cities(rest)
+    cities = _cities(_without(sentence, [person]))
     if cities:
         c = cities[0]
         return Location(city=c.code, country=c.get("country")), c.surface
