@@ -275,3 +275,22 @@ def test_crawl_fills_meetings_and_their_dates(tmp_path):
     assert ceremony["meetings"] == [] and ceremony["not_meeting_reason"] == "ceremony"
     written = read_jsonl(tmp_path / "meetings.jsonl")
     assert [w["counterpart"]["country"] for w in written] == ["CO"]
+
+
+def test_teaser_pairs_of_a_text_dump_are_not_meetings():
+    text = ("حموشي يستقبل سفير جمهورية الهند المعتمد بالمغرب\n"
+            "استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، سفير...\n"
+            f"استقبل {H_AR}، اليوم الخميس بالرباط، السيد توماس نوفاك، مدير الشرطة التشيكية.")
+    m = one(text)
+    assert m.counterpart.country == "CZ"
+
+
+def test_glued_name_after_a_nationality():
+    m = one("التقى عبد اللطيف حموشي، أمس الاثنين بمدريد، وزير الداخلية الإسباني فرناندو لوبيث غارسيا.")
+    assert (m.counterpart.title, m.counterpart.name) == ("وزير الداخلية الإسباني", "فرناندو لوبيث غارسيا")
+    assert m.hammouchi_abroad and m.location.city == "Madrid"
+
+
+def test_delegation_without_a_named_head():
+    m = one("استقبل حموشي، اليوم الأربعاء بالرباط، وفدا عن الشرطة الفيدرالية الأسترالية.")
+    assert m.counterpart.country == "AU" and m.counterpart.name is None

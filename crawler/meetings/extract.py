@@ -53,6 +53,7 @@ class Piece:
     role_plural: bool = False
     role_generic: bool = False
     after_connector: bool = False
+    glued_name: str | None = None  # a name written right after the role, without a comma
 
 
 @dataclass
@@ -91,6 +92,22 @@ def sentences(text: str) -> list[tuple[int, int, int]]:
 
 def _is_excerpt(s: str) -> bool:
     return s.rstrip().endswith(("...", "…"))
+
+
+def _teaser_paragraphs(text: str) -> set[int]:
+    """Paragraphs that are a teaser: an excerpt ending in "…", and the headline line just before one
+    (the "headline / first words…" pairs a text dump keeps around the article)."""
+    paras = text.split("\n")
+    out = set()
+    for n, p in enumerate(paras):
+        if _is_excerpt(p):
+            out.add(n)
+            prev = n - 1
+            while prev >= 0 and not paras[prev].strip():
+                prev -= 1
+            if prev >= 0:
+                out.add(prev)
+    return out
 
 
 def names_hammouchi(folded: str) -> bool:
@@ -154,7 +171,8 @@ def _after_verb(pieces: list[Piece], named: bool) -> list[Piece]:
             cut = None
             if v and h and min(m.start() for m in h) < v.start() and folded[v.end():].strip():
                 cut = v.end()  # "حموشي يستقبل مسؤول الاستعلامات …"
-            elif last is not None and lx.role.search(folded, last):
+            elif last is not None and (lx.role.search(folded, last)
+                                       or lx.delegation.match(folded[last:].strip())):
                 cut = last  # "استقبل حموشي سفير فرنسا بالمغرب"
             if cut is not None:
                 start, _ = _original_span(p.text, cut, cut + 1)
@@ -227,8 +245,11 @@ def _classify(piece: Piece, named_before: bool) -> None:
         elif not _ARABIC.search(bare):
             piece.latin = bare
         return
-    # a role: from its first word to where its clause stops
+    # a role: from its first word to where its clause stops; a delegation when no role is named
     m = lx.role.search(folded)
+    if not m:
+        # "استقبل … وفدا عن الشرطة الأسترالية": a delegation that opens the piece
+        m = lx.delegation.match(folded)
     if not m:
         tail = _trailing_latin_name(text)
         if tail:
@@ -240,7 +261,10 @@ def _classify(piece: Piece, named_before: bool) -> None:
     stop = lx.role_stop.search(folded, m.end())
     start, end = _original_span(text, m.start(), stop.start() if stop else len(folded))
     role = _strip_role_clitic(text[start:end].strip(" .:;"))
+    role, glued = _glued_name(role)
     piece.kind, piece.text = "role", role
+    if glued:
+        piece.glued_name = glued
     # "المسؤول الألماني", "son homologue": points back at someone, names no one new
     piece.role_generic = bool(lx.role_generic.match(fold(role))) and len(role.split()) <= 3
     # "مع المراقب العام عمر سيك": a rank with a name after it is a name
@@ -270,18 +294,30 @@ def _original_span(text: str, start: int, end: int) -> tuple[int, int]:
     return pos[start] if start < len(pos) else len(text), pos[end - 1] + 1 if end > 0 else 0
 
 
+def _glued_name(role: str) -> tuple[str, str | None]:
+    """A role ending in a country or nationality followed by a name: (role, name)."""
+    countries = [c for c in find_countries(role) if c.code]
+    if not countries:
+        return role, None
+    tail = role[countries[-1].end:].strip()
+    # stricter than a name between commas: only the family name may carry the article
+    toks = tail.split()
+    if not tail or not _name_tokens_ok(tail) or any(fold(t).startswith("ال") for t in toks[:-1]):
+        return role, None
+    return role[:countries[-1].end].strip(), tail
+
+
 def _strip_role_clitic(role: str) -> str:
     """"بسفير اليابان" -> "سفير اليابان", "للمدير" -> "المدير", "the Director" -> "Director"."""
     role = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", role.strip(), flags=re.IGNORECASE)
     first, _, rest = role.partition(" ")
-    f = fold(first)
-    if _ARABIC.search(first) and not lexicon().role.fullmatch(f):
+    words = lexicon().role_first_words
+    if _ARABIC.search(first) and fold(first) not in words:
         for clitic in ("وب", "فب", "ول", "ب", "ل", "و", "ف"):
-            if first.startswith(clitic) and lexicon().role.fullmatch(fold(first[len(clitic):])):
-                first = first[len(clitic):]
+            bare = first[len(clitic):]
+            if first.startswith(clitic) and (fold(bare) in words or fold("ا" + bare[1:]) in words):
+                first = bare if fold(bare) in words else "ا" + bare[1:]
                 break
-        if first.startswith("لل"):
-            first = "ا" + first[1:]
     return f"{first} {rest}".strip()
 
 
@@ -302,6 +338,10 @@ def _persons(pieces: list[Piece]) -> list[Person]:
             pick = i - 1
         else:
             pick = None
+        if pick is None and p.glued_name:
+            person.name = p.glued_name
+            person.name_latin = None if _ARABIC.search(p.glued_name) else p.glued_name
+            person.generic = False
         if pick is not None:
             used.add(pick)
             n = pieces[pick]
@@ -316,7 +356,8 @@ def _persons(pieces: list[Piece]) -> list[Person]:
 
 def _honorific_led(pieces: list[Piece], i: int) -> bool:
     """A name with an honorific followed by a role of its own ("…، السيد X، المدير …")."""
-    return bool(pieces[i].honorific) and i + 1 < len(pieces) and pieces[i + 1].kind == "role"
+    return bool(pieces[i].honorific) and i + 1 < len(pieces) and pieces[i + 1].kind == "role" \
+        and not pieces[i + 1].attendee
 
 
 # --- countries and places ------------------------------------------------------------------------
@@ -401,9 +442,10 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     first_meeting_at = None
     meeting_city = None  # the place named by the first sentence of his meetings
     saw_future = saw_recall = False
-    for idx, (s, e, _para) in enumerate(spans):
+    teasers = _teaser_paragraphs(text)
+    for idx, (s, e, para) in enumerate(spans):
         sentence = text[s:e]
-        if _is_excerpt(sentence):
+        if _is_excerpt(sentence) or para in teasers:
             continue
         folded = fold(sentence)
         mentions = _mentions_hammouchi(folded, named)

@@ -86,7 +86,10 @@ class Lexicon:
         self.honorific = re.compile(
             rf"^\s*(?:{phrase_regex(flat(data['honorifics'])).pattern})(?:\.|\s|$)", re.IGNORECASE)
         roles = data["roles"]
-        self.role = phrase_regex(roles["ar"] + roles["fr"] + roles["en"])
+        # "مديرها العام": a role word may carry a possessive
+        self.role = phrase_regex(roles["ar"] + roles["fr"] + roles["en"], ar_suffix="(?:ها|هم)?")
+        self.role_first_words = {fold(r).split()[0] for r in roles["ar"]}
+        self.delegation = phrase_regex(roles["delegation"])
         self.role_plural = phrase_regex(roles["plural"])
         self.role_generic = re.compile(rf"^\s*(?:{phrase_regex(roles['generic']).pattern})", re.IGNORECASE)
         self.role_stop = phrase_regex(data["role_stops"])
