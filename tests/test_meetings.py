@@ -294,3 +294,12 @@ def test_glued_name_after_a_nationality():
 def test_delegation_without_a_named_head():
     m = one("استقبل حموشي، اليوم الأربعاء بالرباط، وفدا عن الشرطة الفيدرالية الأسترالية.")
     assert m.counterpart.country == "AU" and m.counterpart.name is None
+
+
+def test_a_ticker_headline_is_no_meeting_when_the_body_reports_one():
+    text = ("حموشي يستقبل وفدا عن الشرطة الفيدرالية الأسترالية بالرباط\n"
+            "وزارة الصحة تطلق حملة وطنية للتلقيح\n"
+            f"استقبل {H_AR}، اليوم الخميس بالرباط، السيد توماس نوفاك، مدير الشرطة التشيكية.")
+    assert one(text).counterpart.country == "CZ"
+    # a two-line brief made of a headline only still counts
+    assert one(text.split("\n")[0]).counterpart.country == "AU"

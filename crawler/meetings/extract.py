@@ -36,6 +36,7 @@ _INNER_HONORIFIC = re.compile(r"(?<=\s)(?:السيد|السيدة|M\.|Mme|Mr\.?|
 _LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s*$")
 MAX_NAME_TOKENS = 6
 LEAD_PARAGRAPHS = 3
+HEADLINE_WORDS = 16
 _WEEKDAYS_MONTHS = {fold(w) for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche").split()}
@@ -64,6 +65,7 @@ class Person:
     title: str | None = None
     attendee: bool = False
     generic: bool = False
+    weak: bool = False  # read from a headline-like line, not from a sentence of the body
 
 
 @dataclass
@@ -92,6 +94,11 @@ def sentences(text: str) -> list[tuple[int, int, int]]:
 
 def _is_excerpt(s: str) -> bool:
     return s.rstrip().endswith(("...", "…"))
+
+
+def _headline_like(sentence: str) -> bool:
+    """A short line without a full stop: a headline, a ticker item, a related-article title."""
+    return len(sentence.split()) < HEADLINE_WORDS and not sentence.rstrip().endswith((".", "؟", "!"))
 
 
 def _teaser_paragraphs(text: str) -> set[int]:
@@ -491,6 +498,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
                 country, evidence = ctx.lead_countries[0], "lead"
             if country is None or country == "MA":
                 continue
+            person.weak = _headline_like(sentence)
             found.append((person, idx, country, agency, evidence))
             if first_meeting_at is None:
                 first_meeting_at = s
@@ -507,6 +515,9 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             title and names_hammouchi(fold(title))):
         return Found(reason="meeting_mentioned_in_passing")
     found = _dedupe(found)
+    # a headline line (a ticker, a related item) names a meeting only when the body names none
+    if any(not p.weak for p, *_ in found):
+        found = [f for f in found if not f[0].weak]
     return Found(meetings=_meetings(text, spans, found, attendees, ctx, meeting_city))
 
 
