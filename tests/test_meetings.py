@@ -131,6 +131,12 @@ COUNTERPART_FORMS = [
     ("Abdellatif Hammouchi held talks in Rabat on Monday with his Spanish counterpart.", "ES", None),
     ("Abdellatif Hammouchi a reçu l'ambassadeur d'Italie au Maroc, Marco Bianchi, ce lundi à Rabat.", "IT",
      "Marco Bianchi"),
+    # a Latin name glued after the role word
+    ("Abdellatif Hammouchi held talks in Rabat on Monday with the Spanish Interior Minister Pedro Alonso Ruiz.",
+     "ES", "Pedro Alonso Ruiz"),
+    # "son homologue espagnol, NAME, directeur …": one counterpart, named
+    ("M. Hammouchi s'est entretenu lundi à Rabat avec son homologue espagnol, Luis Ortega, directeur général de "
+     "la Police nationale.", "ES", "Luis Ortega"),
 ]
 
 

@@ -302,7 +302,18 @@ def _original_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _glued_name(role: str) -> tuple[str, str | None]:
-    """A role ending in a country or nationality followed by a name: (role, name)."""
+    """A role ending in a country or nationality followed by a name: (role, name); in Latin script,
+    capitalised words after the last role word ("Interior Minister Fernando Grande-Marlaska")."""
+    if not _ARABIC.search(role):
+        last = None
+        for last in lexicon().role.finditer(fold(role)):
+            pass
+        if last is not None:
+            start, _ = _original_span(role, last.end(), last.end() + 1)
+            name = _trailing_latin_name(" " + role[start:])
+            if name and role[start:].strip() == name:
+                return role[:start].strip(), name
+        return role, None
     countries = [c for c in find_countries(role) if c.code]
     if not countries:
         return role, None
@@ -338,8 +349,11 @@ def _persons(pieces: list[Piece]) -> list[Person]:
         person = Person(title=p.text, attendee=p.attendee, generic=p.role_generic)
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         prv = pieces[i - 1] if i > 0 else None
+        # "son homologue espagnol, Francisco Pardo, directeur général …": the name is the next role's
+        generic_first = p.role_generic and i + 2 < len(pieces) and pieces[i + 2].kind == "role" \
+            and not pieces[i + 2].role_generic
         if nxt is not None and nxt.kind == "name" and i + 1 not in used \
-                and not _honorific_led(pieces, i + 1):
+                and not _honorific_led(pieces, i + 1) and not generic_first:
             pick = i + 1
         elif prv is not None and prv.kind == "name" and i - 1 not in used:
             pick = i - 1
