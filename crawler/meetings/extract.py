@@ -305,9 +305,7 @@ def _glued_name(role: str) -> tuple[str, str | None]:
     """A role ending in a country or nationality followed by a name: (role, name); in Latin script,
     capitalised words after the last role word ("Interior Minister Fernando Grande-Marlaska")."""
     if not _ARABIC.search(role):
-        last = None
-        for last in lexicon().role.finditer(fold(role)):
-            pass
+        last = next(reversed(list(lexicon().role.finditer(fold(role)))), None)
         if last is not None:
             start, _ = _original_span(role, last.end(), last.end() + 1)
             name = _trailing_latin_name(" " + role[start:])
