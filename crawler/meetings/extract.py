@@ -368,7 +368,10 @@ def _persons(pieces: list[Piece]) -> list[Person]:
             person.generic = False
         people.append(person)
     for i, p in enumerate(pieces):
-        if p.kind == "name" and i not in used and (p.honorific or p.after_connector):
+        # a name alone: with an honorific, or right after "مع / avec / with" and not a common noun
+        # phrase ("مختلف الدول الصديقة")
+        if p.kind == "name" and i not in used and (p.honorific or p.after_connector and not (
+                _ARABIC.search(p.text) and fold(p.text).startswith("ال"))):
             people.append(Person(name=p.text, name_latin=p.latin, honorific=p.honorific))
     return people
 
@@ -401,6 +404,17 @@ def _country_of(text: str) -> tuple[str | None, str | None, str | None]:
     if agency_country and agency_country != "MA":
         return agency_country, agency, agency
     return None, agency, None
+
+
+def _place_cities(text: str) -> list:
+    """Cities named as a place: right after ب / في / à / in / at ("بالرباط", "à Rabat")."""
+    out = []
+    for c in _cities(text):
+        before = text[:c.start].rstrip()
+        glued = text[max(0, c.start - 1):c.start]
+        if glued in ("ب",) or re.search(r"(?:^|\s)(?:في|à|a|in|at)$", before, re.IGNORECASE):
+            out.append(c)
+    return out
 
 
 def _cities(text: str) -> list:
@@ -514,6 +528,9 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             found.append((person, idx, country, agency, evidence))
             if first_meeting_at is None:
                 first_meeting_at = s
+    if meeting_city is None and title and names_hammouchi(fold(title)):
+        # "حموشي يستقبل بالرباط سفير …": the headline may be the only one to say where
+        meeting_city = next(iter(_place_cities(title)), None)
     if not found:
         if saw_future:
             return Found(reason="preview")
@@ -549,14 +566,15 @@ def _dedupe(found: list) -> list:
             if person.name and op.name and (_key(person) == _key(op) or
                                              set(fold(person.name).split()) & set(fold(op.name).split())):
                 same = j
-            elif (not person.name or person.generic or not op.name) and oc == country:
+            elif (not person.name or person.generic or not op.name or not person.title or not op.title) \
+                    and oc == country:
                 same = j
             if same is not None:
                 break
         if same is None:
             out.append(item)
-        elif not out[same][0].name and person.name:
-            out[same] = item  # the named mention, in the body's sentence, is the better one
+        elif (not out[same][0].name and person.name) or (not out[same][0].title and person.title):
+            out[same] = item  # the named, titled mention, in the body's sentence, is the better one
     return out
 
 
