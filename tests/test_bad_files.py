@@ -47,7 +47,8 @@ def test_bad_files_are_logged_counted_and_skipped(tmp_path):
     assert stats["liqaat/files/skipped/broken_link"] == 1
     assert stats["liqaat/files/encoding_fallback"] == 1
     assert stats["liqaat/files/processed"] == 2
-    skipped = sum(v for k, v in stats.items() if k.startswith("liqaat/files/skipped/") and "not_a_document" not in k)
+    skipped = sum(v for k, v in stats.items()
+                  if k.startswith("liqaat/files/skipped/") and "not_a_document" not in k)
     assert stats["liqaat/files/processed"] + skipped == stats["liqaat/files/seen"]
     # one clear line per bad file, naming it
     for name, why in [("b-empty.txt", "empty"), ("c-binary.html", "binary"), ("e-junk.html", "limit"),

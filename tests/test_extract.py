@@ -56,7 +56,8 @@ def test_table_layout_is_read_by_the_densest_block():
 def test_densest_block_leaves_the_tree_whole():
     import lxml.html
 
-    tree = lxml.html.fromstring("<html><body><nav>menu</nav><div>" + "نص " * 80 + "</div></body></html>")
+    html = "<html><body><nav>menu</nav><div>" + "نص " * 80 + "</div></body></html>"
+    tree = lxml.html.fromstring(html)
     assert densest_block(tree).startswith("نص نص")
     assert tree.xpath("//nav")  # the caller's tree is not changed
 
@@ -67,7 +68,8 @@ TITLES = [
      "المغرب والبرتغال يبحثان التعاون"),
     ("Hammouchi reçoit le patron du BKA | Atlas 360", "Atlas 360", [], "Hammouchi reçoit le patron du BKA"),
     # a dash inside the headline stays when nothing says the rest is the site
-    ("Maroc - Espagne : une coopération renforcée", "Le Site", [], "Maroc - Espagne : une coopération renforcée"),
+    ("Maroc - Espagne : une coopération renforcée", "Le Site", [],
+     "Maroc - Espagne : une coopération renforcée"),
 ]
 
 
@@ -140,7 +142,8 @@ def test_seed_paragraphs_kept_whole(tmp_path):
     reports, _ = crawl_reports(tmp_path, folder)
     by_name = {r["url"].rsplit("/", 1)[-1]: r for r in reports}
     for row in rows:
-        source = [" ".join(ln.split()) for ln in (folder / row["file"]).read_text(encoding="utf-8").splitlines()]
+        lines = (folder / row["file"]).read_text(encoding="utf-8").splitlines()
+        source = [" ".join(ln.split()) for ln in lines]
         kept = by_name[row["file"]]["text"].split("\n")
         for s in row["must_contain"]:
             paragraph = next(ln for ln in source if " ".join(s.split()) in ln)
