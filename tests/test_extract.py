@@ -77,7 +77,8 @@ TITLES = [
 def test_clean_title(title, site, h1s, expected):
     import lxml.html
 
-    tree = lxml.html.fromstring("<html><body>" + "".join(f"<h1>{h}</h1>" for h in h1s) + "<p>x</p></body></html>")
+    headings = "".join(f"<h1>{h}</h1>" for h in h1s)
+    tree = lxml.html.fromstring(f"<html><body>{headings}<p>x</p></body></html>")
     assert clean_title(title, site, tree) == expected
 
 
