@@ -9,7 +9,7 @@ import pytest
 
 from crawler.extract import extract_html, extract_text_dump
 from crawler.extract.boilerplate import ends_article, is_furniture, is_read_also
-from crawler.extract.html import clean_title, densest_block
+from crawler.extract.html import clean_author, clean_title, densest_block
 from tests.conftest import FIXTURES, crawl_reports, shared_path
 
 DUMP = (FIXTURES / "extract" / "dump-layout.txt").read_text(encoding="utf-8")
@@ -53,13 +53,12 @@ def test_table_layout_is_read_by_the_densest_block():
     assert ex.title == "المجلس الإقليمي يخصص اعتمادات جديدة للطرق القروية"
 
 
-def test_densest_block_leaves_the_tree_whole():
+def test_densest_block_skips_navigation_and_links():
     import lxml.html
 
-    html = "<html><body><nav>menu</nav><div>" + "نص " * 80 + "</div></body></html>"
-    tree = lxml.html.fromstring(html)
-    assert densest_block(tree).startswith("نص نص")
-    assert tree.xpath("//nav")  # the caller's tree is not changed
+    html = ("<html><body><nav>" + "قائمة " * 90 + "</nav><div><a href='/x'>" + "رابط " * 90 + "</a></div>"
+            "<div>" + "نص " * 80 + "</div></body></html>")
+    assert densest_block(lxml.html.fromstring(html)) == " ".join(["نص"] * 80)
 
 
 TITLES = [
@@ -75,11 +74,27 @@ TITLES = [
 
 @pytest.mark.parametrize("title,site,h1s,expected", TITLES)
 def test_clean_title(title, site, h1s, expected):
-    import lxml.html
 
-    headings = "".join(f"<h1>{h}</h1>" for h in h1s)
-    tree = lxml.html.fromstring(f"<html><body>{headings}<p>x</p></body></html>")
-    assert clean_title(title, site, tree) == expected
+    assert clean_title(title, site, h1s) == expected
+
+
+@pytest.mark.parametrize("author,site,expected", [
+    ("بواسطة رشيد العلمي", "Le Site", "رشيد العلمي"),
+    ("مدار; سميرة الفاسي", "مدار 24", "سميرة الفاسي"),
+    ("صوت الجهة", "صوت الجهة", None),
+    ("الرباط", None, None),
+    ("By Jane Doe", "Kasbah Tribune", "Jane Doe"),
+])
+def test_clean_author(author, site, expected):
+    assert clean_author(author, site) == expected
+
+
+def test_site_name_from_the_page_title_when_metadata_has_none():
+    html = ("<html><head><title>حموشي يستقبل سفير اليابان | صوت الجهة</title></head><body>"
+            "<h1>حموشي يستقبل سفير اليابان</h1><article><p>" + "نص المقال هنا. " * 40
+            + "</p></article></body></html>")
+    ex = extract_html(html)
+    assert (ex.title, ex.outlet) == ("حموشي يستقبل سفير اليابان", "صوت الجهة")
 
 
 @pytest.mark.parametrize("line,expected", [
