@@ -206,6 +206,13 @@ def test_not_a_meeting_report(text, reason):
     assert found.reason == reason
 
 
+def test_a_future_event_after_the_verb_does_not_make_a_preview():
+    m = one(f"استقبل {H_AR}، اليوم بالرباط، السيد ماركو روسي، مدير الشرطة الإيطالية، وتناول اللقاء الجمعية العامة "
+            "للإنتربول المرتقب انعقادها بمراكش.")
+    assert m.counterpart.country == "IT"
+    assert "interpol_ga_2025" in m.topics
+
+
 def test_meeting_recalled_at_the_end_of_another_story():
     text = ("تمكنت عناصر الشرطة القضائية بالناظور من تفكيك شبكة إجرامية تنشط في تهريب المهاجرين.\n"
             "وأسفرت العملية عن توقيف ستة أشخاص وحجز قاربين مطاطيين ومبالغ مالية.\n"

@@ -483,16 +483,21 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         folded = fold(sentence)
         mentions = _mentions_hammouchi(folded, named)
         named = named or names_hammouchi(folded)
-        if mentions and lx.future.search(folded):
-            saw_future = True
-            continue
         verb = lx.meeting_verb.search(folded)
         noun = lx.meeting_noun.search(folded)
+        # a future or recall cue governs the meeting only when it comes before its verb
+        # ("سيستقبل", "is expected to meet"), not in a clause after it ("… المرتقب انعقادها")
+        first = min((m.start() for m in (verb, noun) if m), default=len(folded))
+        future = lx.future.search(folded)
+        if mentions and future and future.start() <= first:
+            saw_future = True
+            continue
         if not (verb or noun):
             continue
         if not mentions and not (found and noun):
             continue
-        if lx.recall.search(folded):
+        recall = lx.recall.search(folded)
+        if recall and recall.start() <= first + 10:
             saw_recall = True
             continue
         pieces = _split_pieces(sentence)
