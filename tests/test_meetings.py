@@ -134,6 +134,12 @@ COUNTERPART_FORMS = [
     # a Latin name glued after the role word
     ("Abdellatif Hammouchi held talks in Rabat on Monday with the Spanish Interior Minister Pedro Alonso Ruiz.",
      "ES", "Pedro Alonso Ruiz"),
+    # "a également reçu", an honorific before the name
+    ("M. Hammouchi a également reçu l'Ambassadeur de Suède au Maroc, M. Erik Lund, avec qui il a évoqué la "
+     "coopération.", "SE", "Erik Lund"),
+    # a delegation led by a named head: the head is the one counterpart
+    ("استقبل حموشي، بتمارة، وفدا أمنيا بريطانيا رفيع المستوى يترأسه مدير جهاز الاستخبارات الخارجية البريطاني، "
+     "السير جون سميث.", "GB", "جون سميث"),
     # "son homologue espagnol, NAME, directeur …": one counterpart, named
     ("M. Hammouchi s'est entretenu lundi à Rabat avec son homologue espagnol, Luis Ortega, directeur général de "
      "la Police nationale.", "ES", "Luis Ortega"),
