@@ -30,6 +30,9 @@ def test_bad_files_are_logged_counted_and_skipped(tmp_path):
         for _ in range(30):
             fh.write(block)
     os.symlink(folder / "missing.html", folder / "f-broken-link.html")
+    # UTF-8 with one stray byte: stays UTF-8, the byte replaced, counted
+    (folder / "h-stray-byte.txt").write_bytes("حموشي يستقبل سفير كندا\n".encode() + b"\xff"
+                                               + ("نص عربي سليم الترميز. " * 30).encode())
     (folder / "g-notes.pdf").write_bytes(b"%PDF-1.4")
     out = tmp_path / "run"
     out.mkdir()
@@ -37,16 +40,18 @@ def test_bad_files_are_logged_counted_and_skipped(tmp_path):
     reports, proc = crawl_reports(out, folder)
 
     assert proc.returncode == 0
-    assert sorted(r["url"].rsplit("/", 1)[-1] for r in reports) == ["a-good.html", "d-legacy.txt"]
+    assert sorted(r["url"].rsplit("/", 1)[-1] for r in reports) == ["a-good.html", "d-legacy.txt",
+                                                                     "h-stray-byte.txt"]
     stats = _stats(proc.stderr)
-    assert stats["liqaat/files/seen"] == 6  # the six .html/.txt paths; the .pdf is no document
+    assert stats["liqaat/files/seen"] == 7  # the seven .html/.txt paths; the .pdf is no document
     assert stats["liqaat/files/skipped/not_a_document"] == 1
     assert stats["liqaat/files/skipped/empty"] == 1
     assert stats["liqaat/files/skipped/binary"] == 1
     assert stats["liqaat/files/skipped/too_large"] == 1
     assert stats["liqaat/files/skipped/broken_link"] == 1
     assert stats["liqaat/files/encoding_fallback"] == 1
-    assert stats["liqaat/files/processed"] == 2
+    assert stats["liqaat/files/invalid_utf8"] == 1
+    assert stats["liqaat/files/processed"] == 3
     skipped = sum(v for k, v in stats.items()
                   if k.startswith("liqaat/files/skipped/") and "not_a_document" not in k)
     assert stats["liqaat/files/processed"] + skipped == stats["liqaat/files/seen"]
@@ -57,3 +62,5 @@ def test_bad_files_are_logged_counted_and_skipped(tmp_path):
         assert len(lines) == 1 and why in lines[0], (name, lines)
     legacy = next(r for r in reports if r["url"].endswith("d-legacy.txt"))
     assert legacy["encoding"] == "cp1256" and legacy["title"] == "حموشي يستقبل سفير اليابان"
+    stray = next(r for r in reports if r["url"].endswith("h-stray-byte.txt"))
+    assert stray["encoding"] == "utf-8" and "نص عربي سليم الترميز" in stray["text"]
