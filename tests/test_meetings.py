@@ -137,6 +137,9 @@ COUNTERPART_FORMS = [
     # "a également reçu", an honorific before the name
     ("M. Hammouchi a également reçu l'Ambassadeur de Suède au Maroc, M. Erik Lund, avec qui il a évoqué la "
      "coopération.", "SE", "Erik Lund"),
+    # Moroccan transliteration letters ݣ (g) and ڤ (v), outside the basic Arabic block
+    ("استقبل عبد اللطيف حموشي، اليوم بالرباط، السيد ݣوستاڤو ميندوزا، المدير العام للشرطة الوطنية الكولومبية.",
+     "CO", "ݣوستاڤو ميندوزا"),
     # a delegation led by a named head: the head is the one counterpart
     ("استقبل حموشي، بتمارة، وفدا أمنيا بريطانيا رفيع المستوى يترأسه مدير جهاز الاستخبارات الخارجية البريطاني، "
      "السير جون سميث.", "GB", "جون سميث"),

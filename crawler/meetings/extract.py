@@ -21,6 +21,7 @@ from crawler.gazetteer import find_agencies, find_cities, find_countries
 from crawler.items import Counterpart, Location, Meeting
 from crawler.meetings.lexicon import lexicon
 from crawler.meetings.topics import find_topics
+from crawler.textnorm import ARABIC_RE
 
 # Sentence ends: . ! ? ؟ followed by space, and line breaks; not after an initial or "M."/"Mme.".
 _SENTENCE_END = re.compile(
@@ -29,7 +30,7 @@ _CHUNK_SEP = re.compile(r"[،,;؛]")
 _CONNECTOR = re.compile(r"(?:^|\s)(?:مع|avec|with|par|by|من طرف|من قبل|برئاسة|يترأسه|يتراسه|يقوده|"
                         r"conduite par|dirigée par|led by|headed by)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC = ARABIC_RE
 _LATIN_NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’-]*|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
 _INNER_HONORIFIC = re.compile(r"(?<=\s)(?:السيد|السيدة|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
