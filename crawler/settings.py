@@ -26,6 +26,7 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 100,
     "pipelines.published.PublishedPipeline": 200,
+    "pipelines.meetings.MeetingsPipeline": 300,
     "pipelines.meeting_dates.MeetingDatesPipeline": 400,
     "pipelines.store.StorePipeline": 500,
 }

@@ -14,6 +14,16 @@ _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": 
                           "ی": "ي", "ک": "ك", "ڭ": "ك", "ݣ": "ك", "ڤ": "ف", "گ": "ك"})
 
 
+# Arabic, Arabic Supplement (ݣ of Moroccan transliterations) and Arabic Extended-A.
+ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+ARABIC_RE = re.compile(f"[{ARABIC_SCRIPT}]")
+
+
+def is_arabic(text: str) -> bool:
+    """The text holds Arabic letters."""
+    return bool(ARABIC_RE.search(text))
+
+
 def western_digits(text: str) -> str:
     """Eastern Arabic (and Persian) digits to 0-9."""
     return text.translate(EASTERN_DIGITS)
@@ -81,3 +91,23 @@ def fold_map(text: str, accents: bool = True) -> tuple[str, list[int]]:
         out.pop()
         offsets.pop()
     return "".join(out), offsets
+
+
+_FR_WORDS = frozenset("le la les des du de et est une un au aux avec pour dans sur qui a été ont".split())
+_EN_WORDS = frozenset("the of and to in is was with for on that by at has have from".split())
+
+
+def guess_lang(text: str) -> str | None:
+    """`ar`, `fr` or `en` from the script and the commonest function words; None for no text.
+    Trafilatura reports a language only when the page declares one, and text dumps declare none."""
+    sample = text[:4000]
+    arabic = len(ARABIC_RE.findall(sample))
+    latin = sum(c.isascii() and c.isalpha() for c in sample)
+    if not arabic and not latin:
+        return None
+    if arabic >= latin:
+        return "ar"
+    toks = re.findall(r"[a-zà-ÿ]+", sample.lower())
+    fr = sum(t in _FR_WORDS for t in toks)
+    en = sum(t in _EN_WORDS for t in toks)
+    return "fr" if fr >= en else "en"

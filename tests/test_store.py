@@ -110,3 +110,18 @@ def test_seeds_twice(tmp_path):
     log = crawl(tmp_path, *run_args).stderr
     assert read_jsonl(tmp_path / "meetings.jsonl") == first
     assert stat(log, "liqaat/dedup/new_meetings") == 0 and stat(log, "liqaat/dedup/new_sources") == 0
+
+
+def test_exports_are_readable_by_others_under_the_umask(tmp_path):
+    import os
+    import stat
+
+    store = MeetingStore(tmp_path / "m.sqlite")
+    old = os.umask(0o022)
+    try:
+        store.export_jsonl(tmp_path / "m.jsonl")
+    finally:
+        os.umask(old)
+        store.close()
+    assert stat.S_IMODE(os.stat(tmp_path / "m.jsonl").st_mode) == 0o644
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

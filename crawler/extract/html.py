@@ -35,6 +35,7 @@ from trafilatura.utils import load_html
 
 from crawler.extract.lang import detect_lang
 from crawler.extract.vocab import Vocab, vocab
+from crawler.gazetteer import city_of
 from crawler.textnorm import fold
 
 # Below this many characters the precise pass has missed the body (a two-sentence brief is
@@ -187,6 +188,12 @@ def _byline_scope(tree):
     return max(articles, key=lambda a: len(a.text_content()))
 
 
+def _domain(tree, url: str | None) -> str | None:
+    """The site's domain ("example.ma"), trafilatura's last resort for the site name."""
+    found = META_URL.match(extract_url(tree, url) or "")
+    return found[1] if found else None
+
+
 def page_metadata(tree, url: str | None = None) -> Document:
     """Title, author and site name as trafilatura's `extract_metadata` finds them, without its
     publication date: htmldate costs a third of the extraction, and the dates pipeline reads
@@ -203,9 +210,6 @@ def page_metadata(tree, url: str | None = None) -> Document:
     meta.sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@") or None
     if meta.sitename and meta.title and fold(meta.sitename) == fold(meta.title):
         meta.sitename = None  # trafilatura took the headline for the site's name
-    if not meta.sitename:
-        found = META_URL.match(extract_url(tree, url) or "")
-        meta.sitename = found[1] if found else None
     meta.clean_and_trim()
     return meta
 
@@ -263,6 +267,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if tree is None:
         return Extracted()
     headings = [_text(h) for h in tree.iter("h1")]
+    page_title = " ".join((tree.findtext(".//title") or "").split())
     meta = page_metadata(tree, url)
     dropped = drop_read_also(tree)
     doc, method = _bare(tree, url, favor_precision=True), "precision"
@@ -281,11 +286,17 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         drop_read_also(tree)
         _, text, _ = trafilatura.baseline(tree)
         method = "baseline" if text else "none"
-    title = clean_title(meta.title, meta.sitename, headings)
-    text = drop_leading_title(text, title)
-    return Extracted(title=title, text=text, author=clean_author(meta.author, meta.sitename),
-                     outlet=meta.sitename, lang=detect_lang(text, tree.get("lang")), method=method,
-                     dropped=dropped)
+    title, site = split_title(meta.title, meta.sitename, headings)
+    if site is None and page_title and page_title != meta.title:  # og:title may lack the site
+        site = split_title(page_title, meta.sitename, [*headings, title or ""])[1]
+    outlet = meta.sitename or site or _domain(tree, url)
+    words = vocab()
+    lines = drop_leading_title(text, title).split("\n")
+    kept = [ln for ln in lines if not words.is_read_also_line(ln)]  # a read-also without a link
+    dropped += len(lines) - len(kept)
+    text = "\n".join(kept)
+    return Extracted(title=title, text=text, author=clean_author(meta.author, outlet), outlet=outlet,
+                     lang=detect_lang(text, tree.get("lang")), method=method, dropped=dropped)
 
 
 def drop_leading_title(text: str, title: str | None) -> str:
@@ -298,7 +309,8 @@ def drop_leading_title(text: str, title: str | None) -> str:
 
 def clean_author(author: str | None, outlet: str | None) -> str | None:
     """trafilatura's author without a byline label ("بواسطة", "Par") and without the parts that
-    are only (a piece of) the outlet's name ("مدار; يوسف الطاهري" -> "يوسف الطاهري")."""
+    are only (a piece of) the outlet's name ("مدار; يوسف الطاهري" -> "يوسف الطاهري") or a city
+    (a dateline taken for a byline: "الرباط")."""
     if not author:
         return None
     words = vocab()
@@ -309,7 +321,7 @@ def clean_author(author: str | None, outlet: str | None) -> str | None:
         label = words.starts_with(words.byline_prefixes, fold(part))
         if label:
             part = part.split(None, len(label.split()))[-1] if len(part.split()) > len(label.split()) else ""
-        if part and not (site and fold(part) in site):
+        if part and not (site and fold(part) in site) and not city_of(part):
             parts.append(part)
     return "; ".join(parts) or None
 
@@ -317,22 +329,30 @@ def clean_author(author: str | None, outlet: str | None) -> str | None:
 TITLE_SEPARATORS = (" - ", " | ", " :: ", " – ", " — ", " « ", " » ", " : ")
 
 
-def clean_title(title: str | None, outlet: str | None, headings: list[str] = ()) -> str | None:
-    """The headline without the site's name that `<title>`/`og:title` often add around it
-    ("headline - Outlet", "Outlet :: headline"): a part equal to the outlet's name is dropped;
-    with no outlet name known, a heading of the page that is one of the parts wins."""
+def split_title(title: str | None, outlet: str | None,
+                headings: list[str] = ()) -> tuple[str | None, str | None]:
+    """(headline, site name) of a `<title>`/`og:title` that adds the site around the headline
+    ("headline - Outlet", "Outlet :: headline"): the part equal to the outlet's name, or, with no
+    outlet name known, the part beside a heading of the page. A title showing neither is kept
+    whole (a dash or a colon may belong to the headline)."""
     if not title:
-        return title
+        return title, None
+    folded = {fold(h) for h in headings}
     for sep in TITLE_SEPARATORS:
-        if sep not in title:
-            continue
         parts = [p.strip() for p in title.split(sep) if p.strip()]
-        if outlet and len(parts) > 1:
+        if len(parts) < 2:
+            continue
+        if outlet:
             kept = [p for p in parts if fold(p) != fold(outlet)]
             if kept and len(kept) < len(parts):
-                return sep.join(kept)
-        folded = {fold(h) for h in headings}
-        for p in parts:
-            if len(parts) > 1 and fold(p) in folded:
-                return p
-    return title
+                return sep.join(kept), outlet
+        for i in (0, len(parts) - 1):
+            if fold(parts[i]) in folded:
+                rest = [p for j, p in enumerate(parts) if j != i]
+                return parts[i], sep.join(rest) if len(rest) == 1 else None
+    return title, None
+
+
+def clean_title(title: str | None, outlet: str | None, headings: list[str] = ()) -> str | None:
+    """The headline of `split_title`."""
+    return split_title(title, outlet, headings)[0]

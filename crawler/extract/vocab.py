@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,6 +11,9 @@ import yaml
 
 from crawler.textnorm import fold
 
+# A read-also line is a label and a headline, never a paragraph.
+MAX_READ_ALSO_WORDS = 25
+_READ_ALSO_SEPARATOR = re.compile(r"\s*[:：\-–—]\s*")
 VOCAB_FILE = Path(__file__).with_name("data") / "boilerplate.yaml"
 KEYS = ("read_also", "section", "share_words", "byline_prefixes", "desks")
 
@@ -23,6 +27,14 @@ class Vocab:
     share_words: frozenset[str]
     byline_prefixes: tuple[str, ...]
     desks: tuple[str, ...]
+
+    def is_read_also_line(self, line: str) -> bool:
+        """A line of text that is a link to another article: a read-also label, then ":" or a
+        dash, then a headline ("اقرأ أيضا: …", "À lire aussi : …", "Read also – …")."""
+        head = _READ_ALSO_SEPARATOR.split(line, 1)
+        if len(head) < 2 or len(line.split()) > MAX_READ_ALSO_WORDS:
+            return False
+        return fold(head[0]) in self.read_also
 
     def starts_with(self, labels: tuple[str, ...], key: str) -> str | None:
         """The label that `key` (a folded line) starts with, as whole words, or None."""

@@ -238,6 +238,10 @@ def _atomic_write(path, write, newline=None) -> int:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
             n = len(write(fh))
+        # mkstemp creates the file 0600; the dataset is for sharing: the usual mode under the umask
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
