@@ -1,24 +1,19 @@
 """Extraction on the seeds and the dev corpus against their gold (skipped without ../shared).
 
-Per document through the pure functions and the spider's own decoding, then once through a real
-`scrapy crawl` and the scorer, whose extraction floors are pinned here and only ever raised.
+Per document, through the spider's own decoding and the pure functions, so a failure names the
+document and the string; the scorer's floors on a real crawl are pinned in tests/test_quality.py.
 """
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import pytest
 from scrapy.responsetypes import responsetypes
 
 from crawler.documents import decode, is_html
 from crawler.extract import extract_html, extract_text_dump
-from tests.conftest import SHARED, crawl, read_jsonl, shared_path
+from tests.conftest import SHARED, read_jsonl, shared_path
 
 CORPORA = {"seeds": ("seeds", "corpus/seeds_gold.jsonl"), "dev": ("corpus/dev", "corpus/dev/gold.jsonl")}
-FLOORS = {"seeds": {"text_keeps_body": 1.0, "text_drops_boilerplate": 1.0},
-          "dev": {"text_keeps_body": 0.98, "text_drops_boilerplate": 1.0}}
 
 
 def gold_cases():
@@ -65,15 +60,3 @@ def test_seed_article_paragraphs_kept_whole(row):
     got = extract_file(shared_path("seeds", row["file"])).text.splitlines()
     for paragraph in lines[min(at):max(at) + 1]:
         assert paragraph in got, f"paragraph not kept whole: {paragraph[:60]}"
-
-
-@pytest.mark.parametrize("corpus", sorted(CORPORA))
-def test_scorer_floors_on_a_real_crawl(tmp_path, corpus):
-    folder, gold = CORPORA[corpus]
-    out = tmp_path / "reports.jsonl"
-    crawl(tmp_path, "-a", f"path={shared_path(folder)}", "-O", str(out), "-s", "LOG_LEVEL=WARNING")
-    mins = [arg for k, v in FLOORS[corpus].items() for arg in ("--min", f"{k}={v}")]
-    proc = subprocess.run([sys.executable, str(shared_path("eval", "score.py")), "--gold",
-                           str(shared_path(gold)), "--reports", str(out), *mins],
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
