@@ -191,3 +191,16 @@ def test_french_dump_with_inline_lire_aussi():
     assert got.title == "Hammouchi reçoit la cheffe de fedpol"
     assert got.author == "Nadia Tahiri"
     assert got.text.splitlines() == [body_1, body_2]
+
+
+def test_a_related_list_with_untruncated_leads_is_not_body():
+    lead = ("أعلنت المديرية العامة للأمن الوطني عن إطلاق حملة وطنية جديدة للتحسيس بمخاطر حوادث "
+            "السير لفائدة تلاميذ المؤسسات التعليمية.")
+    got = extract_text_dump(dump("حموشي يستقبل مسؤولا أمنيا نرويجيا", BODY_AR, BODY_AR_2, BODY_AR_3,
+                                 "مقالات ذات صلة", "حملة وطنية للتحسيس بمخاطر حوادث السير", lead))
+    assert got.text.splitlines() == [BODY_AR, BODY_AR_2, BODY_AR_3]
+
+
+def test_section_words_opening_a_sentence_are_not_a_section_header():
+    assert classify("شارك في اللقاء ممثلون عن السفارة.").kind == "sentence"
+    assert classify("Tags: Hammouchi, Ghana").kind == "marker"

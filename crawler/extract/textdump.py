@@ -79,12 +79,12 @@ def classify(text: str, words: Vocab | None = None) -> Line:
     key = fold(text)
     if text.endswith(TEASER_ENDS):
         return Line(text, "teaser", n)
+    section = words.label_of(text, words.section)
+    if section and (section[1] or n < MIN_BODY_WORDS):
+        return Line(text, "marker", n, bare=section[1], section=True)
     label = words.starts_with(words.read_also, key)
     if label and n <= MAX_MARKER_WORDS:
         return Line(text, "marker", n, bare=key == label)
-    label = words.starts_with(words.section, key)
-    if label and (key == label or n < MIN_BODY_WORDS):
-        return Line(text, "marker", n, bare=key == label, section=True)
     if text.startswith(BULLETS) and not text.startswith(("--", "...")):
         return Line(text, "bullet", n)
     if key and all(w in words.share_words for w in key.split()):

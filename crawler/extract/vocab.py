@@ -15,12 +15,13 @@ from crawler.textnorm import fold
 MAX_READ_ALSO_WORDS = 25
 _READ_ALSO_SEPARATOR = re.compile(r"\s*[:：\-–—]\s*")
 VOCAB_FILE = Path(__file__).with_name("data") / "boilerplate.yaml"
-KEYS = ("read_also", "section", "share_words", "byline_prefixes", "desks")
+KEYS = ("read_also", "related_lists", "section", "share_words", "byline_prefixes", "desks")
 
 
 @dataclass(frozen=True)
 class Vocab:
-    """Folded boilerplate labels, each list longest first so a prefix match takes the longest."""
+    """Folded boilerplate labels, each list longest first so a prefix match takes the longest.
+    `read_also` and `section` both hold the `related_lists` headers."""
 
     read_also: tuple[str, ...]
     section: tuple[str, ...]
@@ -35,6 +36,17 @@ class Vocab:
         if len(head) < 2 or len(line.split()) > MAX_READ_ALSO_WORDS:
             return False
         return fold(head[0]) in self.read_also
+
+    def label_of(self, line: str, labels: tuple[str, ...]) -> tuple[str, bool] | None:
+        """(label, bare) when `line` is one of `labels` alone (bare) or a label, ":" or a dash,
+        and more ("الوسوم: حموشي - غانا"); None otherwise."""
+        key = fold(line)
+        if key in labels:
+            return key, True
+        head = _READ_ALSO_SEPARATOR.split(line, 1)
+        if len(head) == 2 and fold(head[0]) in labels:
+            return fold(head[0]), False
+        return None
 
     def starts_with(self, labels: tuple[str, ...], key: str) -> str | None:
         """The label that `key` (a folded line) starts with, as whole words, or None."""
@@ -53,6 +65,8 @@ def load_vocab(path: Path = VOCAB_FILE) -> Vocab:
         if not items or not all(isinstance(x, str) and fold(x) for x in items):
             raise ValueError(f"{path}: key {key!r} must be a non-empty list of non-empty strings")
         lists[key] = tuple(sorted({fold(x) for x in items}, key=lambda s: (-len(s), s)))
+    for key in ("read_also", "section"):
+        lists[key] = tuple(sorted({*lists[key], *lists["related_lists"]}, key=lambda s: (-len(s), s)))
     return Vocab(read_also=lists["read_also"], section=lists["section"],
                  share_words=frozenset(lists["share_words"]), byline_prefixes=lists["byline_prefixes"],
                  desks=lists["desks"])
