@@ -262,6 +262,9 @@ TOPICS = [
     ("الكشف عن المتفجرات ومراقبة الحدود", {"explosives", "border_security"}),
     ("شبكات الجريمة المنظمة العابرة للحدود", {"organized_crime"}),
     ("المناطق الساحلية", set()),
+    ("تأمين كأس إفريقيا للأمم التي سيحتضنها المغرب", {"afcon_2025"}),
+    ("تجربة تنظيم كأس إفريقيا للأمم 2023 بكوت ديفوار", set()),
+    ("cross-border crime and cyber threats", {"organized_crime", "cybercrime"}),
 ]
 
 
