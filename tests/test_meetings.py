@@ -202,6 +202,10 @@ NEGATIVES = [
      "preview"),
     (f"ترأس {H_AR}، اليوم الخميس بالقنيطرة، حفل تخرج الفوج الجديد من ضباط الشرطة.", "ceremony"),
     ("أجرى وزير الداخلية، اليوم الثلاثاء بالرباط، مباحثات مع وزير الداخلية الإسباني.", "no_hammouchi"),
+    ("استقبل وزير الداخلية، اليوم بالرباط، نظيره الإسباني، السيد خوسيه لوبيث.\nوحضر اللقاء المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي.",
+     "no_foreign_counterpart"),
+    (f"ترأس {H_AR}، اليوم بالرباط، اجتماعا مع رؤساء المصالح الأمنية الجهوية لتقييم الحصيلة السنوية.",
+     "no_foreign_counterpart"),
     (f"استقبل {H_AR}، اليوم بالرباط، والي أمن الدار البيضاء ورؤساء المصالح الجهوية.", "no_foreign_counterpart"),
     ("استقبل وزير الداخلية، اليوم بالرباط، وزير الداخلية البرتغالي، السيد نونو سيلفا، بحضور المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي.",
      "no_foreign_counterpart"),
@@ -220,6 +224,14 @@ def test_a_future_event_after_the_verb_does_not_make_a_preview():
             "للإنتربول المرتقب انعقادها بمراكش.")
     assert m.counterpart.country == "IT"
     assert "interpol_ga_2025" in m.topics
+
+
+def test_talks_on_the_sidelines_of_a_ceremony_are_a_meeting():
+    text = (f"ترأس {H_AR}، اليوم الخميس بالقنيطرة، حفل تخرج فوج جديد من ضباط الشرطة.\n"
+            "وعلى هامش الحفل، أجرى حموشي مباحثات مع السفير الفرنسي بالمغرب، السيد جان بول مارتن، تناولت مكافحة "
+            "الإرهاب.")
+    m = one(text)
+    assert (m.counterpart.country, m.counterpart.name, m.topics) == ("FR", "جان بول مارتن", ["terrorism"])
 
 
 def test_meeting_recalled_at_the_end_of_another_story():
@@ -250,6 +262,9 @@ TOPICS = [
     ("الكشف عن المتفجرات ومراقبة الحدود", {"explosives", "border_security"}),
     ("شبكات الجريمة المنظمة العابرة للحدود", {"organized_crime"}),
     ("المناطق الساحلية", set()),
+    ("تأمين كأس إفريقيا للأمم التي سيحتضنها المغرب", {"afcon_2025"}),
+    ("تجربة تنظيم كأس إفريقيا للأمم 2023 بكوت ديفوار", set()),
+    ("cross-border crime and cyber threats", {"organized_crime", "cybercrime"}),
 ]
 
 

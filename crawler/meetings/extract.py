@@ -38,6 +38,8 @@ _LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s
 MAX_NAME_TOKENS = 6
 LEAD_PARAGRAPHS = 3
 HEADLINE_WORDS = 16
+# A meeting first named this many paragraphs into a story about something else is "in passing".
+PASSING_PARAGRAPHS = 3
 _WEEKDAYS_MONTHS = {fold(w) for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche").split()}
@@ -473,7 +475,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     named = bool(title and names_hammouchi(fold(title)))
     found: list[tuple[Person, int, str, str | None, str | None]] = []  # person, sentence index, country
     attendees: list[str] = []
-    first_meeting_at = None
+    first_meeting_at = first_meeting_para = None
     meeting_city = None  # the place named by the first sentence of his meetings
     saw_future = saw_recall = False
     teasers = _teaser_paragraphs(text)
@@ -533,7 +535,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             person.weak = _headline_like(sentence)
             found.append((person, idx, country, agency, evidence))
             if first_meeting_at is None:
-                first_meeting_at = s
+                first_meeting_at, first_meeting_para = s, para
     if meeting_city is None and title and names_hammouchi(fold(title)):
         # "حموشي يستقبل بالرباط سفير …": the headline may be the only one to say where
         meeting_city = next(iter(_place_cities(title)), None)
@@ -546,7 +548,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             return Found(reason="earlier_meeting_recalled")
         return Found(reason="no_foreign_counterpart" if named else "no_meeting")
     # a report about something else that recalls a meeting near its end
-    if first_meeting_at is not None and first_meeting_at > len(text) / 2 and not (
+    if first_meeting_at is not None and first_meeting_at > len(text) / 2 \
+            and first_meeting_para >= PASSING_PARAGRAPHS and not (
             title and names_hammouchi(fold(title))):
         return Found(reason="meeting_mentioned_in_passing")
     found = _dedupe(found)
