@@ -53,7 +53,7 @@ def test_made_up_dumps(name):
     ("مقالات ذات صلة", "marker"),
     ("ذات صلة:", "marker"),
     ("اقرأ أيضا: حموشي يستقبل وفدا من الشرطة الإسبانية", "marker"),
-    ("شارك المقال", "marker"),
+    ("شارك المقال", "share"),
     ("الوسوم: حموشي - غانا", "marker"),
     ("Lire aussi : la DGSN lance une application", "marker"),
     ("Articles similaires", "marker"),
@@ -204,3 +204,18 @@ def test_a_related_list_with_untruncated_leads_is_not_body():
 def test_section_words_opening_a_sentence_are_not_a_section_header():
     assert classify("شارك في اللقاء ممثلون عن السفارة.").kind == "sentence"
     assert classify("Tags: Hammouchi, Ghana").kind == "marker"
+
+
+def test_long_comments_after_a_comments_header_never_join_the_body():
+    comment = ("نتمنى أن يستمر هذا التعاون بين البلدين الشقيقين لما فيه خير للشعبين في كل المجالات "
+               "الأمنية والاقتصادية.")
+    got = extract_text_dump(dump("حموشي يستقبل مسؤولا أمنيا نرويجيا", BODY_AR, BODY_AR_2,
+                                 "تعليقات الزوار", *[x for i in range(5) for x in
+                                                     (f"{i + 1} - زائر من الرباط", comment)]))
+    assert got.text.splitlines() == [BODY_AR, BODY_AR_2]
+
+
+def test_a_share_header_between_two_paragraphs_does_not_cut_the_body():
+    got = extract_text_dump(dump("حموشي يستقبل مسؤولا أمنيا نرويجيا", BODY_AR, "شارك",
+                                 "فيسبوك تويتر", BODY_AR_2, BODY_AR_3))
+    assert got.text.splitlines() == [BODY_AR, BODY_AR_2, BODY_AR_3]

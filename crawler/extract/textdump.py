@@ -4,10 +4,12 @@ A dump has no markup, so the body is found from the shape of its lines, as body-
 does over tags (Finn et al., "BTE"): every line gets a score — a long line that ends a sentence
 counts its words, anything else costs — and the body is the run of lines with the highest total
 (a maximum-sum subarray). Menus, tickers and most-read lists are runs of short lines; teaser pairs
-end in "..." or "…" and cost heavily; "ذات صلة", "شارك المقال", tag and comment headers
-(`data/boilerplate.yaml`) cost the most. Inside the run, markers, teasers, share lines and the
-headline of a related link after a bare "ذات صلة" are dropped; subheadings are kept. The headline
-is the nearest line above the body that looks like one (not a byline, a date, a share button).
+end in "..." or "…" and cost heavily; "ذات صلة" costs. The run never crosses a section header
+("الأكثر قراءة", "مقالات ذات صلة", tags, comments: `data/boilerplate.yaml`), and once a body is
+found it ends at the first header that only follows an article (tags, comments, related list), so
+comments never outweigh it. Inside the run, labels, teasers, share lines and the headline of a
+related link after a bare "ذات صلة" are dropped; subheadings are kept. The headline is the nearest
+line above the body that looks like one (not a byline, a date, a share button).
 
 Written here rather than taken from a library: trafilatura, justext and readability all need
 markup (tags, link density) to tell boilerplate from body, which a dump no longer has.
@@ -33,6 +35,8 @@ MIN_SENTENCE_WORDS = 5
 MIN_TITLE_WORDS = 4
 # How far above the body to look for the headline.
 TITLE_WINDOW = 12
+# A run this good before a tags/comments/related header is the article: the run ends there.
+MIN_ARTICLE_SCORE = 2 * MIN_BODY_WORDS
 # A related-link line after a "ذات صلة:" label is a headline, not a paragraph.
 MAX_MARKER_WORDS = 25
 
@@ -59,6 +63,10 @@ class Line:
     bare: bool = False
     #: a marker of a section that never sits inside a body (share, tags, comments, most read)
     section: bool = False
+    #: a section header the body never runs across (tags, comments, related, most read)
+    barrier: bool = False
+    #: a header that only follows an article (tags, comments, related): the body ends there
+    ends_article: bool = False
 
     @property
     def score(self) -> int:
@@ -81,7 +89,10 @@ def classify(text: str, words: Vocab | None = None) -> Line:
         return Line(text, "teaser", n)
     section = words.label_of(text, words.section)
     if section and (section[1] or n < MIN_BODY_WORDS):
-        return Line(text, "marker", n, bare=section[1], section=True)
+        if section[0].split()[0] in words.share_words:  # "شارك المقال": a share widget's header,
+            return Line(text, "share", n)  # which some layouts put between two paragraphs
+        return Line(text, "marker", n, bare=section[1], section=True, barrier=True,
+                    ends_article=section[0] in words.article_end)
     label = words.starts_with(words.read_also, key)
     if label and n <= MAX_MARKER_WORDS:
         return Line(text, "marker", n, bare=key == label)
@@ -101,10 +112,17 @@ def classify(text: str, words: Vocab | None = None) -> Line:
 
 
 def body_span(lines: list[Line]) -> tuple[int, int] | None:
-    """[start, end) of the run of lines with the highest total score (Kadane), or None."""
+    """[start, end) of the run of lines with the highest total score (Kadane), or None. A run
+    never crosses a barrier: comments or a related list after the body never join it, however
+    long their lines."""
     best, best_span = 0, None
     total, start = 0, 0
     for i, line in enumerate(lines):
+        if line.ends_article and best >= MIN_ARTICLE_SCORE:
+            break  # comments and related lists follow the article: never a body of their own
+        if line.barrier:
+            total, start = 0, i + 1
+            continue
         if total <= 0:
             total, start = 0, i
         total += line.score

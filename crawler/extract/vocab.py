@@ -13,17 +13,19 @@ from crawler.textnorm import fold
 
 # A read-also line is a label and a headline, never a paragraph.
 MAX_READ_ALSO_WORDS = 25
+_COUNT = re.compile(r"(?: \d+)+$")
 _READ_ALSO_SEPARATOR = re.compile(r"\s*[:：\-–—]\s*")
 VOCAB_FILE = Path(__file__).with_name("data") / "boilerplate.yaml"
-KEYS = ("read_also", "related_lists", "section", "share_words", "byline_prefixes", "desks")
+KEYS = ("read_also", "related_lists", "article_end", "section", "share_words", "byline_prefixes", "desks")
 
 
 @dataclass(frozen=True)
 class Vocab:
     """Folded boilerplate labels, each list longest first so a prefix match takes the longest.
-    `read_also` and `section` both hold the `related_lists` headers."""
+    `read_also` holds the `related_lists` headers; `article_end` too; `section` holds them all."""
 
     read_also: tuple[str, ...]
+    article_end: tuple[str, ...]
     section: tuple[str, ...]
     share_words: frozenset[str]
     byline_prefixes: tuple[str, ...]
@@ -40,7 +42,7 @@ class Vocab:
     def label_of(self, line: str, labels: tuple[str, ...]) -> tuple[str, bool] | None:
         """(label, bare) when `line` is one of `labels` alone (bare) or a label, ":" or a dash,
         and more ("الوسوم: حموشي - غانا"); None otherwise."""
-        key = fold(line)
+        key = _COUNT.sub("", fold(line))  # "التعليقات (3)", "Commentaires 12"
         if key in labels:
             return key, True
         head = _READ_ALSO_SEPARATOR.split(line, 1)
@@ -65,9 +67,10 @@ def load_vocab(path: Path = VOCAB_FILE) -> Vocab:
         if not items or not all(isinstance(x, str) and fold(x) for x in items):
             raise ValueError(f"{path}: key {key!r} must be a non-empty list of non-empty strings")
         lists[key] = tuple(sorted({fold(x) for x in items}, key=lambda s: (-len(s), s)))
-    for key in ("read_also", "section"):
+    lists["section"] = (*lists["section"], *lists["article_end"])
+    for key in ("read_also", "article_end", "section"):
         lists[key] = tuple(sorted({*lists[key], *lists["related_lists"]}, key=lambda s: (-len(s), s)))
-    return Vocab(read_also=lists["read_also"], section=lists["section"],
+    return Vocab(read_also=lists["read_also"], article_end=lists["article_end"], section=lists["section"],
                  share_words=frozenset(lists["share_words"]), byline_prefixes=lists["byline_prefixes"],
                  desks=lists["desks"])
 
