@@ -47,6 +47,9 @@ def test_table_layout_paragraphs_stay_apart():
     ('<p><em>Lire aussi : <a href="/x">Saisie record au port</a></em></p>', 1),
     ('<p>Read also: <a href="/x">How police track fugitives</a></p>', 1),
     ('<h3>مقالات ذات صلة</h3><ul><li><a href="/a">خبر أول</a></li><li><a href="/b">خبر ثان</a></li></ul>', 2),
+    ('<div class="inline-related"><span>إقرأ أيضاً</span><ul><li><a href="/a">خبر أول عن الأمن</a></li>'
+     '<li><a href="/b">خبر ثان عن الرياضة</a></li></ul></div>', 1),
+    ('<p>À LIRE AUSSI : <a href="/x">Saisie record au port de Tanger Med</a></p>', 1),
     # a body paragraph that only starts with the words, without a link, stays
     ('<p>ذات صلة بالموضوع، أكد المسؤول أن التعاون سيتواصل خلال السنوات المقبلة.</p>', 0),
     # a label followed by body text with a small link inside is not a read-also block

@@ -75,6 +75,12 @@ def _text(el) -> str:
     return " ".join(el.text_content().split())
 
 
+def _spaced_text(el) -> str:
+    """The element's text with a space between its pieces: `text_content` glues a label and the
+    link under it ("اقرأ أيضا" + "خبر" -> "أيضاخبر") when they sit in different blocks."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
 def drop_read_also(tree, words: Vocab | None = None) -> int:
     """Remove "read also" blocks from a parsed page; return how many were removed.
 
@@ -111,7 +117,7 @@ def _read_also_block(el, words: Vocab):
     then mostly links (or is the label alone), or None."""
     found = None
     while el is not None and isinstance(el.tag, str) and el.tag not in ("body", "html"):
-        text = _text(el)
+        text = _spaced_text(el)
         if len(text) > READ_ALSO_MAX_CHARS:
             break
         key = fold(text)
@@ -119,7 +125,7 @@ def _read_also_block(el, words: Vocab):
         if label is None:
             break
         rest = len(key) - len(label)
-        links = sum(len(fold(_text(a))) for a in el.iter("a"))
+        links = sum(len(fold(_spaced_text(a))) for a in el.iter("a"))
         if el.tag in READ_ALSO_TAGS and (rest <= 0 or (links and links >= READ_ALSO_MIN_LINK_SHARE * rest)):
             found = el
         el = el.getparent()
@@ -128,7 +134,7 @@ def _read_also_block(el, words: Vocab):
 
 def _links_under_label(el, words: Vocab) -> list:
     """The link list that follows a label standing alone ("<h3>مقالات ذات صلة</h3><ul>…")."""
-    if words.starts_with(words.read_also, fold(_text(el))) != fold(_text(el)):
+    if words.starts_with(words.read_also, fold(_spaced_text(el))) != fold(_spaced_text(el)):
         return []
     nxt = el.getnext()
     if nxt is not None and nxt.tag in ("ul", "ol", "div", "p") and _link_share(nxt) >= 0.5:
