@@ -219,3 +219,11 @@ def test_a_share_header_between_two_paragraphs_does_not_cut_the_body():
     got = extract_text_dump(dump("حموشي يستقبل مسؤولا أمنيا نرويجيا", BODY_AR, "شارك",
                                  "فيسبوك تويتر", BODY_AR_2, BODY_AR_3))
     assert got.text.splitlines() == [BODY_AR, BODY_AR_2, BODY_AR_3]
+
+
+def test_a_standfirst_under_the_headline_is_not_the_title():
+    got = extract_text_dump(dump("Accueil", "Hammouchi reçoit le patron de la police danoise",
+                                 "Les deux hommes ont parlé de cybercriminalité.", "Par Nadia Tahiri",
+                                 "Le directeur général de la Sûreté nationale a reçu ce mardi à Rabat le "
+                                 "chef de la police danoise, en visite de travail au Maroc."))
+    assert got.title == "Hammouchi reçoit le patron de la police danoise"

@@ -138,11 +138,14 @@ def _looks_like_title(line: Line) -> bool:
 
 
 def find_title(lines: list[Line], start: int) -> int | None:
-    """Index of the headline: the nearest title-like line above the body."""
-    for i in range(start - 1, max(start - TITLE_WINDOW, 0) - 1, -1):
-        if _looks_like_title(lines[i]):
+    """Index of the headline: the nearest title-like line above the body. A line ending in a full
+    stop is a standfirst under the headline, not the headline, unless no other line qualifies."""
+    window = range(start - 1, max(start - TITLE_WINDOW, 0) - 1, -1)
+    candidates = [i for i in window if _looks_like_title(lines[i])]
+    for i in candidates:
+        if not lines[i].text.endswith("."):
             return i
-    return None
+    return candidates[0] if candidates else None
 
 
 def find_author(lines: list[Line], words: Vocab | None = None) -> str | None:
