@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 from lxml import html as lxml_html
+from trafilatura.metadata import extract_author
 
 from crawler.extract import extract_html
 from crawler.extract.html import clean_author, clean_title, delayout, drop_read_also
@@ -88,6 +89,11 @@ def test_clean_title(title, outlet, headings, want):
     ("مدار; يوسف البقالي", "مدار 24", "يوسف البقالي"),
     ("Par Yasmine Berrada", "Le Courrier", "Yasmine Berrada"),
     ("هيئة التحرير", "أخبار الساحل", "هيئة التحرير"),
+    ("الرباط سعاد البقالي", None, "سعاد البقالي"),
+    ("طنجة: مراسل الموقع", None, None),
+    ("وكالات", None, None),
+    ("Belga", "La Gazette", None),
+    ("Correspondant à Rabat", None, None),
     (None, None, None),
 ])
 def test_clean_author(author, outlet, want):
@@ -115,3 +121,14 @@ def test_detect_lang(text, declared, want):
 def test_pages_carry_their_language():
     langs = {name: extract_html((PAGES / name).read_text(encoding="utf-8")).lang for name in EXPECTED}
     assert langs == {"modern.html": "ar", "table_layout.html": "ar", "fr_read_also.html": "fr"}
+
+
+def test_a_commenter_is_not_the_byline():
+    comments = ("<section class='site-comments' id='reactions'><h2>Réactions (1)</h2><ul>"
+                "<li class='site-comment'><div class='site-comment__head'>"
+                "<span class='site-comment__author'>Paul R.</span></div>"
+                "<p>Très bonne nouvelle pour les deux pays.</p></li></ul></section>")
+    html = ("<html><head><title>x</title></head><body><article><h1>Hammouchi reçoit le chef de la police"
+            f"</h1><p>{PARA}</p>{comments}</article></body></html>")
+    assert extract_author(lxml_html.fromstring(html)) == "Paul R"  # what trafilatura alone would say
+    assert extract_html(html).author is None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -184,14 +185,22 @@ def _bare(tree, url: str | None, **options):
                                        **options)
 
 
+COMMENTS_XPATH = ".//*[contains(@class, 'comment') or contains(@id, 'comment')]"
+
+
 def _byline_scope(tree):
     """Where to look for a byline: the page's main `<article>` (the longest) when it holds the
     headline, else the whole page. trafilatura's `extract_author` copies and prunes the tree it
     is given; on the article alone it costs a third as much and finds the same bylines."""
     articles = tree.xpath("//article[.//h1]")
-    if not articles:
-        return tree
-    return max(articles, key=lambda a: len(a.text_content()))
+    scope = max(articles, key=lambda a: len(a.text_content())) if articles else tree
+    comments = scope.xpath(COMMENTS_XPATH)
+    if not comments:
+        return scope
+    scope = deepcopy(scope)  # a commenter's name is no byline
+    for el in scope.xpath(COMMENTS_XPATH):
+        el.drop_tree()
+    return scope
 
 
 def _domain(tree, url: str | None) -> str | None:
@@ -314,9 +323,10 @@ def drop_leading_title(text: str, title: str | None) -> str:
 
 
 def clean_author(author: str | None, outlet: str | None) -> str | None:
-    """trafilatura's author without a byline label ("بواسطة", "Par") and without the parts that
-    are only (a piece of) the outlet's name ("مدار; يوسف الطاهري" -> "يوسف الطاهري") or a city
-    (a dateline taken for a byline: "الرباط")."""
+    """trafilatura's author without a byline label ("بواسطة", "Par"), without a city before the
+    name ("الرباط: سعاد البقالي"), and without the parts that are only (a piece of) the outlet's
+    name ("مدار; يوسف الطاهري" -> "يوسف الطاهري"), a city, an agency or a correspondent without
+    a name ("وكالات", "Belga", "مراسل الموقع": `not_authors` in data/boilerplate.yaml)."""
     if not author:
         return None
     words = vocab()
@@ -327,7 +337,13 @@ def clean_author(author: str | None, outlet: str | None) -> str | None:
         label = words.starts_with(words.byline_prefixes, fold(part))
         if label:
             part = part.split(None, len(label.split()))[-1] if len(part.split()) > len(label.split()) else ""
-        if part and not (site and fold(part) in site) and not city_of(part):
+        tokens = part.split()
+        for n in (2, 1):  # a dateline glued before the name: "الرباط: سعاد البقالي"
+            if len(tokens) > n and city_of(" ".join(tokens[:n]).rstrip(":-–")):
+                part = " ".join(tokens[n:]).lstrip(":-– ")
+                break
+        if (part and not (site and fold(part) in site) and not city_of(part)
+                and not words.starts_with(words.not_authors, fold(part))):
             parts.append(part)
     return "; ".join(parts) or None
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.extract.html import Extracted
+from crawler.extract.html import Extracted, clean_author
 from crawler.extract.lang import detect_lang
 from crawler.extract.vocab import Vocab, vocab
 from crawler.textnorm import fold
@@ -165,7 +165,7 @@ def find_author(lines: list[Line], words: Vocab | None = None) -> str | None:
             rest_desk = words.starts_with(words.desks, fold(rest))
             if rest_desk:
                 return _desk_as_written(rest, rest_desk)
-            return rest or None
+            return clean_author(rest, None)
         if desk:
             return _desk_as_written(line.text, desk)
     return None

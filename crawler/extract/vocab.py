@@ -16,7 +16,8 @@ MAX_READ_ALSO_WORDS = 25
 _COUNT = re.compile(r"(?: \d+)+$")
 _READ_ALSO_SEPARATOR = re.compile(r"\s*[:：\-–—]\s*")
 VOCAB_FILE = Path(__file__).with_name("data") / "boilerplate.yaml"
-KEYS = ("read_also", "related_lists", "article_end", "section", "share_words", "byline_prefixes", "desks")
+KEYS = ("read_also", "related_lists", "article_end", "section", "share_words", "byline_prefixes", "desks",
+        "not_authors")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Vocab:
     share_words: frozenset[str]
     byline_prefixes: tuple[str, ...]
     desks: tuple[str, ...]
+    not_authors: tuple[str, ...]
 
     def is_read_also_line(self, line: str) -> bool:
         """A line of text that is a link to another article: a read-also label, then ":" or a
@@ -72,7 +74,7 @@ def load_vocab(path: Path = VOCAB_FILE) -> Vocab:
         lists[key] = tuple(sorted({*lists[key], *lists["related_lists"]}, key=lambda s: (-len(s), s)))
     return Vocab(read_also=lists["read_also"], article_end=lists["article_end"], section=lists["section"],
                  share_words=frozenset(lists["share_words"]), byline_prefixes=lists["byline_prefixes"],
-                 desks=lists["desks"])
+                 desks=lists["desks"], not_authors=lists["not_authors"])
 
 
 @cache
