@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import logging
 import re
-from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import cache
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.metadata import (
     META_URL,
@@ -113,11 +113,16 @@ def drop_read_also(tree, words: Vocab | None = None) -> int:
     return removed
 
 
+_STRING_LENGTH = etree.XPath("string-length(.)")
+
+
 def _read_also_block(el, words: Vocab):
     """The outermost short element from `el` up whose text starts with a read-also label and is
     then mostly links (or is the label alone), or None."""
     found = None
     while el is not None and isinstance(el.tag, str) and el.tag not in ("body", "html"):
+        if _STRING_LENGTH(el) > READ_ALSO_MAX_CHARS:  # in C: no text built for big containers
+            break
         text = _spaced_text(el)
         if len(text) > READ_ALSO_MAX_CHARS:
             break
@@ -193,14 +198,24 @@ def _byline_scope(tree):
     headline, else the whole page. trafilatura's `extract_author` copies and prunes the tree it
     is given; on the article alone it costs a third as much and finds the same bylines."""
     articles = tree.xpath("//article[.//h1]")
-    scope = max(articles, key=lambda a: len(a.text_content())) if articles else tree
-    comments = scope.xpath(COMMENTS_XPATH)
-    if not comments:
-        return scope
-    scope = deepcopy(scope)  # a commenter's name is no byline
-    for el in scope.xpath(COMMENTS_XPATH):
-        el.drop_tree()
-    return scope
+    return max(articles, key=lambda a: len(a.text_content())) if articles else tree
+
+
+def _author(tree) -> str | None:
+    """trafilatura's `extract_author` on the byline scope with its comment sections set aside
+    for the call (a commenter's name is no byline), and put back after."""
+    scope = _byline_scope(tree)
+    found = scope.xpath(COMMENTS_XPATH)
+    inside = set(found)
+    away = [(el.getparent(), el.getparent().index(el), el) for el in found
+            if el.getparent() is not None and not any(a in inside for a in el.iterancestors())]
+    for parent, _, el in away:
+        parent.remove(el)
+    try:
+        return extract_author(scope)
+    finally:
+        for parent, index, el in reversed(away):
+            parent.insert(index, el)
 
 
 def _domain(tree, url: str | None) -> str | None:
@@ -221,7 +236,7 @@ def page_metadata(tree, url: str | None = None) -> Document:
     except Exception as err:  # trafilatura's own guard: its JSON-LD reader has known bugs
         logging.getLogger(__name__).debug("JSON-LD metadata unreadable: %s", err)
     meta.title = meta.title or extract_title(tree)
-    meta.author = meta.author or extract_author(_byline_scope(tree))
+    meta.author = meta.author or _author(tree)
     meta.sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@") or None
     if meta.sitename and meta.title and fold(meta.sitename) == fold(meta.title):
         meta.sitename = None  # trafilatura took the headline for the site's name
