@@ -3,14 +3,12 @@ our own (tests/fixtures/extract) and, where ../shared is present, on the seeds a
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from crawler.extract import extract_html, extract_text_dump
 from crawler.extract.html import clean_author, clean_title
 from crawler.extract.textdump import classify
-from tests.conftest import FIXTURES, crawl_reports, shared_path
+from tests.conftest import FIXTURES, crawl_reports
 
 DUMP = (FIXTURES / "extract" / "dump-layout.txt").read_text(encoding="utf-8")
 TABLE = FIXTURES / "extract" / "table-layout-cp1256.html"
@@ -121,39 +119,3 @@ def test_crawl_decodes_cp1256_and_reads_both_layouts(tmp_path):
     dump = by_name["dump-layout.txt"]
     assert dump["kind"] == "text" and dump["title"].startswith("المجلس الجماعي يصادق")
     assert set(dump) == set(page)  # dumps and pages end in the same item shape
-
-
-# --- ../shared: the gold's strings ------------------------------------------------------------------
-
-def _gold(corpus: str, gold: str):
-    folder = shared_path(corpus)
-    with open(shared_path(gold), encoding="utf-8") as fh:
-        return folder, [json.loads(line) for line in fh if line.strip()]
-
-
-@pytest.mark.parametrize("corpus,gold", [("seeds", "corpus/seeds_gold.jsonl"),
-                                         ("corpus/dev", "corpus/dev/gold.jsonl")])
-def test_gold_strings_kept_and_dropped(corpus, gold, tmp_path):
-    folder, rows = _gold(corpus, gold)
-    reports, _ = crawl_reports(tmp_path, folder)
-    by_name = {r["url"].rsplit("/", 1)[-1]: r for r in reports}
-    for row in rows:
-        text = " ".join(by_name[row["file"]]["text"].split())
-        for s in row.get("must_contain", []):
-            assert " ".join(s.split()) in text, (row["file"], s)
-        for s in row.get("must_not_contain", []):
-            assert " ".join(s.split()) not in text, (row["file"], s)
-        assert by_name[row["file"]]["title"] == row["title"], row["file"]
-
-
-def test_seed_paragraphs_kept_whole(tmp_path):
-    folder, rows = _gold("seeds", "corpus/seeds_gold.jsonl")
-    reports, _ = crawl_reports(tmp_path, folder)
-    by_name = {r["url"].rsplit("/", 1)[-1]: r for r in reports}
-    for row in rows:
-        lines = (folder / row["file"]).read_text(encoding="utf-8").splitlines()
-        source = [" ".join(ln.split()) for ln in lines]
-        kept = by_name[row["file"]]["text"].split("\n")
-        for s in row["must_contain"]:
-            paragraph = next(ln for ln in source if " ".join(s.split()) in ln)
-            assert paragraph in kept, (row["file"], paragraph[:60])
