@@ -20,6 +20,9 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 # robots.txt Crawl-delay, which Scrapy does not apply by itself (README "Crawling outlets").
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.crawl_delay.CrawlDelayMiddleware": 150,
+    # the same, telling the outlets spider about dropped off-site redirects
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.middlewares.offsite.OffsiteMiddleware": 50,
 }
 
 # Item pipelines, one concern each, ordered with gaps (README "Pipelines").
