@@ -137,3 +137,19 @@ def test_lastmod_skips_unchanged_sitemaps_and_old_entries(tmp_path):
     assert "/sitemap-1.xml" not in ar.requests  # unchanged since the last run: not fetched
     assert [p for p in ar.requests if ARTICLE.match(p)] == ["/news/105.html"]
     assert stats(proc)["liqaat/outlets/sitemap/not_modified"] == 3  # sitemap-1, 104, 106
+
+
+def test_stopped_and_resumed_run_loses_and_duplicates_nothing(sites, tmp_path):
+    ar, fr = sites
+    job = ("-s", f"JOBDIR={tmp_path / 'job'}", "-s", "CONCURRENT_REQUESTS=1")
+    first = crawl(tmp_path, "-o", str(tmp_path / "1.jsonl"),
+                  *outlet_args(ar, fr, *job, "-s", "CLOSESPIDER_ITEMCOUNT=2"), spider="outlets", check=False)
+    assert "'finish_reason': 'closespider_itemcount'" in first.stderr
+    assert first.returncode == 1  # a stopped run is not a finished one, for cron and Scrapyd
+    second = crawl(tmp_path, "-o", str(tmp_path / "2.jsonl"), *outlet_args(ar, fr, *job), spider="outlets")
+    assert "Resuming crawl" in second.stderr
+    one = [r["url"] for r in read_jsonl(tmp_path / "1.jsonl")]
+    two = [r["url"] for r in read_jsonl(tmp_path / "2.jsonl")]
+    assert one and two
+    assert len(one + two) == len(set(one + two))
+    assert paths(one + two, ar) | paths(one + two, fr) == EXPECTED
