@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 OUTLETS = Path(__file__).resolve().parent / "fixtures" / "outlets"
+
+# the meeting reports on the two sites, by path
+EXPECTED = {"/news/101.html", "/news/104.html", "/news/201.html", "/news/202.html", "/news/302.html",
+            "/articles/hammouchi-interpol-401.html", "/articles/dgsn-cooperation-guardia-civil-403.html"}
 
 SPECIAL = {
     "/old/202.html": (301, "/news/202.html"),
@@ -62,3 +67,10 @@ def serve(directory: Path):
         yield site
     finally:
         site.close()
+
+
+def outlet_settings(ar: Site, fr: Site) -> dict[str, str]:
+    """Scrapy settings to crawl the fixture registry's two outlets on the local sites."""
+    hosts = {"fixture.example": ar.url, "fr.fixture.example": fr.url}
+    return {"OUTLETS_DIR": str(OUTLETS / "registry"), "OUTLETS_HOST_MAP": json.dumps(hosts),
+            "AUTOTHROTTLE_ENABLED": "False", "LOG_LEVEL": "INFO"}

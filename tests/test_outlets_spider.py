@@ -1,6 +1,5 @@
 """The outlets spider against two local fixture sites on 127.0.0.1 (see tests/fixture_site.py)."""
 
-import json
 import re
 import shutil
 from datetime import UTC, datetime
@@ -9,10 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import crawl, read_jsonl
-from tests.fixture_site import OUTLETS, serve
+from tests.fixture_site import EXPECTED, OUTLETS, outlet_settings, serve
 
-EXPECTED = {"/news/101.html", "/news/104.html", "/news/201.html", "/news/202.html", "/news/302.html",
-            "/articles/hammouchi-interpol-401.html", "/articles/dgsn-cooperation-guardia-civil-403.html"}
 ARTICLE = re.compile(r"^/(news|old|private|articles)/")
 
 
@@ -28,9 +25,7 @@ def sites(tmp_path_factory):
 
 
 def outlet_args(ar, fr, *extra):
-    hosts = {"fixture.example": ar.url, "fr.fixture.example": fr.url}
-    return ("-s", f"OUTLETS_DIR={OUTLETS / 'registry'}", "-s", f"OUTLETS_HOST_MAP={json.dumps(hosts)}",
-            "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO", *extra)
+    return (*(a for k, v in outlet_settings(ar, fr).items() for a in ("-s", f"{k}={v}")), *extra)
 
 
 def paths(url_list, site) -> set[str]:
