@@ -23,7 +23,11 @@ DOWNLOADER_MIDDLEWARES = {
     # the same, telling the outlets spider about dropped off-site redirects
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.middlewares.offsite.OffsiteMiddleware": 50,
+    # every fetched page into WARC_PATH when set (README "Crawling outlets"); after decompression
+    "crawler.middlewares.warc.WarcArchiveMiddleware": 580,
 }
+# e.g. output/crawl.warc.gz; empty: no archive
+WARC_PATH = ""
 
 # Item pipelines, one concern each, ordered with gaps (README "Pipelines").
 ITEM_PIPELINES = {

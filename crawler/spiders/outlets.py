@@ -103,7 +103,7 @@ class OutletsSpider(SitemapSpider):
         if url in self.seen:
             self.crawler.stats.inc_value("liqaat/outlets/known_skipped")
             return None
-        return scrapy.Request(url, self.parse_article, meta={"outlet": outlet.name},
+        return scrapy.Request(url, self.parse_article, meta={"outlet": outlet.name, "liqaat_article": True},
                               errback=self.on_error)
 
     def _parse_sitemap(self, response):

@@ -1,4 +1,6 @@
-"""`scrapy crawl seeds [-a path=DIR]`: every .txt/.html/.htm file under DIR, in sorted order."""
+"""`scrapy crawl seeds [-a path=DIR]`: every .txt/.html/.htm file under DIR, in sorted order, and
+the pages archived in every .warc/.warc.gz file there (or `-a path=archive.warc.gz`): a crawl's
+WARC_PATH archive read back gives the crawl's reports again without re-crawling."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import scrapy
 from scrapy.exceptions import CloseSpider
 
 from crawler.documents import DOCUMENT_SUFFIXES, report_from_response
+from crawler.warc import is_warc, warc_responses
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -30,6 +33,13 @@ class SeedsSpider(scrapy.Spider):
         documents = 0
         for p in files:
             if p.is_dir():
+                continue
+            if is_warc(p):
+                stats.inc_value("liqaat/files/seen")
+                for response in warc_responses(p, stats, self.logger):
+                    documents += 1
+                    if (report := self.parse(response)) is not None:
+                        yield report
                 continue
             if p.suffix.lower() not in DOCUMENT_SUFFIXES:
                 stats.inc_value("liqaat/files/skipped/not_a_document")
