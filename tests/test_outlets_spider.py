@@ -1,5 +1,6 @@
 """The outlets spider against two local fixture sites on 127.0.0.1 (see tests/fixture_site.py)."""
 
+import gzip
 import re
 import shutil
 from datetime import UTC, datetime
@@ -38,7 +39,8 @@ def first_run(sites, tmp_path_factory):
     ar.requests.clear()
     fr.requests.clear()
     tmp = tmp_path_factory.mktemp("first")
-    proc = crawl(tmp, "-O", str(tmp / "r.jsonl"), *outlet_args(ar, fr), spider="outlets")
+    proc = crawl(tmp, "-O", str(tmp / "r.jsonl"),
+                 *outlet_args(ar, fr, "-s", f"WARC_PATH={tmp / 'crawl.warc.gz'}"), spider="outlets")
     return tmp, proc, read_jsonl(tmp / "r.jsonl"), list(ar.requests), list(fr.requests)
 
 
@@ -58,7 +60,7 @@ def test_crawl_finds_every_report_and_nothing_else(sites, first_run):
     assert not [p for p in ar_requests if p.startswith("/private/")]
     assert not [p for p in fr_requests if p.startswith("/articles/brouillon")]
     assert s["robotstxt/forbidden"] == 2
-    assert s["liqaat/politeness/crawl_delay"] == 0.1
+    assert s["liqaat/politeness/crawl_delay"] == 0.02
     # errors are counted and the run goes on
     assert s["liqaat/outlets/errors/http_404"] == 1
     assert s["liqaat/outlets/errors/http_500"] == 1
@@ -148,3 +150,27 @@ def test_stopped_and_resumed_run_loses_and_duplicates_nothing(sites, tmp_path):
     assert one and two
     assert len(one + two) == len(set(one + two))
     assert paths(one + two, ar) | paths(one + two, fr) == EXPECTED
+
+
+def test_warc_archive_read_back_gives_the_same_reports(first_run, tmp_path):
+    tmp, proc, reports, ar_requests, fr_requests = first_run
+    archive = tmp / "crawl.warc.gz"
+    # every response is archived: every request but the two redirects, which were followed
+    assert stats(proc)["liqaat/warc/records"] == len(ar_requests) + len(fr_requests) - 2
+    with gzip.open(archive) as fh:
+        assert b"WARC-Liqaat-Page: article" in fh.read()
+    crawled = {r["url"]: r for r in reports}
+    # no server needed: the archive alone gives the same reports (the file, or a folder holding it)
+    folder = tmp_path / "archives"
+    folder.mkdir()
+    shutil.copy(archive, folder / archive.name)
+    for path in (archive, folder):
+        out = tmp_path / f"w-{path.name}.jsonl"
+        crawl(tmp_path / f"w-{path.name}", "-a", f"path={path}", "-O", str(out))
+        read = {r["url"]: r for r in read_jsonl(out)}
+        assert {u for u, r in read.items() if r["is_meeting_report"]} == set(crawled)
+        for url, report in crawled.items():
+            assert read[url] == report, url
+        # the pages the crawl's pre-filter dropped are archived articles too, not meeting reports
+        assert {Path(u).name for u in set(read) - set(crawled)} == {
+            "102.html", "301.html", "meteo-week-end-402.html"}
