@@ -38,6 +38,11 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 500,
 }
 
+# LIQAAT_WORKERS > 0: the pipelines before the store run in that many worker processes
+# (crawler/parallel.py, README "Crawling outlets"); 0 runs everything in the crawl process.
+LIQAAT_WORKERS = 0
+ADDONS = {"crawler.parallel.ParallelAddon": 0}
+
 # Feeds: UTF-8 so Arabic stays readable; the raw document is never exported.
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = REPORT_EXPORT_FIELDS
