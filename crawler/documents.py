@@ -18,6 +18,10 @@ HTML_SUFFIXES = {".html", ".htm"}
 MAX_JUNK_SHARE = 0.05
 
 
+# Invalid sequences, as a share of characters, up to which undeclared bytes are still UTF-8.
+MAX_STRAY_BYTES_SHARE = 0.01
+
+
 def decode(response) -> tuple[str, str, bool] | None:
     """Return (text, encoding, guessed) for a response, or None when it is not text.
 
@@ -35,6 +39,11 @@ def decode(response) -> tuple[str, str, bool] | None:
         return body.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
+    # A UTF-8 page with a few stray bytes stays UTF-8 (read as windows-1256 all its Arabic would
+    # turn to mojibake); a legacy page is invalid UTF-8 almost everywhere it has Arabic.
+    text = body.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= MAX_STRAY_BYTES_SHARE * len(text):
+        return text, "utf-8", True
     return body.decode("cp1256", errors="replace"), "cp1256", True
 
 
@@ -73,7 +82,10 @@ def report_from_response(response, stats, logger, max_bytes: int | None = None):
         logger.warning("liqaat: skipped %s: binary or undecodable content", where)
         return None
     text, encoding, guessed = decoded
-    if guessed:
+    if guessed and encoding == "utf-8":
+        stats.inc_value("liqaat/files/invalid_utf8")
+        logger.warning("liqaat: %s: UTF-8 with a few invalid bytes, replaced by U+FFFD", where)
+    elif guessed:
         stats.inc_value("liqaat/files/encoding_fallback")
         logger.info("liqaat: %s is not valid UTF-8 and declares no charset: read as windows-1256", where)
     stats.inc_value("liqaat/files/processed")

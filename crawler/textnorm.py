@@ -14,6 +14,16 @@ _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": 
                           "ی": "ي", "ک": "ك", "ڭ": "ك", "ݣ": "ك", "ڤ": "ف", "گ": "ك"})
 
 
+# Arabic, Arabic Supplement (ݣ of Moroccan transliterations) and Arabic Extended-A.
+ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+ARABIC_RE = re.compile(f"[{ARABIC_SCRIPT}]")
+
+
+def is_arabic(text: str) -> bool:
+    """The text holds Arabic letters."""
+    return bool(ARABIC_RE.search(text))
+
+
 def western_digits(text: str) -> str:
     """Eastern Arabic (and Persian) digits to 0-9."""
     return text.translate(EASTERN_DIGITS)
@@ -91,7 +101,7 @@ def guess_lang(text: str) -> str | None:
     """`ar`, `fr` or `en` from the script and the commonest function words; None for no text.
     Trafilatura reports a language only when the page declares one, and text dumps declare none."""
     sample = text[:4000]
-    arabic = sum("\u0600" <= c <= "\u06ff" for c in sample)
+    arabic = len(ARABIC_RE.findall(sample))
     latin = sum(c.isascii() and c.isalpha() for c in sample)
     if not arabic and not latin:
         return None

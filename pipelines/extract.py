@@ -28,4 +28,7 @@ class ExtractPipeline:
             self.stats.inc_value("liqaat/extract/empty_text")
             logger.warning("liqaat: no main text found in %s", item.url)
         self.stats.inc_value(f"liqaat/extract/{item.kind}")
+        if item.kind == "html" and extracted.method != "trafilatura":
+            self.stats.inc_value(f"liqaat/extract/fallback/{extracted.method}")
+            logger.info("liqaat: %s: trafilatura missed the article, read by %s", item.url, extracted.method)
         return item

@@ -134,6 +134,15 @@ COUNTERPART_FORMS = [
     # a Latin name glued after the role word
     ("Abdellatif Hammouchi held talks in Rabat on Monday with the Spanish Interior Minister Pedro Alonso Ruiz.",
      "ES", "Pedro Alonso Ruiz"),
+    # "a également reçu", an honorific before the name
+    ("M. Hammouchi a également reçu l'Ambassadeur de Suède au Maroc, M. Erik Lund, avec qui il a évoqué la "
+     "coopération.", "SE", "Erik Lund"),
+    # Moroccan transliteration letters ݣ (g) and ڤ (v), outside the basic Arabic block
+    ("استقبل عبد اللطيف حموشي، اليوم بالرباط، السيد ݣوستاڤو ميندوزا، المدير العام للشرطة الوطنية الكولومبية.",
+     "CO", "ݣوستاڤو ميندوزا"),
+    # a delegation led by a named head: the head is the one counterpart
+    ("استقبل حموشي، بتمارة، وفدا أمنيا بريطانيا رفيع المستوى يترأسه مدير جهاز الاستخبارات الخارجية البريطاني، "
+     "السير جون سميث.", "GB", "جون سميث"),
     # "son homologue espagnol, NAME, directeur …": one counterpart, named
     ("M. Hammouchi s'est entretenu lundi à Rabat avec son homologue espagnol, Luis Ortega, directeur général de "
      "la Police nationale.", "ES", "Luis Ortega"),
@@ -193,6 +202,10 @@ NEGATIVES = [
      "preview"),
     (f"ترأس {H_AR}، اليوم الخميس بالقنيطرة، حفل تخرج الفوج الجديد من ضباط الشرطة.", "ceremony"),
     ("أجرى وزير الداخلية، اليوم الثلاثاء بالرباط، مباحثات مع وزير الداخلية الإسباني.", "no_hammouchi"),
+    ("استقبل وزير الداخلية، اليوم بالرباط، نظيره الإسباني، السيد خوسيه لوبيث.\nوحضر اللقاء المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي.",
+     "no_foreign_counterpart"),
+    (f"ترأس {H_AR}، اليوم بالرباط، اجتماعا مع رؤساء المصالح الأمنية الجهوية لتقييم الحصيلة السنوية.",
+     "no_foreign_counterpart"),
     (f"استقبل {H_AR}، اليوم بالرباط، والي أمن الدار البيضاء ورؤساء المصالح الجهوية.", "no_foreign_counterpart"),
     ("استقبل وزير الداخلية، اليوم بالرباط، وزير الداخلية البرتغالي، السيد نونو سيلفا، بحضور المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي.",
      "no_foreign_counterpart"),
@@ -204,6 +217,21 @@ def test_not_a_meeting_report(text, reason):
     found = extract_meetings(text)
     assert found.meetings == []
     assert found.reason == reason
+
+
+def test_a_future_event_after_the_verb_does_not_make_a_preview():
+    m = one(f"استقبل {H_AR}، اليوم بالرباط، السيد ماركو روسي، مدير الشرطة الإيطالية، وتناول اللقاء الجمعية العامة "
+            "للإنتربول المرتقب انعقادها بمراكش.")
+    assert m.counterpart.country == "IT"
+    assert "interpol_ga_2025" in m.topics
+
+
+def test_talks_on_the_sidelines_of_a_ceremony_are_a_meeting():
+    text = (f"ترأس {H_AR}، اليوم الخميس بالقنيطرة، حفل تخرج فوج جديد من ضباط الشرطة.\n"
+            "وعلى هامش الحفل، أجرى حموشي مباحثات مع السفير الفرنسي بالمغرب، السيد جان بول مارتن، تناولت مكافحة "
+            "الإرهاب.")
+    m = one(text)
+    assert (m.counterpart.country, m.counterpart.name, m.topics) == ("FR", "جان بول مارتن", ["terrorism"])
 
 
 def test_meeting_recalled_at_the_end_of_another_story():
@@ -234,6 +262,9 @@ TOPICS = [
     ("الكشف عن المتفجرات ومراقبة الحدود", {"explosives", "border_security"}),
     ("شبكات الجريمة المنظمة العابرة للحدود", {"organized_crime"}),
     ("المناطق الساحلية", set()),
+    ("تأمين كأس إفريقيا للأمم التي سيحتضنها المغرب", {"afcon_2025"}),
+    ("تجربة تنظيم كأس إفريقيا للأمم 2023 بكوت ديفوار", set()),
+    ("cross-border crime and cyber threats", {"organized_crime", "cybercrime"}),
 ]
 
 

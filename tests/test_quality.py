@@ -13,16 +13,16 @@ from tests.conftest import crawl, read_jsonl, shared_path
 # The figures measured on main, rounded down: raise them when the work raises them.
 FLOORS = {
     "seeds": {
-        "docs_seen": 1.0, "field_published": 1.0, "text_keeps_body": 1.0,
+        "docs_seen": 1.0, "field_published": 1.0, "text_keeps_body": 1.0, "text_drops_boilerplate": 1.0,
         "relevance_f1": 1.0, "meeting_f1": 1.0, "field_country": 1.0, "field_name": 1.0, "field_title": 1.0,
-        "field_city": 1.0, "field_abroad": 1.0, "field_date": 1.0, "topics_f1": 0.9,
+        "field_city": 1.0, "field_abroad": 1.0, "field_date": 1.0, "topics_f1": 0.98,
         "dedup_f1": 1.0, "dedup_false_merges_max": 0, "meetings_missing_max": 0,
     },
     "dev": {
-        "docs_seen": 1.0, "field_published": 1.0, "text_keeps_body": 0.89, "text_drops_boilerplate": 0.88,
-        "relevance_f1": 0.94, "meeting_f1": 0.95, "field_country": 1.0, "field_name": 1.0, "field_title": 1.0,
-        "field_city": 1.0, "field_abroad": 1.0, "field_date": 1.0, "topics_f1": 0.95,
-        "dedup_f1": 0.72, "dedup_false_merges_max": 0, "meetings_missing_max": 2,
+        "docs_seen": 1.0, "field_published": 1.0, "text_keeps_body": 1.0, "text_drops_boilerplate": 1.0,
+        "relevance_f1": 1.0, "meeting_f1": 1.0, "field_country": 1.0, "field_name": 1.0, "field_title": 1.0,
+        "field_city": 1.0, "field_abroad": 1.0, "field_date": 1.0, "field_date_end": 1.0, "topics_f1": 1.0,
+        "dedup_f1": 1.0, "dedup_false_merges_max": 0, "meetings_missing_max": 0,
     },
 }
 CORPORA = {"seeds": ("seeds", "corpus/seeds_gold.jsonl"), "dev": ("corpus/dev", "corpus/dev/gold.jsonl")}

@@ -13,12 +13,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.textnorm import fold_map
+from crawler.textnorm import ARABIC_RE, ARABIC_SCRIPT, fold_map
 
-_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC = ARABIC_RE
 # Clitics written attached to the first word of a name: conjunctions و/ف, prepositions ب/ل/ك and
 # their pairs. "لل" (ل + ال, whose alef is dropped) is handled apart.
-_GLUED_LATIN = re.compile(r"^([وفبلكا]{1,4})([^\W\d_\u0600-\u06ff]\w*)$")
+_GLUED_LATIN = re.compile(rf"^([وفبلكا]{{1,4}})([^\W\d_{ARABIC_SCRIPT}]\w*)$")
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 

@@ -21,6 +21,7 @@ from crawler.gazetteer import find_agencies, find_cities, find_countries
 from crawler.items import Counterpart, Location, Meeting
 from crawler.meetings.lexicon import lexicon
 from crawler.meetings.topics import find_topics
+from crawler.textnorm import ARABIC_RE
 
 # Sentence ends: . ! ? ؟ followed by space, and line breaks; not after an initial or "M."/"Mme.".
 _SENTENCE_END = re.compile(
@@ -29,7 +30,7 @@ _CHUNK_SEP = re.compile(r"[،,;؛]")
 _CONNECTOR = re.compile(r"(?:^|\s)(?:مع|avec|with|par|by|من طرف|من قبل|برئاسة|يترأسه|يتراسه|يقوده|"
                         r"conduite par|dirigée par|led by|headed by)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC = ARABIC_RE
 _LATIN_NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’-]*|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
 _INNER_HONORIFIC = re.compile(r"(?<=\s)(?:السيد|السيدة|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
@@ -37,6 +38,8 @@ _LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s
 MAX_NAME_TOKENS = 6
 LEAD_PARAGRAPHS = 3
 HEADLINE_WORDS = 16
+# A meeting first named this many paragraphs into a story about something else is "in passing".
+PASSING_PARAGRAPHS = 3
 _WEEKDAYS_MONTHS = {fold(w) for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche").split()}
@@ -368,7 +371,10 @@ def _persons(pieces: list[Piece]) -> list[Person]:
             person.generic = False
         people.append(person)
     for i, p in enumerate(pieces):
-        if p.kind == "name" and i not in used and (p.honorific or p.after_connector):
+        # a name alone: with an honorific, or right after "مع / avec / with" and not a common noun
+        # phrase ("مختلف الدول الصديقة")
+        if p.kind == "name" and i not in used and (p.honorific or p.after_connector and not (
+                _ARABIC.search(p.text) and fold(p.text).startswith("ال"))):
             people.append(Person(name=p.text, name_latin=p.latin, honorific=p.honorific))
     return people
 
@@ -401,6 +407,17 @@ def _country_of(text: str) -> tuple[str | None, str | None, str | None]:
     if agency_country and agency_country != "MA":
         return agency_country, agency, agency
     return None, agency, None
+
+
+def _place_cities(text: str) -> list:
+    """Cities named as a place: right after ب / في / à / in / at ("بالرباط", "à Rabat")."""
+    out = []
+    for c in _cities(text):
+        before = text[:c.start].rstrip()
+        glued = text[max(0, c.start - 1):c.start]
+        if glued in ("ب",) or re.search(r"(?:^|\s)(?:في|à|a|in|at)$", before, re.IGNORECASE):
+            out.append(c)
+    return out
 
 
 def _cities(text: str) -> list:
@@ -458,7 +475,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     named = bool(title and names_hammouchi(fold(title)))
     found: list[tuple[Person, int, str, str | None, str | None]] = []  # person, sentence index, country
     attendees: list[str] = []
-    first_meeting_at = None
+    first_meeting_at = first_meeting_para = None
     meeting_city = None  # the place named by the first sentence of his meetings
     saw_future = saw_recall = False
     teasers = _teaser_paragraphs(text)
@@ -469,16 +486,21 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         folded = fold(sentence)
         mentions = _mentions_hammouchi(folded, named)
         named = named or names_hammouchi(folded)
-        if mentions and lx.future.search(folded):
-            saw_future = True
-            continue
         verb = lx.meeting_verb.search(folded)
         noun = lx.meeting_noun.search(folded)
+        # a future or recall cue governs the meeting only when it comes before its verb
+        # ("سيستقبل", "is expected to meet"), not in a clause after it ("… المرتقب انعقادها")
+        first = min((m.start() for m in (verb, noun) if m), default=len(folded))
+        future = lx.future.search(folded)
+        if mentions and future and future.start() <= first:
+            saw_future = True
+            continue
         if not (verb or noun):
             continue
         if not mentions and not (found and noun):
             continue
-        if lx.recall.search(folded):
+        recall = lx.recall.search(folded)
+        if recall and recall.start() <= first + 10:
             saw_recall = True
             continue
         pieces = _split_pieces(sentence)
@@ -513,7 +535,10 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             person.weak = _headline_like(sentence)
             found.append((person, idx, country, agency, evidence))
             if first_meeting_at is None:
-                first_meeting_at = s
+                first_meeting_at, first_meeting_para = s, para
+    if meeting_city is None and title and names_hammouchi(fold(title)):
+        # "حموشي يستقبل بالرباط سفير …": the headline may be the only one to say where
+        meeting_city = next(iter(_place_cities(title)), None)
     if not found:
         if saw_future:
             return Found(reason="preview")
@@ -523,7 +548,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             return Found(reason="earlier_meeting_recalled")
         return Found(reason="no_foreign_counterpart" if named else "no_meeting")
     # a report about something else that recalls a meeting near its end
-    if first_meeting_at is not None and first_meeting_at > len(text) / 2 and not (
+    if first_meeting_at is not None and first_meeting_at > len(text) / 2 \
+            and first_meeting_para >= PASSING_PARAGRAPHS and not (
             title and names_hammouchi(fold(title))):
         return Found(reason="meeting_mentioned_in_passing")
     found = _dedupe(found)
@@ -549,14 +575,15 @@ def _dedupe(found: list) -> list:
             if person.name and op.name and (_key(person) == _key(op) or
                                              set(fold(person.name).split()) & set(fold(op.name).split())):
                 same = j
-            elif (not person.name or person.generic or not op.name) and oc == country:
+            elif (not person.name or person.generic or not op.name or not person.title or not op.title) \
+                    and oc == country:
                 same = j
             if same is not None:
                 break
         if same is None:
             out.append(item)
-        elif not out[same][0].name and person.name:
-            out[same] = item  # the named mention, in the body's sentence, is the better one
+        elif (not out[same][0].name and person.name) or (not out[same][0].title and person.title):
+            out[same] = item  # the named, titled mention, in the body's sentence, is the better one
     return out
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from crawler.dates.tables import fold
+from crawler.textnorm import is_arabic
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -27,7 +28,7 @@ def load(name: str) -> dict:
 
 
 def _is_arabic(s: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in s)
+    return is_arabic(s)
 
 
 def _variants(phrase: str) -> list[str]:

@@ -1,0 +1,166 @@
+"""Main text and headline: text dumps, table layouts, titles, in-body links; on frozen fixtures of
+our own (tests/fixtures/extract) and, where ../shared is present, on the seeds and the dev corpus."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.extract import extract_html, extract_text_dump
+from crawler.extract.boilerplate import ends_article, is_furniture, is_read_also
+from crawler.extract.html import clean_author, clean_title, densest_block
+from tests.conftest import FIXTURES, crawl_reports, shared_path
+
+DUMP = (FIXTURES / "extract" / "dump-layout.txt").read_text(encoding="utf-8")
+TABLE = FIXTURES / "extract" / "table-layout-cp1256.html"
+
+
+def test_dump_keeps_headline_and_body_and_drops_the_rest():
+    ex = extract_text_dump(DUMP)
+    assert ex.title == "المجلس الجماعي يصادق على ميزانية السنة المقبلة بالإجماع"
+    paragraphs = ex.text.split("\n")
+    # the body whole, its subheading included, from the first paragraph to the last
+    assert paragraphs[0].startswith("صادق المجلس الجماعي للمدينة") and paragraphs[0].endswith("التجهيز.")
+    assert "ميزانية موجهة للأحياء" in paragraphs
+    assert paragraphs[-1].endswith("المشاريع المبرمجة.")
+    for boilerplate in ("الحكومة تصادق", "افتتاح معرض الكتاب", "تساقطات ثلجية", "اقرأ أيضا", "Facebook",
+                        "شارك المقال", "انطلاق أشغال تهيئة الكورنيش", "جميع الحقوق", "بقلم", "اتصل بنا"):
+        assert boilerplate not in ex.text, boilerplate
+
+
+def test_dump_without_a_long_paragraph_keeps_what_is_not_furniture():
+    ex = extract_text_dump("حموشي يستقبل سفير اليابان بالرباط\nFacebook\nاستقبل حموشي اليوم سفير اليابان.\n")
+    assert ex.title == "حموشي يستقبل سفير اليابان بالرباط"
+    assert ex.text == "استقبل حموشي اليوم سفير اليابان."
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n"])
+def test_empty_dump(text):
+    ex = extract_text_dump(text)
+    assert (ex.title, ex.text) == (None, "")
+
+
+def test_table_layout_is_read_by_the_densest_block():
+    html = TABLE.read_bytes().decode("cp1256")
+    ex = extract_html(html)
+    assert ex.method == "densest_block"
+    paragraphs = ex.text.split("\n")
+    assert paragraphs[0].startswith("خصص المجلس الإقليمي") and paragraphs[0].endswith("الجبلية.")
+    assert len(paragraphs) == 3  # the "read also" link between them is dropped
+    for boilerplate in ("الرئيسية", "عاجل", "توقيف مروج", "الأكثر قراءة", "جميع الحقوق", "اقرأ أيضا"):
+        assert boilerplate not in ex.text
+    assert ex.title == "المجلس الإقليمي يخصص اعتمادات جديدة للطرق القروية"
+
+
+def test_densest_block_skips_navigation_and_links():
+    import lxml.html
+
+    html = ("<html><body><nav>" + "قائمة " * 90 + "</nav><div><a href='/x'>" + "رابط " * 90 + "</a></div>"
+            "<div>" + "نص " * 80 + "</div></body></html>")
+    assert densest_block(lxml.html.fromstring(html)) == " ".join(["نص"] * 80)
+
+
+TITLES = [
+    ("حموشي يستقبل سفير اليابان - مدار 24", "مدار 24", [], "حموشي يستقبل سفير اليابان"),
+    ("أصداء الشمال :: المغرب والبرتغال يبحثان التعاون", None, ["المغرب والبرتغال يبحثان التعاون"],
+     "المغرب والبرتغال يبحثان التعاون"),
+    ("Hammouchi reçoit le patron du BKA | Atlas 360", "Atlas 360", [], "Hammouchi reçoit le patron du BKA"),
+    # a dash inside the headline stays when nothing says the rest is the site
+    ("Maroc - Espagne : une coopération renforcée", "Le Site", [],
+     "Maroc - Espagne : une coopération renforcée"),
+]
+
+
+@pytest.mark.parametrize("title,site,h1s,expected", TITLES)
+def test_clean_title(title, site, h1s, expected):
+
+    assert clean_title(title, site, h1s) == expected
+
+
+@pytest.mark.parametrize("author,site,expected", [
+    ("بواسطة رشيد العلمي", "Le Site", "رشيد العلمي"),
+    ("مدار; سميرة الفاسي", "مدار 24", "سميرة الفاسي"),
+    ("صوت الجهة", "صوت الجهة", None),
+    ("الرباط", None, None),
+    ("By Jane Doe", "Kasbah Tribune", "Jane Doe"),
+])
+def test_clean_author(author, site, expected):
+    assert clean_author(author, site) == expected
+
+
+def test_site_name_from_the_page_title_when_metadata_has_none():
+    html = ("<html><head><title>حموشي يستقبل سفير اليابان | صوت الجهة</title></head><body>"
+            "<h1>حموشي يستقبل سفير اليابان</h1><article><p>" + "نص المقال هنا. " * 40
+            + "</p></article></body></html>")
+    ex = extract_html(html)
+    assert (ex.title, ex.outlet) == ("حموشي يستقبل سفير اليابان", "صوت الجهة")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("اقرأ أيضا: توقيف شبكة للتهريب", True),
+    ("À lire aussi : Sommet des chefs de police", True),
+    ("Read also: How police track fugitives", True),
+    ("وقرأ المسؤول البلاغ أمام الحضور", False),
+    ("Il a lu aussi le rapport", False),
+])
+def test_read_also(line, expected):
+    assert is_read_also(line) is expected
+
+
+@pytest.mark.parametrize("line,ends,furniture", [
+    ("مقالات ذات صلة", True, False), ("ذات صلة:", True, False), ("الوسوم: حموشي - سويسرا", True, False),
+    ("Read next", True, False), ("© 2025 Le Site", True, False),
+    ("Facebook", False, True), ("فيسبوك X واتساب تيلقرام", False, True), ("389", False, True),
+    ("استقبل حموشي سفير اليابان", False, False),
+])
+def test_line_classes(line, ends, furniture):
+    assert (ends_article(line), is_furniture(line)) == (ends, furniture)
+
+
+def test_crawl_decodes_cp1256_and_reads_both_layouts(tmp_path):
+    reports, _ = crawl_reports(tmp_path, FIXTURES / "extract")
+    by_name = {r["url"].rsplit("/", 1)[-1]: r for r in reports}
+    page = by_name["table-layout-cp1256.html"]
+    assert page["encoding"] in ("cp1256", "windows-1256")
+    assert page["title"] == "المجلس الإقليمي يخصص اعتمادات جديدة للطرق القروية"
+    assert "المديرية الإقليمية للتجهيز والنقل" in page["text"]
+    dump = by_name["dump-layout.txt"]
+    assert dump["kind"] == "text" and dump["title"].startswith("المجلس الجماعي يصادق")
+    assert set(dump) == set(page)  # dumps and pages end in the same item shape
+
+
+# --- ../shared: the gold's strings ------------------------------------------------------------------
+
+def _gold(corpus: str, gold: str):
+    folder = shared_path(corpus)
+    with open(shared_path(gold), encoding="utf-8") as fh:
+        return folder, [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.mark.parametrize("corpus,gold", [("seeds", "corpus/seeds_gold.jsonl"),
+                                         ("corpus/dev", "corpus/dev/gold.jsonl")])
+def test_gold_strings_kept_and_dropped(corpus, gold, tmp_path):
+    folder, rows = _gold(corpus, gold)
+    reports, _ = crawl_reports(tmp_path, folder)
+    by_name = {r["url"].rsplit("/", 1)[-1]: r for r in reports}
+    for row in rows:
+        text = " ".join(by_name[row["file"]]["text"].split())
+        for s in row.get("must_contain", []):
+            assert " ".join(s.split()) in text, (row["file"], s)
+        for s in row.get("must_not_contain", []):
+            assert " ".join(s.split()) not in text, (row["file"], s)
+        assert by_name[row["file"]]["title"] == row["title"], row["file"]
+
+
+def test_seed_paragraphs_kept_whole(tmp_path):
+    folder, rows = _gold("seeds", "corpus/seeds_gold.jsonl")
+    reports, _ = crawl_reports(tmp_path, folder)
+    by_name = {r["url"].rsplit("/", 1)[-1]: r for r in reports}
+    for row in rows:
+        lines = (folder / row["file"]).read_text(encoding="utf-8").splitlines()
+        source = [" ".join(ln.split()) for ln in lines]
+        kept = by_name[row["file"]]["text"].split("\n")
+        for s in row["must_contain"]:
+            paragraph = next(ln for ln in source if " ".join(s.split()) in ln)
+            assert paragraph in kept, (row["file"], paragraph[:60])
