@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import crawl, read_jsonl
+from tests.conftest import crawl, read_jsonl, shared_path
 from tests.fixture_site import EXPECTED, OUTLETS, outlet_settings, serve
 
 ARTICLE = re.compile(r"^/(news|old|private|articles)/")
@@ -174,3 +174,35 @@ def test_warc_archive_read_back_gives_the_same_reports(first_run, tmp_path):
         # the pages the crawl's pre-filter dropped are archived articles too, not meeting reports
         assert {Path(u).name for u in set(read) - set(crawled)} == {
             "102.html", "301.html", "meteo-week-end-402.html"}
+
+
+def test_dev_corpus_pages_crawled_give_the_seeds_reports(tmp_path):
+    """The dev corpus pages served as an outlet: every meeting report is found, each equal to
+    what `seeds` reads from the same files."""
+    dev = shared_path("corpus", "dev")
+    gold = {g["file"]: g for g in read_jsonl(dev / "gold.jsonl")}
+    site, pages = tmp_path / "site", tmp_path / "pages"
+    (site / "news").mkdir(parents=True)
+    pages.mkdir()
+    names = sorted(p.name for p in dev.glob("*.html"))
+    for name in names:
+        shutil.copy(dev / name, site / "news" / name)
+        shutil.copy(dev / name, pages / name)
+    (site / "sitemap.xml").write_text(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>/news/{n}</loc></url>" for n in names) + "</urlset>", encoding="utf-8")
+    registry = tmp_path / "registry"
+    registry.mkdir()
+    (registry / "dev.yaml").write_text("name: dev\ndomains: [dev.example]\nlanguages: [ar, fr, en]\n"
+                                       "sitemaps: [http://dev.example/sitemap.xml]\n", encoding="utf-8")
+    with serve(site) as server:
+        crawl(tmp_path / "o", "-O", str(tmp_path / "o.jsonl"), "-s", f"OUTLETS_DIR={registry}",
+              "-s", f"OUTLETS_BASE_URL={server.url}", "-s", "AUTOTHROTTLE_ENABLED=False", spider="outlets")
+    crawled = {Path(r["url"]).name: r for r in read_jsonl(tmp_path / "o.jsonl")}
+    crawl(tmp_path / "s", "-a", f"path={pages}", "-O", str(tmp_path / "s.jsonl"))
+    read = {Path(r["url"]).name: r for r in read_jsonl(tmp_path / "s.jsonl")}
+    assert {n for n in names if gold[n]["is_meeting_report"]} <= set(crawled)
+    for name, report in crawled.items():
+        for key in set(report) - {"url", "outlet", "meetings"}:
+            assert report[key] == read[name][key], (name, key)
+        assert without_ids(report["meetings"]) == without_ids(read[name]["meetings"]), name
