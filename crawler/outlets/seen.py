@@ -21,14 +21,28 @@ class SeenUrls:
         self.db.execute("CREATE TABLE IF NOT EXISTS outlet_runs "
                         "(outlet TEXT PRIMARY KEY, started_at TEXT)")
         self.db.commit()
+        self.pending: dict[str, tuple[str, str, str]] = {}
+
+    # New URLs are written FLUSH_EVERY at a time, in one short transaction: a commit per page
+    # costs a disk sync each, and the store writes to the same file. A crawl killed hard loses
+    # at most that many, which the next run fetches again (the store ignores a known report).
+    FLUSH_EVERY = 50
 
     def __contains__(self, url: str) -> bool:
-        return self.db.execute("SELECT 1 FROM crawled_urls WHERE url = ?", (url,)).fetchone() is not None
+        return url in self.pending or self.db.execute(
+            "SELECT 1 FROM crawled_urls WHERE url = ?", (url,)).fetchone() is not None
 
     def add(self, url: str, outlet: str) -> None:
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        self.db.execute("INSERT OR IGNORE INTO crawled_urls VALUES (?, ?, ?)", (url, outlet, now))
-        self.db.commit()
+        self.pending[url] = (url, outlet, datetime.now(UTC).isoformat(timespec="seconds"))
+        if len(self.pending) >= self.FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            with self.db:
+                self.db.executemany("INSERT OR IGNORE INTO crawled_urls VALUES (?, ?, ?)",
+                                    list(self.pending.values()))
+            self.pending.clear()
 
     def last_run(self, outlet: str) -> datetime | None:
         """When the last finished run of `outlet` started (UTC), or None."""
@@ -41,4 +55,5 @@ class SeenUrls:
         self.db.commit()
 
     def close(self) -> None:
+        self.flush()
         self.db.close()
