@@ -59,5 +59,6 @@ def warc_responses(path: Path, stats, logger) -> Iterator:
                 stats.inc_value("liqaat/warc/read")
                 yield cls(url=url, status=200, headers=headers, body=body, request=request)
     except (ArchiveLoadFailed, OSError, ValueError) as error:
+        stats.inc_value("liqaat/files/seen")
         stats.inc_value("liqaat/files/skipped/bad_warc")
         logger.error("liqaat: skipped the rest of %s: not a readable WARC archive: %s", path, error)

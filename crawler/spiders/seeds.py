@@ -32,14 +32,14 @@ class SeedsSpider(scrapy.Spider):
         files = [self.path] if self.path.is_file() else sorted(p for p in self.path.rglob("*"))
         documents = 0
         for p in files:
-            if p.is_dir():
-                continue
-            if is_warc(p):
-                stats.inc_value("liqaat/files/seen")
+            if is_warc(p) and p.is_file():  # each archived page counts as a file seen
                 for response in warc_responses(p, stats, self.logger):
+                    stats.inc_value("liqaat/files/seen")
                     documents += 1
                     if (report := self.parse(response)) is not None:
                         yield report
+                continue
+            if p.is_dir():
                 continue
             if p.suffix.lower() not in DOCUMENT_SUFFIXES:
                 stats.inc_value("liqaat/files/skipped/not_a_document")
