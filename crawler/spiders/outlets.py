@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spiders import SitemapSpider
+from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from crawler.documents import report_from_response
@@ -109,6 +110,11 @@ class OutletsSpider(SitemapSpider):
     def _parse_sitemap(self, response):
         # SitemapSpider's body reader handles gzip and size limits; entries and lastmod are ours.
         stats = self.crawler.stats
+        if urlsplit(response.url).path.endswith("/robots.txt"):  # its `Sitemap:` lines
+            for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+                if self._outlet(url) is not None:
+                    yield self._request(url, self._parse_sitemap, {"outlet": response.meta["outlet"]})
+            return
         body = self._get_sitemap_body(response)
         kind, entries = parse_sitemap(body) if body is not None else ("", [])
         if kind not in ("sitemapindex", "urlset"):
