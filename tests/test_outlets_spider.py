@@ -208,3 +208,16 @@ def test_dev_corpus_pages_crawled_give_the_seeds_reports(tmp_path):
         for key in set(report) - {"url", "outlet", "meetings"}:
             assert report[key] == read[name][key], (name, key)
         assert without_ids(report["meetings"]) == without_ids(read[name]["meetings"]), name
+
+
+def test_one_outlet_by_name(sites, tmp_path):
+    ar, fr = sites
+    ar.requests.clear()
+    fr.requests.clear()
+    crawl(tmp_path, "-O", str(tmp_path / "fr.jsonl"), "-a", "outlet=fixture_fr", *outlet_args(ar, fr),
+          spider="outlets")
+    assert ar.requests == []
+    assert paths([r["url"] for r in read_jsonl(tmp_path / "fr.jsonl")], fr) == {
+        p for p in EXPECTED if p.startswith("/articles/")}
+    wrong = crawl(tmp_path / "x", "-a", "outlet=nope", *outlet_args(ar, fr), spider="outlets", check=False)
+    assert wrong.returncode != 0 and "unknown outlet 'nope'" in wrong.stderr
