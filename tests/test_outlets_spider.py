@@ -72,6 +72,8 @@ def test_crawl_finds_every_report_and_nothing_else(sites, first_run):
     assert "/rubrique/3.html" in fr_requests and "/rubrique/4.html" not in fr_requests
     assert "/section-2.html" in ar_requests
     assert "/sitemap.xml" in fr_requests  # named by robots.txt's Sitemap: line
+    assert "/sitemap-2025.xml.gz" in ar_requests  # a gzipped sitemap in the index
+    assert "liqaat/outlets/bad_sitemap" not in s
 
 
 def test_same_reports_and_meetings_as_seeds_over_the_same_pages(sites, first_run, tmp_path):
@@ -134,8 +136,8 @@ def test_lastmod_skips_unchanged_sitemaps_and_old_entries(tmp_path):
     assert "/sitemap-news.xml" in ar.requests
     assert "/sitemap-1.xml" not in ar.requests  # unchanged since the last run: not fetched
     assert [p for p in ar.requests if ARTICLE.match(p)] == ["/news/105.html"]
-    # sitemap-1, 104, 106, and the French site's 401
-    assert stats(proc)["liqaat/outlets/sitemap/not_modified"] == 4
+    # sitemap-1, sitemap-2025.xml.gz, 104, 106, and the French site's 401
+    assert stats(proc)["liqaat/outlets/sitemap/not_modified"] == 5
 
 
 def test_stopped_and_resumed_run_loses_and_duplicates_nothing(sites, tmp_path):
