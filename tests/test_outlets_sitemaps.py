@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from crawler.outlets.sitemaps import parse_lastmod, parse_sitemap
+from crawler.outlets.sitemaps import parse_lastmod, parse_since, parse_sitemap
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -50,3 +50,11 @@ def test_index_and_junk():
     assert parse_sitemap(b"") == ("", [])
     assert parse_sitemap(b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><urlset><url>'
                          b"<loc>&e;</loc></url></urlset>")[1] == []
+
+
+def test_parse_since():
+    assert parse_since("2015-02-01") == datetime(2015, 2, 1, tzinfo=UTC)
+    assert parse_since("2015-02-01T10:00:00+01:00") == datetime(2015, 2, 1, 9, tzinfo=UTC)
+    assert parse_since("") is None and parse_since(None) is None
+    with pytest.raises(ValueError, match="OUTLETS_SINCE"):
+        parse_since("last year")

@@ -41,6 +41,18 @@ def parse_lastmod(value: str | None) -> datetime | None:
     return moment.astimezone(UTC)
 
 
+def parse_since(value: str | None) -> datetime | None:
+    """The `OUTLETS_SINCE` setting (`2015-02-01` or a full ISO datetime) as UTC; a wrong value
+    raises ValueError naming the setting, before the crawl starts."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    except ValueError as error:
+        raise ValueError(f"OUTLETS_SINCE: not an ISO date or datetime: {value!r}") from error
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 

@@ -5,7 +5,8 @@ Settings: `OUTLETS_DIR` (registry folder, for tests), `OUTLETS_BASE_URL` (replac
 URL's scheme and host, e.g. `http://127.0.0.1:8000`, to crawl a local copy), `OUTLETS_HOST_MAP`
 (the same per domain, a dict or JSON `{"hespress.com": "http://127.0.0.1:8001"}`),
 `OUTLETS_LASTMOD` (default True: skip sitemap entries whose `lastmod` is older than the start of
-the outlet's last finished run).
+the outlet's last finished run), `OUTLETS_SINCE` (a date, `2015-02-01`: skip sitemap entries
+dated before it, e.g. on a first run).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from crawler.documents import report_from_response
 from crawler.outlets import REGISTRY_DIR, load_registry
 from crawler.outlets.prefilter import load_terms, matches
 from crawler.outlets.seen import SeenUrls
-from crawler.outlets.sitemaps import parse_sitemap
+from crawler.outlets.sitemaps import parse_since, parse_sitemap
 
 
 def _rebase(url: str, base: str | None) -> str:
@@ -71,8 +72,11 @@ class OutletsSpider(SitemapSpider):
         self.started_at = datetime.fromisoformat(
             state.setdefault("started_at", datetime.now(UTC).isoformat(timespec="seconds")))
         use_lastmod = settings.getbool("OUTLETS_LASTMOD", True)
-        self.since = {o.name: self.seen.last_run(o.name) if use_lastmod else None
-                      for o in self.outlets}
+        floor = parse_since(settings.get("OUTLETS_SINCE"))
+        self.since = {}
+        for outlet in self.outlets:
+            last = self.seen.last_run(outlet.name) if use_lastmod else None
+            self.since[outlet.name] = max((d for d in (last, floor) if d), default=None)
         for outlet in self.outlets:
             meta = {"outlet": outlet.name}
             for url in outlet.sitemaps:
