@@ -68,6 +68,7 @@ def test_crawl_finds_every_report_and_nothing_else(sites, first_run):
     assert "errors/IgnoreRequest" not in proc.stderr
     assert "could not fetch" in proc.stderr and "'finish_reason': 'finished'" in proc.stderr
     assert s["liqaat/outlets/prefilter/dropped"] == 3
+    assert (s["liqaat/outlets/fetched/fixture"], s["liqaat/outlets/fetched/fixture_fr"]) == (7, 3)
     # numbered listing pages: stop at the first page without articles
     assert "/rubrique/3.html" in fr_requests and "/rubrique/4.html" not in fr_requests
     assert "/section-2.html" in ar_requests

@@ -168,6 +168,7 @@ class OutletsSpider(SitemapSpider):
     def parse_article(self, response):
         stats = self.crawler.stats
         outlet = response.meta.get("outlet", "")
+        stats.inc_value(f"liqaat/outlets/fetched/{outlet}")
         for url in (*response.meta.get("redirect_urls", ()), response.url):
             self.seen.add(url, outlet)
         title = response.css("title::text").get() if hasattr(response, "css") else None
