@@ -20,7 +20,14 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 # robots.txt Crawl-delay, which Scrapy does not apply by itself (README "Crawling outlets").
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.crawl_delay.CrawlDelayMiddleware": 150,
+    # the same, telling the outlets spider about dropped off-site redirects
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.middlewares.offsite.OffsiteMiddleware": 50,
+    # every fetched page into WARC_PATH when set (README "Crawling outlets"); after decompression
+    "crawler.middlewares.warc.WarcArchiveMiddleware": 580,
 }
+# e.g. output/crawl.warc.gz; empty: no archive
+WARC_PATH = ""
 
 # Item pipelines, one concern each, ordered with gaps (README "Pipelines").
 ITEM_PIPELINES = {
@@ -30,6 +37,11 @@ ITEM_PIPELINES = {
     "pipelines.meeting_dates.MeetingDatesPipeline": 400,
     "pipelines.store.StorePipeline": 500,
 }
+
+# LIQAAT_WORKERS > 0: the pipelines before the store run in that many worker processes
+# (crawler/parallel.py, README "Crawling outlets"); 0 runs everything in the crawl process.
+LIQAAT_WORKERS = 0
+ADDONS = {"crawler.parallel.ParallelAddon": 0}
 
 # Feeds: UTF-8 so Arabic stays readable; the raw document is never exported.
 FEED_EXPORT_ENCODING = "utf-8"

@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 import yaml
 
-from crawler.textnorm import fold
+from crawler.textnorm import fold, words
 
 TERMS_FILE = Path(__file__).with_name("prefilter.yaml")
 
@@ -19,6 +19,13 @@ def load_terms(path: Path = TERMS_FILE) -> tuple[str, ...]:
 
 
 def matches(terms: tuple[str, ...], *texts: str | None) -> bool:
-    """True when any folded term occurs in any of the folded texts (URL, title, text)."""
-    folded = [fold(unquote(t)) for t in texts if t]
-    return any(term in text for text in folded for term in terms)
+    """True when any folded term occurs in any of the folded texts (URL, title, text), tried in
+    order so a match in the URL or title never folds the page. `textnorm.words` gives fold's
+    words several times faster than `fold` on a whole page (it runs on every fetched article)."""
+    for text in texts:
+        if not text:
+            continue
+        key = f" {' '.join(words(unquote(text)))} "
+        if any(term in key for term in terms):
+            return True
+    return False

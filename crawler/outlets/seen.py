@@ -1,5 +1,9 @@
-"""Seen article URLs, kept in the store's SQLite file (table `crawled_urls`), so a second run
-fetches no article page it already has. Stdlib sqlite3: one table, no ORM needed."""
+"""Seen article URLs and finished runs, kept in the store's SQLite file, so a second run fetches
+no article page it already has and skips sitemap entries not modified since the last run.
+
+Tables: `crawled_urls(url, outlet, fetched_at)` and `outlet_runs(outlet, started_at)` (the start
+of the last run of that outlet that finished). Stdlib sqlite3: two tables, no ORM needed.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +18,42 @@ class SeenUrls:
         self.db = sqlite3.connect(str(path))
         self.db.execute("CREATE TABLE IF NOT EXISTS crawled_urls "
                         "(url TEXT PRIMARY KEY, outlet TEXT, fetched_at TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS outlet_runs "
+                        "(outlet TEXT PRIMARY KEY, started_at TEXT)")
+        self.db.commit()
+        self.pending: dict[str, tuple[str, str, str]] = {}
+
+    # New URLs are written FLUSH_EVERY at a time, in one short transaction: a commit per page
+    # costs a disk sync each, and the store writes to the same file. A crawl killed hard loses
+    # at most that many, which the next run fetches again (the store ignores a known report).
+    FLUSH_EVERY = 50
 
     def __contains__(self, url: str) -> bool:
-        return self.db.execute("SELECT 1 FROM crawled_urls WHERE url = ?", (url,)).fetchone() is not None
+        return url in self.pending or self.db.execute(
+            "SELECT 1 FROM crawled_urls WHERE url = ?", (url,)).fetchone() is not None
 
     def add(self, url: str, outlet: str) -> None:
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        self.db.execute("INSERT OR IGNORE INTO crawled_urls VALUES (?, ?, ?)", (url, outlet, now))
+        self.pending[url] = (url, outlet, datetime.now(UTC).isoformat(timespec="seconds"))
+        if len(self.pending) >= self.FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            with self.db:
+                self.db.executemany("INSERT OR IGNORE INTO crawled_urls VALUES (?, ?, ?)",
+                                    list(self.pending.values()))
+            self.pending.clear()
+
+    def last_run(self, outlet: str) -> datetime | None:
+        """When the last finished run of `outlet` started (UTC), or None."""
+        row = self.db.execute("SELECT started_at FROM outlet_runs WHERE outlet = ?", (outlet,)).fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def finish_run(self, outlet: str, started_at: datetime) -> None:
+        self.db.execute("INSERT OR REPLACE INTO outlet_runs VALUES (?, ?)",
+                        (outlet, started_at.isoformat(timespec="seconds")))
         self.db.commit()
 
     def close(self) -> None:
+        self.flush()
         self.db.close()

@@ -2,87 +2,140 @@
 feeds and listing pages, following only article links on the outlet's own domains.
 
 Settings: `OUTLETS_DIR` (registry folder, for tests), `OUTLETS_BASE_URL` (replace each start
-URL's scheme and host, e.g. `http://127.0.0.1:8000`, to crawl a local copy).
+URL's scheme and host, e.g. `http://127.0.0.1:8000`, to crawl a local copy), `OUTLETS_HOST_MAP`
+(the same per domain, a dict or JSON `{"hespress.com": "http://127.0.0.1:8001"}`),
+`OUTLETS_LASTMOD` (default True: skip sitemap entries whose `lastmod` is older than the start of
+the outlet's last finished run), `OUTLETS_SINCE` (a date, `2015-02-01`: skip sitemap entries
+dated before it, e.g. on a first run).
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.spiders import SitemapSpider
-from scrapy.utils.sitemap import Sitemap
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+from twisted.python.failure import Failure
 
 from crawler.documents import report_from_response
 from crawler.outlets import REGISTRY_DIR, load_registry
 from crawler.outlets.prefilter import load_terms, matches
 from crawler.outlets.seen import SeenUrls
+from crawler.outlets.sitemaps import parse_since, parse_sitemap
+
+
+def _rebase(url: str, base: str | None) -> str:
+    if not base:
+        return url
+    b, u = urlsplit(base), urlsplit(url)
+    return urlunsplit((b.scheme, b.netloc, u.path, u.query, ""))
 
 
 class OutletsSpider(SitemapSpider):
     name = "outlets"
 
-    async def start(self):
-        settings = self.crawler.settings
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider._setup(crawler.settings)
+        return spider
+
+    def _setup(self, settings) -> None:
         registry = load_registry(settings.get("OUTLETS_DIR") or REGISTRY_DIR)
         wanted = getattr(self, "outlet", None)
         if wanted and wanted not in registry:
             raise ValueError(f"unknown outlet {wanted!r}; known: {sorted(registry)}")
         self.outlets = [o for n, o in registry.items() if not wanted or n == wanted]
-        self.terms = load_terms()
-        self.seen = SeenUrls(settings.get("MEETINGS_DB"))
-        base = self.base = settings.get("OUTLETS_BASE_URL")
-        self.hosts = {}
+        base = settings.get("OUTLETS_BASE_URL")
+        host_map = settings.getdict("OUTLETS_HOST_MAP")
+        # domain -> local base URL (only when crawling a local copy)
+        self.local = {d: host_map.get(d, base) for o in self.outlets for d in o.domains
+                      if host_map.get(d, base)}
+        self.hosts = {}  # netloc -> outlet, real and local
         for outlet in self.outlets:
             for domain in outlet.domains:
                 self.hosts[domain] = outlet
-            if base:
-                self.hosts[urlsplit(base).netloc] = outlet
+                if domain in self.local:
+                    self.hosts[urlsplit(self.local[domain]).netloc] = outlet
+        # OffsiteMiddleware's safety net, for redirects too: host names without ports
+        self.allowed_domains = sorted({urlsplit(f"//{n}").hostname for n in self.hosts})
+
+    async def start(self):
+        settings = self.crawler.settings
+        self.terms = load_terms()
+        self.seen = SeenUrls(settings.get("MEETINGS_DB"))
+        # kept in spider.state, so a run resumed from JOBDIR keeps its first start time
+        state = getattr(self, "state", {})
+        self.started_at = datetime.fromisoformat(
+            state.setdefault("started_at", datetime.now(UTC).isoformat(timespec="seconds")))
+        use_lastmod = settings.getbool("OUTLETS_LASTMOD", True)
+        floor = parse_since(settings.get("OUTLETS_SINCE"))
+        self.since = {}
+        for outlet in self.outlets:
+            last = self.seen.last_run(outlet.name) if use_lastmod else None
+            self.since[outlet.name] = max((d for d in (last, floor) if d), default=None)
+        for outlet in self.outlets:
             meta = {"outlet": outlet.name}
             for url in outlet.sitemaps:
-                yield scrapy.Request(self._rebase(url, base), self._parse_sitemap, meta=meta)
+                yield self._request(url, self._parse_sitemap, meta)
             for url in outlet.feeds:
-                yield scrapy.Request(self._rebase(url, base), self.parse_feed, meta=meta)
+                yield self._request(url, self.parse_feed, meta)
             for listing in outlet.listings:
-                yield scrapy.Request(self._rebase(listing.url, base), self.parse_listing,
-                                     meta={**meta, "page": 1, "max_pages": listing.max_pages,
-                                           "next": listing.next_selector})
+                yield self._request(listing.url, self.parse_listing,
+                                    {**meta, "page": 1, "max_pages": listing.max_pages,
+                                     "next": listing.next_selector,
+                                     "template": listing.page_template})
 
-    @staticmethod
-    def _rebase(url: str, base: str | None) -> str:
-        if not base:
-            return url
-        b, u = urlsplit(base), urlsplit(url)
-        return urlunsplit((b.scheme, b.netloc, u.path, u.query, ""))
+    def _request(self, url: str, callback, meta: dict) -> scrapy.Request:
+        domain = urlsplit(url).netloc
+        return scrapy.Request(_rebase(url, self.local.get(domain)), callback, meta=meta,
+                              errback=self.on_error)
 
     def _outlet(self, url: str):
         return self.hosts.get(urlsplit(url).netloc)
 
     def _article(self, url: str, meta: dict):
         outlet = self._outlet(url)
-        if outlet is not None and self.base and urlsplit(url).netloc in outlet.domains:
-            url = self._rebase(url, self.base)  # a local copy's links to the real host
         if outlet is None:
             self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
             return None
+        url = _rebase(url, self.local.get(urlsplit(url).netloc))  # a local copy's real links
         if not outlet.is_article(url):
             return None
         if url in self.seen:
             self.crawler.stats.inc_value("liqaat/outlets/known_skipped")
             return None
-        return scrapy.Request(url, self.parse_article, meta={"outlet": outlet.name})
+        return scrapy.Request(url, self.parse_article, meta={"outlet": outlet.name, "liqaat_article": True},
+                              errback=self.on_error)
 
     def _parse_sitemap(self, response):
-        # SitemapSpider handles indexes, robots.txt and gzip; we route every URL ourselves.
-        body = self._get_sitemap_body(response)
-        if body is None:
-            self.crawler.stats.inc_value("liqaat/outlets/bad_sitemap")
+        # SitemapSpider's body reader handles gzip and size limits; entries and lastmod are ours.
+        stats = self.crawler.stats
+        if urlsplit(response.url).path.endswith("/robots.txt"):  # its `Sitemap:` lines
+            for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+                if self._outlet(url) is not None:
+                    yield self._request(url, self._parse_sitemap, {"outlet": response.meta["outlet"]})
             return
-        sitemap = Sitemap(body)
-        for entry in sitemap:
-            url = urljoin(response.url, entry["loc"])
-            if sitemap.type == "sitemapindex":
-                yield scrapy.Request(url, self._parse_sitemap, meta=response.meta)
+        body = self._get_sitemap_body(response)
+        kind, entries = parse_sitemap(body) if body is not None else ("", [])
+        if kind not in ("sitemapindex", "urlset"):
+            stats.inc_value("liqaat/outlets/bad_sitemap")
+            self.logger.warning("liqaat: %s is not a sitemap; skipped", response.url)
+            return
+        since = self.since.get(response.meta.get("outlet"))
+        for entry in entries:
+            if since and entry.lastmod and entry.lastmod < since:
+                stats.inc_value("liqaat/outlets/sitemap/not_modified")
+                continue
+            url = urljoin(response.url, entry.loc)
+            if kind == "sitemapindex":
+                if self._outlet(url) is None:
+                    stats.inc_value("liqaat/outlets/offsite_skipped")
+                    continue
+                yield self._request(url, self._parse_sitemap, {"outlet": response.meta["outlet"]})
             elif (request := self._article(url, response.meta)) is not None:
                 yield request
 
@@ -93,19 +146,31 @@ class OutletsSpider(SitemapSpider):
                 yield request
 
     def parse_listing(self, response):
+        found = 0
         for href in response.css("a::attr(href)").getall():
-            if (request := self._article(response.urljoin(href), response.meta)):
+            url = response.urljoin(href)
+            outlet = self._outlet(url)
+            found += outlet is not None and outlet.is_article(url)
+            if (request := self._article(url, response.meta)):
                 yield request
         meta = response.meta
-        if meta.get("next") and meta["page"] < meta["max_pages"]:
+        if meta["page"] >= meta["max_pages"]:
+            return
+        nxt = None
+        if meta.get("next"):
             nxt = response.css(meta["next"]).get()
-            if nxt and self._outlet(response.urljoin(nxt)):
-                yield scrapy.Request(response.urljoin(nxt), self.parse_listing,
-                                     meta={**meta, "page": meta["page"] + 1})
+            nxt = response.urljoin(nxt) if nxt else None
+        elif meta.get("template") and found:  # numbered pages: stop at the first page with none
+            nxt = meta["template"].format(page=meta["page"] + 1)
+        if nxt and self._outlet(nxt) is not None:
+            yield self._request(nxt, self.parse_listing, {**meta, "page": meta["page"] + 1})
 
     def parse_article(self, response):
         stats = self.crawler.stats
-        self.seen.add(response.url, response.meta.get("outlet", ""))
+        outlet = response.meta.get("outlet", "")
+        stats.inc_value(f"liqaat/outlets/fetched/{outlet}")
+        for url in (*response.meta.get("redirect_urls", ()), response.url):
+            self.seen.add(url, outlet)
         title = response.css("title::text").get() if hasattr(response, "css") else None
         text = response.text if hasattr(response, "text") else None
         if not matches(self.terms, response.url, title, text):
@@ -115,6 +180,39 @@ class OutletsSpider(SitemapSpider):
         return report_from_response(response, stats, self.logger,
                                     self.crawler.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
 
+    def on_error(self, failure: Failure):
+        """A page that fails (HTTP error, DNS, timeout) is logged and counted; the run goes on."""
+        request = failure.request
+        if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+            return  # counted by Scrapy as robotstxt/forbidden, not an error
+        response = getattr(failure.value, "response", None)
+        what = f"http_{response.status}" if response is not None else type(failure.value).__name__
+        self.crawler.stats.inc_value(f"liqaat/outlets/errors/{what}")
+        self.logger.warning("liqaat: could not fetch %s: %s", request.url,
+                            f"HTTP {response.status}" if response is not None
+                            else failure.getErrorMessage())
+        if response is not None and response.status in (404, 410):
+            self._dead_end(request)
+
+    def offsite_dropped(self, request) -> None:
+        """Called by crawler.middlewares.offsite for a request it drops."""
+        if request.meta.get("redirect_urls"):
+            self.crawler.stats.inc_value("liqaat/outlets/redirect_offsite")
+            self.logger.warning("liqaat: %s redirects off the outlet's domains to %s; skipped",
+                                request.meta["redirect_urls"][0], request.url)
+            self._dead_end(request)
+
+    def _dead_end(self, request) -> None:
+        # An article that is gone (404/410) or redirects off the outlet's domains: remember it so
+        # the next run does not ask again; a 5xx or a timeout is tried again next run.
+        if request.callback == self.parse_article and hasattr(self, "seen"):
+            for url in (*request.meta.get("redirect_urls", ()), request.url):
+                self.seen.add(url, request.meta.get("outlet", ""))
+
     def closed(self, reason):
-        if hasattr(self, "seen"):
-            self.seen.close()
+        if not hasattr(self, "seen"):
+            return
+        if reason == "finished":
+            for outlet in self.outlets:
+                self.seen.finish_run(outlet.name, self.started_at)
+        self.seen.close()

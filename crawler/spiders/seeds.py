@@ -1,4 +1,6 @@
-"""`scrapy crawl seeds [-a path=DIR]`: every .txt/.html/.htm file under DIR, in sorted order."""
+"""`scrapy crawl seeds [-a path=DIR]`: every .txt/.html/.htm file under DIR, in sorted order, and
+the pages archived in every .warc/.warc.gz file there (or `-a path=archive.warc.gz`): a crawl's
+WARC_PATH archive read back gives the crawl's reports again without re-crawling."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import scrapy
 from scrapy.exceptions import CloseSpider
 
 from crawler.documents import DOCUMENT_SUFFIXES, report_from_response
+from crawler.warc import is_warc, warc_responses
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -29,6 +32,13 @@ class SeedsSpider(scrapy.Spider):
         files = [self.path] if self.path.is_file() else sorted(p for p in self.path.rglob("*"))
         documents = 0
         for p in files:
+            if is_warc(p) and p.is_file():  # each archived page counts as a file seen
+                for response in warc_responses(p, stats, self.logger):
+                    stats.inc_value("liqaat/files/seen")
+                    documents += 1
+                    if (report := self.parse(response)) is not None:
+                        yield report
+                continue
             if p.is_dir():
                 continue
             # Every file is seen once and ends processed or skipped/<reason>, so the stats

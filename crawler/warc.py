@@ -1,0 +1,64 @@
+"""Reading pages back from a WARC archive (warcio), as Scrapy responses.
+
+Which records: HTTP `response` records with status 200. When the archive marks article pages
+(`WARC-Liqaat-Page: article`, written by crawler.middlewares.warc for the outlets spider), only
+those; in an archive from another tool, every HTML or plain-text page. The response is built the
+way Scrapy's HTTP download handler builds it (same class, headers and body), so the report equals
+the one of the original crawl.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from scrapy.http import Headers, Request
+from scrapy.responsetypes import responsetypes
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+ARTICLE_HEADER = "WARC-Liqaat-Page"
+_PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
+
+
+def is_warc(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith((".warc", ".warc.gz"))
+
+
+def _marked(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return any(r.format == "warc" and r.rec_headers.get_header(ARTICLE_HEADER)
+                   for r in ArchiveIterator(fh))
+
+
+def warc_responses(path: Path, stats, logger) -> Iterator:
+    """Every archived page of `path` to report on; a damaged archive is logged and counted."""
+    try:
+        marked = _marked(path)
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.format != "warc":  # warcio reads any junk as an old ARC record
+                    raise ArchiveLoadFailed(f"a {record.format!r} record, not WARC")
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+                if record.http_headers.get_statuscode() != "200" or (
+                    record.rec_headers.get_header(ARTICLE_HEADER) != "article" if marked
+                    else not ctype.startswith(_PAGE_TYPES)
+                ):
+                    stats.inc_value("liqaat/warc/skipped")
+                    continue
+                body = record.content_stream().read()
+                headers = Headers()
+                for key, value in record.http_headers.headers:
+                    headers.appendlist(key, value)
+                cls = responsetypes.from_args(headers=headers, url=url, body=body)
+                request = Request(url, meta={"liqaat_path": f"{path}#{url}"})
+                stats.inc_value("liqaat/warc/read")
+                yield cls(url=url, status=200, headers=headers, body=body, request=request)
+    except (ArchiveLoadFailed, OSError, ValueError) as error:
+        stats.inc_value("liqaat/files/seen")
+        stats.inc_value("liqaat/files/skipped/bad_warc")
+        logger.error("liqaat: skipped the rest of %s: not a readable WARC archive: %s", path, error)
