@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from crawler.dates.tables import fold, fold_map
-from crawler.gazetteer import find_agencies, find_cities, find_countries
+from crawler.gazetteer import find_agencies as _find_agencies
+from crawler.gazetteer import find_cities as _find_cities
+from crawler.gazetteer import find_countries as _find_countries
 from crawler.items import Counterpart, Location, Meeting
 from crawler.meetings.lexicon import lexicon
 from crawler.meetings.topics import find_topics
@@ -43,6 +46,23 @@ PASSING_PARAGRAPHS = 3
 _WEEKDAYS_MONTHS = {fold(w) for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche").split()}
+
+
+# The same pieces and sentences are looked up several times per report (lead, sentence, role):
+# the gazetteer's matches are immutable, so they are cached.
+@lru_cache(maxsize=8192)
+def find_countries(text: str) -> tuple:
+    return tuple(_find_countries(text))
+
+
+@lru_cache(maxsize=8192)
+def find_cities(text: str) -> tuple:
+    return tuple(_find_cities(text))
+
+
+@lru_cache(maxsize=4096)
+def find_agencies(text: str) -> tuple:
+    return tuple(_find_agencies(text))
 
 
 @dataclass

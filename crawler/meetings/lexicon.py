@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Arabic proclitics a word may carry: و ف (and), ب ل ك (prepositions), and لل for ل + ال.
 AR_CLITICS = r"(?:[وف]?[بلك]?)"
-_LETTER = r"[^\W\d_]"
+LETTER = r"[^\W\d_]"
 
 
 def load(name: str) -> dict:
@@ -31,7 +31,7 @@ def _is_arabic(s: str) -> bool:
     return is_arabic(s)
 
 
-def _variants(phrase: str) -> list[str]:
+def variants(phrase: str) -> list[str]:
     """A folded phrase and, for an Arabic one starting with ال, its form after ل (للمدير)."""
     f = fold(phrase).strip()
     out = [f]
@@ -46,7 +46,7 @@ def phrase_regex(phrases: list[str], *, prefix: bool = False, ar_suffix: str = "
     ("terroris" -> "terroriste")."""
     ar, latin = set(), set()
     for p in phrases:
-        for v in _variants(str(p)):
+        for v in variants(str(p)):
             (ar if _is_arabic(v) else latin).add(v)
 
     def alt(items: set[str]) -> str:
@@ -54,10 +54,10 @@ def phrase_regex(phrases: list[str], *, prefix: bool = False, ar_suffix: str = "
 
     parts = []
     if ar:
-        parts.append(rf"(?<!{_LETTER}){AR_CLITICS}(?:{alt(ar)}){ar_suffix}(?!{_LETTER})")
+        parts.append(rf"(?<!{LETTER}){AR_CLITICS}(?:{alt(ar)}){ar_suffix}(?!{LETTER})")
     if latin:
-        tail = rf"{_LETTER}*" if prefix else rf"(?!{_LETTER})"
-        parts.append(rf"(?<!{_LETTER})(?:{alt(latin)}){tail}")
+        tail = rf"{LETTER}*" if prefix else rf"(?!{LETTER})"
+        parts.append(rf"(?<!{LETTER})(?:{alt(latin)}){tail}")
     return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
 
 

@@ -6,35 +6,52 @@ import re
 from functools import cache
 
 from crawler.dates.tables import fold_map
-from crawler.meetings.lexicon import flat, load, phrase_regex
+from crawler.meetings.lexicon import AR_CLITICS, LETTER, flat, load, variants
+from crawler.textnorm import is_arabic
 
 # Arabic endings a topic word may carry (الإرهابي، الإرهابية، المتطرفين، التكوينية).
 AR_SUFFIX = r"(?:ي|يه|يين|يون|ين|ات|ه)?"
+NOT = "!"  # marks a look-alike phrase in the table: a match there blocks its code
 
 
 @cache
-def _topics() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
-    out = []
+def _table() -> tuple[re.Pattern, dict[str, str], list[str]]:
+    """One regex over every phrase of every code (one pass over the text, not one per code), and
+    the code of each folded phrase ("!code" for the `not` look-alikes)."""
+    owner: dict[str, str] = {}
+    codes = []
     for code, entry in load("topics.yaml").items():
-        rx = phrase_regex(flat(entry), prefix=True, ar_suffix=AR_SUFFIX)
+        codes.append(code)
         nots = flat(entry.get("not", {})) if isinstance(entry, dict) else []
-        out.append((code, rx, phrase_regex(nots, prefix=True, ar_suffix=AR_SUFFIX) if nots else None))
-    return out
+        for phrase, tag in [*((p, code) for p in flat(entry)), *((p, NOT + code) for p in nots)]:
+            for v in variants(str(phrase)):
+                owner[" ".join(v.split())] = tag
+    ar = sorted((p for p in owner if is_arabic(p)), key=len, reverse=True)
+    latin = sorted((p for p in owner if not is_arabic(p)), key=len, reverse=True)
+
+    def alt(items: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+    rx = re.compile(rf"(?<!{LETTER}){AR_CLITICS}({alt(ar)}){AR_SUFFIX}(?!{LETTER})"
+                    rf"|(?<!{LETTER})({alt(latin)}){LETTER}*", re.IGNORECASE)
+    return rx, owner, codes
 
 
 def topic_codes() -> list[str]:
-    return [code for code, _, _ in _topics()]
+    return _table()[2]
 
 
 def find_topics(text: str) -> dict[str, str]:
-    """{code: the phrase of `text` it was read from}, in the order of data/topics.yaml."""
+    """{code: the phrase of `text` it was read from}, in the order of data/topics.yaml. A phrase
+    inside a longer look-alike of the table ("المناطق الساحلية" is not the Sahel) does not count."""
+    rx, owner, codes = _table()
     folded, pos = fold_map(text)
     found: dict[str, str] = {}
-    for code, rx, not_rx in _topics():
-        blocked = [m.span() for m in not_rx.finditer(folded)] if not_rx else []
-        for m in rx.finditer(folded):
-            if not any(s <= m.start() < e for s, e in blocked):
-                s, e = (pos[m.start()], pos[m.end() - 1] + 1) if pos else m.span()
-                found[code] = text[s:e].strip()
-                break
-    return found
+    for m in rx.finditer(folded):
+        core = m.group(1) or m.group(2)
+        tag = owner.get(" ".join(core.lower().split()))
+        if tag is None or tag.startswith(NOT) or tag in found:
+            continue
+        s, e = (pos[m.start()], pos[m.end() - 1] + 1) if pos else m.span()
+        found[tag] = text[s:e].strip()
+    return {code: found[code] for code in codes if code in found}
