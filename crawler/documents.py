@@ -51,12 +51,15 @@ def decode(response) -> tuple[str, str, str | None] | None:
     return body.decode("cp1256", errors="replace"), "cp1256", "encoding_fallback"
 
 
+# Control characters other than whitespace, and U+FFFD (a byte that did not decode).
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def junk_share(text: str) -> float:
     sample = text[:200_000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if c == "\ufffd" or (c < " " and c not in "\n\r\t\f"))
-    return bad / len(sample)
+    return len(_JUNK.findall(sample)) / len(sample)
 
 
 def is_html(response, text: str) -> bool:
