@@ -1,12 +1,19 @@
 """Speed of the gazetteer finders, as a ratio to a yardstick measured in the same run: `fold()` of
-the same text (one normalisation pass). Run from the project root: .venv/bin/python -m bench.gazetteer"""
+the same text (one normalisation pass).
+
+    .venv/bin/python bench/gazetteer.py
+"""
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 
-from crawler.gazetteer import find_agencies, find_cities, find_countries
-from crawler.textnorm import fold
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from crawler.gazetteer import find_agencies, find_cities, find_countries  # noqa: E402
+from crawler.textnorm import fold  # noqa: E402
 
 PARAGRAPH = (
     "استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، اليوم الثلاثاء بالرباط، "

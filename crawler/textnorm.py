@@ -91,23 +91,3 @@ def fold_map(text: str, accents: bool = True) -> tuple[str, list[int]]:
         out.pop()
         offsets.pop()
     return "".join(out), offsets
-
-
-_FR_WORDS = frozenset("le la les des du de et est une un au aux avec pour dans sur qui a été ont".split())
-_EN_WORDS = frozenset("the of and to in is was with for on that by at has have from".split())
-
-
-def guess_lang(text: str) -> str | None:
-    """`ar`, `fr` or `en` from the script and the commonest function words; None for no text.
-    Trafilatura reports a language only when the page declares one, and text dumps declare none."""
-    sample = text[:4000]
-    arabic = len(ARABIC_RE.findall(sample))
-    latin = sum(c.isascii() and c.isalpha() for c in sample)
-    if not arabic and not latin:
-        return None
-    if arabic >= latin:
-        return "ar"
-    toks = re.findall(r"[a-zà-ÿ]+", sample.lower())
-    fr = sum(t in _FR_WORDS for t in toks)
-    en = sum(t in _EN_WORDS for t in toks)
-    return "fr" if fr >= en else "en"

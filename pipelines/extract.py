@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 from crawler.extract import extract_html, extract_text_dump
+from pipelines.base import StatsPipeline
 
 logger = logging.getLogger(__name__)
 
 
-class ExtractPipeline:
+class ExtractPipeline(StatsPipeline):
     """Fills `title`, `text`, `author`, `outlet`, `lang` from `item.body`.
 
     Stats: `liqaat/extract/{html,text}` per document kind; `liqaat/extract/method/<m>` for how
@@ -18,12 +19,6 @@ class ExtractPipeline:
     and `liqaat/extract/error` for documents left without text.
     """
 
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
 
     def process_item(self, item):
         self.stats.inc_value(f"liqaat/extract/{item.kind}")

@@ -8,18 +8,12 @@ import logging
 from datetime import date
 
 from crawler.dates import meeting_date
+from pipelines.base import StatsPipeline
 
 logger = logging.getLogger(__name__)
 
 
-class MeetingDatesPipeline:
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
-
+class MeetingDatesPipeline(StatsPipeline):
     def process_item(self, item):
         published = _day(item.published)
         for meeting in item.meetings:

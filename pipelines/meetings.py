@@ -6,22 +6,13 @@ from __future__ import annotations
 import logging
 
 from crawler.meetings import extract_meetings
-from crawler.textnorm import guess_lang
+from pipelines.base import StatsPipeline
 
 logger = logging.getLogger(__name__)
 
 
-class MeetingsPipeline:
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
-
+class MeetingsPipeline(StatsPipeline):
     def process_item(self, item):
-        if not item.lang:
-            item.lang = guess_lang(item.text or "")
         try:
             found = extract_meetings(item.text or "", item.title, item.lang)
         except Exception:  # one bad page never stops a run

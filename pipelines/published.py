@@ -6,18 +6,12 @@ import logging
 from types import SimpleNamespace
 
 from crawler.dates import publication_date
+from pipelines.base import StatsPipeline
 
 logger = logging.getLogger(__name__)
 
 
-class PublishedPipeline:
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
-
+class PublishedPipeline(StatsPipeline):
     def process_item(self, item):
         try:
             found = publication_date(item.body, item.kind, SimpleNamespace(

@@ -7,7 +7,6 @@ import pytest
 
 from crawler.meetings import extract_meetings, find_topics
 from crawler.meetings.extract import sentences
-from crawler.textnorm import guess_lang
 from tests.conftest import FIXTURES, crawl_reports, read_jsonl
 
 H_AR = "المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي"
@@ -282,16 +281,6 @@ def test_sentences_do_not_end_after_an_honorific():
     text = "Au cours de cette visite, M. Hammouchi s'est entretenu avec Mme. Dupont. Puis il est rentré."
     assert [text[s:e] for s, e, _ in sentences(text)] == [
         "Au cours de cette visite, M. Hammouchi s'est entretenu avec Mme. Dupont.", "Puis il est rentré."]
-
-
-@pytest.mark.parametrize("text,lang", [
-    ("استقبل المدير العام للأمن الوطني", "ar"),
-    ("Le directeur général a reçu la délégation et les responsables", "fr"),
-    ("The director general received the delegation of the police", "en"),
-    ("", None),
-])
-def test_guess_lang(text, lang):
-    assert guess_lang(text) == lang
 
 
 # --- the pipeline in a real crawl -----------------------------------------------------------------------

@@ -6,6 +6,8 @@ import re
 
 import py3langid
 
+from crawler.textnorm import ARABIC_RE
+
 # Text mostly in Arabic script is Arabic: checked first, without the model (two reports in
 # three), and because py3langid names Arabic dialects (`ary` for Moroccan) where the contract
 # wants the macrolanguage `ar`.
@@ -14,7 +16,7 @@ ARABIC_SHARE = 0.5
 MIN_LETTERS = 40
 SAMPLE_CHARS = 1000
 _LETTER = re.compile(r"[^\W\d_]")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_ARABIC = ARABIC_RE
 # py3langid's dialect and variant codes that stand for a contract language.
 MACRO = {"ary": "ar", "arz": "ar", "apc": "ar", "acm": "ar"}
 
