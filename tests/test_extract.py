@@ -1,5 +1,5 @@
 """Main text and headline: text dumps, table layouts, titles, in-body links; on frozen fixtures of
-our own (tests/fixtures/extract) and, where ../shared is present, on the seeds and the dev corpus."""
+our own (tests/fixtures/extract) (the gold of ../shared is checked in test_extract_corpus.py)."""
 
 from __future__ import annotations
 
