@@ -147,6 +147,15 @@ def test_cross_language_reports_merge_by_counterpart():
     assert ids["en"] == ids["fr"]
 
 
+def test_agencies_in_two_scripts_compare_through_the_gazetteer():
+    ar = CP("BE", "يان بيترز", None, "الشرطة القضائية الفيدرالية البلجيكية")
+    assert same_counterpart(ar, CP("BE", "Jan Peeters", "Jan Peeters", "police judiciaire fédérale (DGJ)"))
+    assert not same_counterpart(ar, CP("BE", "Griet Peeters", "Griet Peeters", "Sûreté de l'État (VSSE)"))
+    ar_bka = CP("DE", "ماتياس كونيل", None, "المكتب الفيدرالي للشرطة الجنائية")
+    fr_bka = CP("DE", "Matthias Kühnel", None, "Office fédéral de police criminelle (BKA)")
+    assert same_counterpart(ar_bka, fr_bka)
+
+
 def test_several_meetings_merge_meeting_by_meeting():
     three = [meeting("JP", "هيروشي تاناكا", "2024-11-14"), meeting("BR", "فرناندو لينس", "2024-11-14"),
              meeting("NG", "إبراهيم موسى", "2024-11-14")]

@@ -2,7 +2,8 @@
 
 Names and agencies are compared by folded tokens (`textnorm.words`) without name particles and
 function words; Arabic and Latin spellings are compared only within one script (a name given only
-in Arabic by one report and only in Latin by another is "not comparable", never "equal").
+in Arabic by one report and only in Latin by another is "not comparable", never "equal"). Agencies
+in two scripts are compared through the gazetteer (the same agency id).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from crawler.gazetteer import find_agencies
 from crawler.textnorm import words
 
 # Particles of Arabic and European names, and function words of agency names: shared by
@@ -50,6 +52,12 @@ class CP:
     @cached_property
     def agency_tokens(self) -> tuple[frozenset, frozenset]:
         return _agency_tokens(self.agency), _agency_tokens(self.title)
+
+    @cached_property
+    def agency_ids(self) -> frozenset:
+        """The gazetteer's ids of the agency (else the title): one id for "الشرطة القضائية
+        الفيدرالية" and "police judiciaire fédérale", so that reports in two languages compare."""
+        return frozenset(m.code for m in find_agencies(self.agency or self.title or "") if m.code)
 
 
 def _is_latin(token: str) -> bool:
@@ -99,11 +107,20 @@ def _agency_tokens(agency: str | None) -> frozenset:
 
 
 def agency_match(a: CP, b: CP) -> bool | None:
-    """True/False when both name an agency (or, failing that, a title), None otherwise."""
+    """True/False when both name an agency (or, failing that, a title), None otherwise. Written in
+    two scripts, they are the same when the gazetteer finds the same agency in both."""
     for tx, ty in zip(a.agency_tokens, b.agency_tokens, strict=True):
         if tx and ty:
-            return _overlap(tx, ty) >= AGENCY_OVERLAP
+            if _overlap(tx, ty) >= AGENCY_OVERLAP:
+                return True
+            if _scripts(tx) != _scripts(ty):
+                return bool(a.agency_ids & b.agency_ids)
+            return False
     return None
+
+
+def _scripts(tokens: frozenset) -> frozenset:
+    return frozenset("latin" if _is_latin(t) else "arabic" for t in tokens)
 
 
 def same_counterpart(a: CP, b: CP) -> bool:
