@@ -12,14 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
 
 from crawler.dates.find import DateMention, find_dates
 from crawler.dates.resolve import UNRESOLVED, Resolved, resolve
 from crawler.dates.tables import CUES, WEEKDAYS, alternation, fold_map
 
 _L = r"[^\W\d_]"
-_AR_VERBS = alternation(CUES["meeting_verbs"]["ar"])
-_LATIN_VERBS = alternation(CUES["meeting_verbs"]["fr"] + CUES["meeting_verbs"]["en"])
+# The meeting verbs and nouns are the meetings lexicon's (one vocabulary, one place to extend it),
+# read as data so that the dates package does not import the meetings package.
+_LEXICON = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "meetings" / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
+_MEETING_WORDS = {lang: _LEXICON["meeting_verbs"][lang] + _LEXICON["meeting_nouns"][lang]
+                  for lang in ("ar", "fr", "en")}
+_AR_VERBS = alternation(_MEETING_WORDS["ar"])
+_LATIN_VERBS = alternation(_MEETING_WORDS["fr"] + _MEETING_WORDS["en"])
 MEETING_VERB_RE = re.compile(
     rf"(?<!{_L})(?:[وف]?(?:ال)?(?:{_AR_VERBS})(?:ه|ها|هما|هم)?|{_LATIN_VERBS})(?!{_L})", re.IGNORECASE)
 STATEMENT_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['statement_cues'])})(?!{_L})", re.IGNORECASE)
