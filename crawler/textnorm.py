@@ -91,3 +91,88 @@ def fold_map(text: str, accents: bool = True) -> tuple[str, list[int]]:
         out.pop()
         offsets.pop()
     return "".join(out), offsets
+
+
+# --- the fold for matching vocabularies: keeps punctuation, spacing and (mostly) offsets -------------
+
+_DROPPED = "\x00"  # a character the fold drops (tashkeel, tatweel); removed with an index map
+
+
+def _match_fold_char(c: str) -> str:
+    if c == "\u0640":
+        return _DROPPED
+    if c in "ىی":
+        return "ي"
+    if c == "ة":
+        return "ه"
+    if c == "ک":
+        return "ك"
+    if c in "’`´":
+        return "'"
+    if "\u0660" <= c <= "\u0669":
+        return chr(ord(c) - 0x0660 + 48)
+    if "\u06f0" <= c <= "\u06f9":
+        return chr(ord(c) - 0x06F0 + 48)
+    base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch))
+    if not base:
+        return _DROPPED
+    base = base.lower()
+    return base if len(base) == 1 else c
+
+
+def _match_table() -> dict[int, str]:
+    table = {}
+    for cp in list(range(0x41, 0x250)) + list(range(0x0600, 0x0700)) + [0x2018, 0x2019, 0x60, 0xB4]:
+        c = chr(cp)
+        f = _match_fold_char(c)
+        if f != c:
+            table[cp] = f
+    return table
+
+
+_MATCH_TABLE = _match_table()
+
+
+def match_fold_map(text: str) -> tuple[str, list[int] | None]:
+    """Fold `text` for matching: hamza forms of alef/waw/ya to the base letter, ى→ي, ة→ه,
+    tashkeel and tatweel dropped, Latin lower case without accents, Eastern digits to 0-9.
+
+    Returns the folded text and, when characters were dropped, the index in `text` of each
+    folded character (None when the fold kept every character, so indices are the same).
+    Unlike `crawler.textnorm.fold`, it keeps punctuation and spacing, so spans map back.
+    """
+    t = text.translate(_MATCH_TABLE)
+    if _DROPPED not in t:
+        return t, None
+    pos = [i for i, c in enumerate(t) if c != _DROPPED]
+    return t.replace(_DROPPED, ""), pos
+
+
+def match_fold(text: str) -> str:
+    """The text of `match_fold_map`."""
+    return match_fold_map(text)[0]
+
+
+# --- sentences -------------------------------------------------------------------------------------
+
+# Sentence ends: . ! ? ؟ followed by space, and line breaks; not after an initial or "M."/"Mme.".
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z]\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)"
+    r"(?<=[.!?؟])\s+|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph number) of each sentence of `text`: split at . ! ? ؟ and line breaks,
+    not after an honorific or an initial ("M. Hammouchi", "J. Smith")."""
+    out = []
+    offset = 0
+    for n, para in enumerate(text.split("\n")):
+        start = 0
+        for m in _SENTENCE_END.finditer(para):
+            if m.start() > start:
+                out.append((offset + start, offset + m.start(), n))
+            start = m.end()
+        if para[start:].strip():
+            out.append((offset + start, offset + len(para), n))
+        offset += len(para) + 1
+    return out

@@ -16,15 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.dates.tables import (
-    CALENDAR,
-    MONTHS,
-    RELATIVE_DAYS,
-    WEEKDAY_NAMES,
-    alternation,
-    fold_map,
-    folded_set,
-)
+from crawler.dates.tables import CALENDAR, MONTHS, RELATIVE_DAYS, WEEKDAY_NAMES, alternation, folded_set
+from crawler.textnorm import match_fold_map as fold_map
 
 # Regex literals below are written folded (ى→ي, ة→ه), as the text they run on.
 _L = r"[^\W\d_]"

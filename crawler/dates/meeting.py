@@ -18,7 +18,9 @@ import yaml
 
 from crawler.dates.find import DateMention, find_dates
 from crawler.dates.resolve import UNRESOLVED, Resolved, resolve
-from crawler.dates.tables import CUES, WEEKDAYS, alternation, fold_map
+from crawler.dates.tables import CUES, WEEKDAYS, alternation
+from crawler.textnorm import match_fold_map as fold_map
+from crawler.textnorm import sentence_spans
 
 _L = r"[^\W\d_]"
 # The meeting verbs and nouns are the meetings lexicon's (one vocabulary, one place to extend it),
@@ -34,7 +36,6 @@ MEETING_VERB_RE = re.compile(
 STATEMENT_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['statement_cues'])})(?!{_L})", re.IGNORECASE)
 FUTURE_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['future_cues'])})(?!{_L})", re.IGNORECASE)
 ANAPHORA_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['range_anaphora'])})(?!{_L})", re.IGNORECASE)
-SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 # How far before a date phrase a statement or future cue still governs it (characters).
 CUE_REACH = 30
 LEAD_PARAGRAPHS = 2
@@ -56,15 +57,8 @@ class MeetingDate:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`: split at . ! ? ؟ and line breaks."""
-    spans, start = [], 0
-    for m in SENTENCE_END.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+    """(start, end) of each sentence of `text` (`crawler.textnorm.sentence_spans`)."""
+    return [(s, e) for s, e, _ in sentence_spans(text)]
 
 
 def meeting_sentence(text: str) -> str | None:

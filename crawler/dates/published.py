@@ -21,7 +21,7 @@ from lxml import etree
 
 from crawler.dates.find import DateMention, find_dates
 from crawler.dates.resolve import parse_machine_date, resolve
-from crawler.dates.tables import fold
+from crawler.textnorm import match_fold as fold
 
 logger = logging.getLogger(__name__)
 

@@ -1,70 +1,16 @@
-"""The date vocabularies (data/*.yaml) and the length-keeping fold they are matched on."""
+"""The date vocabularies (data/*.yaml), matched on the length-keeping fold of crawler.textnorm."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import yaml
 
+from crawler.textnorm import match_fold as fold
+
 DATA = Path(__file__).resolve().parent / "data"
 
-_MARK = "\x00"  # a character the fold drops (tashkeel, tatweel); removed with an index map
-
-
-def _fold_char(c: str) -> str:
-    if c == "\u0640":
-        return _MARK
-    if c in "ىی":
-        return "ي"
-    if c == "ة":
-        return "ه"
-    if c == "ک":
-        return "ك"
-    if c in "’`´":
-        return "'"
-    if "\u0660" <= c <= "\u0669":
-        return chr(ord(c) - 0x0660 + 48)
-    if "\u06f0" <= c <= "\u06f9":
-        return chr(ord(c) - 0x06F0 + 48)
-    base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch))
-    if not base:
-        return _MARK
-    base = base.lower()
-    return base if len(base) == 1 else c
-
-
-def _table() -> dict[int, str]:
-    table = {}
-    for cp in list(range(0x41, 0x250)) + list(range(0x0600, 0x0700)) + [0x2018, 0x2019, 0x60, 0xB4]:
-        c = chr(cp)
-        f = _fold_char(c)
-        if f != c:
-            table[cp] = f
-    return table
-
-
-_TABLE = _table()
-
-
-def fold_map(text: str) -> tuple[str, list[int] | None]:
-    """Fold `text` for matching: hamza forms of alef/waw/ya to the base letter, ى→ي, ة→ه,
-    tashkeel and tatweel dropped, Latin lower case without accents, Eastern digits to 0-9.
-
-    Returns the folded text and, when characters were dropped, the index in `text` of each
-    folded character (None when the fold kept every character, so indices are the same).
-    Unlike `crawler.textnorm.fold`, it keeps punctuation and spacing, so spans map back.
-    """
-    t = text.translate(_TABLE)
-    if _MARK not in t:
-        return t, None
-    pos = [i for i, c in enumerate(t) if c != _MARK]
-    return t.replace(_MARK, ""), pos
-
-
-def fold(text: str) -> str:
-    return fold_map(text)[0]
 
 
 def _load(name: str) -> dict:

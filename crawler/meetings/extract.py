@@ -17,18 +17,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from crawler.dates.tables import fold, fold_map
 from crawler.gazetteer import find_agencies as _find_agencies
 from crawler.gazetteer import find_cities as _find_cities
 from crawler.gazetteer import find_countries as _find_countries
 from crawler.items import Counterpart, Location, Meeting
 from crawler.meetings.lexicon import lexicon
 from crawler.meetings.topics import find_topics
-from crawler.textnorm import ARABIC_RE
+from crawler.textnorm import ARABIC_RE, sentence_spans
+from crawler.textnorm import match_fold as fold
+from crawler.textnorm import match_fold_map as fold_map
 
-# Sentence ends: . ! ? ؟ followed by space, and line breaks; not after an initial or "M."/"Mme.".
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z]\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)(?<=[.!?؟])\s+|\n+")
 _CHUNK_SEP = re.compile(r"[،,;؛]")
 _CONNECTOR = re.compile(r"(?:^|\s)(?:مع|avec|with|par|by|من طرف|من قبل|برئاسة|يترأسه|يتراسه|يقوده|"
                         r"conduite par|dirigée par|led by|headed by)\s+", re.IGNORECASE)
@@ -101,18 +99,7 @@ class Found:
 
 def sentences(text: str) -> list[tuple[int, int, int]]:
     """(start, end, paragraph number) of each sentence of `text`."""
-    out = []
-    offset = 0
-    for n, para in enumerate(text.split("\n")):
-        start = 0
-        for m in _SENTENCE_END.finditer(para):
-            if m.start() > start:
-                out.append((offset + start, offset + m.start(), n))
-            start = m.end()
-        if para[start:].strip():
-            out.append((offset + start, offset + len(para), n))
-        offset += len(para) + 1
-    return out
+    return sentence_spans(text)
 
 
 def _is_excerpt(s: str) -> bool:

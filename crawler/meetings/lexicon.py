@@ -1,6 +1,6 @@
 """The meeting vocabularies (data/*.yaml) compiled to regexes over folded text.
 
-Everything is matched after `crawler.dates.tables.fold` (length-keeping except for tashkeel), so a
+Everything is matched after `crawler.textnorm.match_fold` (length-keeping except for tashkeel), so a
 pattern written once in the data file covers hamza, ta marbuta, alef maqsura and accent variants.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from crawler.dates.tables import fold
 from crawler.textnorm import is_arabic
+from crawler.textnorm import match_fold as fold
 
 DATA = Path(__file__).resolve().parent / "data"
 
