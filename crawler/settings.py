@@ -8,7 +8,7 @@ NEWSPIDER_MODULE = "crawler.spiders"
 # Our `crawl` command exits non-zero when a spider closes for any reason but "finished".
 COMMANDS_MODULE = "crawler.commands"
 
-# Politeness (see README "Crawling outlets").
+# Politeness (see docs/outlets.md).
 ROBOTSTXT_OBEY = True
 LIQAAT_CONTACT_URL = "https://github.com/liqaat/liqaat"
 USER_AGENT = f"liqaat/0.1 (+{LIQAAT_CONTACT_URL})"
@@ -17,19 +17,19 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
-# robots.txt Crawl-delay, which Scrapy does not apply by itself (README "Crawling outlets").
+# robots.txt Crawl-delay, which Scrapy does not apply by itself (docs/outlets.md).
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.crawl_delay.CrawlDelayMiddleware": 150,
     # the same, telling the outlets spider about dropped off-site redirects
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.middlewares.offsite.OffsiteMiddleware": 50,
-    # every fetched page into WARC_PATH when set (README "Crawling outlets"); after decompression
+    # every fetched page into WARC_PATH when set (docs/outlets.md); after decompression
     "crawler.middlewares.warc.WarcArchiveMiddleware": 580,
 }
 # e.g. output/crawl.warc.gz; empty: no archive
 WARC_PATH = ""
 
-# Item pipelines, one concern each, ordered with gaps (README "Pipelines").
+# Item pipelines, one concern each, ordered with gaps (docs/pipelines.md).
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 100,
     "pipelines.published.PublishedPipeline": 200,
@@ -39,7 +39,7 @@ ITEM_PIPELINES = {
 }
 
 # LIQAAT_WORKERS > 0: the pipelines before the store run in that many worker processes
-# (crawler/parallel.py, README "Crawling outlets"); 0 runs everything in the crawl process.
+# (crawler/parallel.py, docs/outlets.md); 0 runs everything in the crawl process.
 LIQAAT_WORKERS = 0
 ADDONS = {"crawler.parallel.ParallelAddon": 0}
 
@@ -47,7 +47,7 @@ ADDONS = {"crawler.parallel.ParallelAddon": 0}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = REPORT_EXPORT_FIELDS
 
-# The meetings store and its JSON Lines export (README "The store").
+# The meetings store and its JSON Lines export (docs/dedup.md).
 MEETINGS_DB = "output/meetings.sqlite"
 MEETINGS_OUTPUT = "output/meetings.jsonl"
 

@@ -227,7 +227,7 @@ def _domain(tree, url: str | None) -> str | None:
 def page_metadata(tree, url: str | None = None) -> Document:
     """Title, author and site name as trafilatura's `extract_metadata` finds them, without its
     publication date: htmldate costs a third of the extraction, and the dates pipeline reads
-    the date itself (README "Dates")."""
+    the date itself (docs/dates.md)."""
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:  # as trafilatura: a lone word is not a byline
         meta.author = None

@@ -4,7 +4,7 @@ files under data/, with a matcher that finds them in Arabic, French and English 
     from crawler.gazetteer import find_countries, find_agencies, find_cities, country_of_adjective
 
 Every finder returns `Match` objects (code, start, end in the original text, surface, kind, written
-form, data); see README, section Gazetteers.
+form, data); see docs/meetings.md, section Gazetteers.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The outlets registry: one YAML file per outlet, validated at load time.
 
 A wrong entry raises `OutletError` naming the file and the key, so a broken outlet never
-starts a crawl. See README "Crawling outlets" for the format.
+starts a crawl. See docs/outlets.md for the format.
 """
 
 from __future__ import annotations
