@@ -7,9 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from crawler.gazetteer.matcher import _ARABIC, Entry, Match, Trie, to_match
+from crawler.vocab import VocabError
+from crawler.vocab import load as _load_file
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGS = ("ar", "fr", "en")
@@ -32,8 +32,8 @@ class GazetteerError(ValueError):
 def _load(name: str) -> Any:
     path = DATA / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        return _load_file(path)
+    except VocabError as exc:
         raise GazetteerError(f"{path}: {exc}") from exc
 
 
