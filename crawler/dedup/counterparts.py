@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from crawler.gazetteer import find_agencies
-from crawler.textnorm import words
+from crawler.vocab import words
 
 # Particles of Arabic and European names, and function words of agency names: shared by
 # different people and agencies, so they never count as overlap.
