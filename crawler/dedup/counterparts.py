@@ -12,7 +12,7 @@ from functools import cached_property
 
 from crawler.dedup.actors import names_match
 from crawler.gazetteer import find_agencies
-from crawler.textnorm import words
+from crawler.vocab import words
 
 # Function words of agency names: shared by different agencies, so they never count as overlap.
 _AGENCY_STOP = {"في", "من", "على", "الى", "عن", "و", "ب", "ل", "لل", "بال", "وال", "the", "of", "and", "for",
