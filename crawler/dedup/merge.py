@@ -99,6 +99,7 @@ class Mention:
     pub: int | None = None
     city: str | None = None
     host: str | None = None  # the host country when Hammouchi is abroad
+    ambiguous: bool = False  # undated, no publication day, and fits meetings of several days
 
     @classmethod
     def of(cls, url: str, index: int, m: dict, published: str | None = None) -> Mention:
@@ -216,6 +217,7 @@ class Deduper:
         self.by_country_day: dict[tuple[str, int], set[str]] = {}
         self.by_key: dict[tuple, set[str]] = {}
         self.unions: list[tuple[str, str]] = []  # (absorbed meeting_id, kept meeting_id)
+        self.detached: list[tuple[str, int, str, str]] = []  # (url, meeting index, from, to)
         self._since_freeze = 0
 
     # -- state -------------------------------------------------------------------------------
@@ -253,9 +255,12 @@ class Deduper:
         if words:
             self.report_words[url] = words
         ids = self.report_meetings.setdefault(url, [])
-        for index, meeting_id, account in sorted(links, key=lambda x: x[0]):
+        for index, meeting_id, account, *evidence in sorted(links, key=lambda x: x[0]):
             ids.append(meeting_id)
-            self._add_mention(meeting_id, Mention.of(url, index, account, published))
+            m = Mention.of(url, index, account, published)
+            ev = evidence[0] if evidence else None
+            m.ambiguous = bool(ev and ("set_apart_from" in ev or ev.get("ambiguous")))
+            self._add_mention(meeting_id, m)
 
     def remove(self, url: str) -> set[str]:
         """Forget a report (before it is read again); returns the meetings it was part of."""
@@ -332,6 +337,8 @@ class Deduper:
         """The undated rule between two mentions: None, or (identity, evidence)."""
         if mention.day is not None and m.day is not None:
             return None
+        if (mention.ambiguous and m.day is not None) or (m.ambiguous and mention.day is not None):
+            return None
         if not mention.cp.country or mention.cp.country != m.cp.country:
             return None
         names = name_relation(mention.cp, m.cp)
@@ -404,7 +411,55 @@ class Deduper:
                 if best:
                     ev = {"report": best[0], **best[1]}
                     out.append((5 + len(ev), mid, "undated", ev))
+        # an undated mention that fits meetings of one person on different days fits none
+        spans = {self._span_of(mid) for _s, mid, how, _e in out if how == "undated"} - {None}
+        if mention.day is None and len(spans) > 1:
+            out = [o for o in out if o[2] != "undated"]
+            mention.ambiguous = mention.pub is None
         return out
+
+    def _span_of(self, mid: str) -> tuple[int, int] | None:
+        days = [m.span for m in self.clusters[mid].mentions if m.span]
+        return (min(d[0] for d in days), max(d[1] for d in days)) if days else None
+
+    def _detach_ambiguous(self, mention: Mention, mid: str, words: frozenset) -> None:
+        """A dated mention that makes a meeting of `mid`: loose undated mentions of the same
+        person in meetings of other days fit this one as well; they are set apart in a meeting of
+        their own, whatever the order reports arrived in (`self.detached`)."""
+        if mention.day is None:
+            return
+        for key in blocking_keys(mention.cp):
+            for other in list(self.by_key.get(key, ())):
+                cl = self.clusters.get(other)
+                if other == mid or cl is None:
+                    continue
+                span = self._span_of(other)
+                if span is None:
+                    continue
+                probe = Mention(mention.url, mention.index, mention.cp, None, None, mention.pub, mention.city,
+                                mention.host)
+                lo, hi = mention.span
+                if not (span[0] - MAX_DAYS_APART > hi or lo - MAX_DAYS_APART > span[1]):
+                    continue
+                loose = [m for m in cl.mentions if m.day is None and m.pub is None
+                         and self._undated_evidence(probe, m, words)]
+                if not loose:
+                    continue
+                new = base = new_meeting_id(None, loose[0].cp)
+                n = 1
+                while new in self.clusters:
+                    n += 1
+                    new = f"{base}-{n}"
+                for m in loose:
+                    m.ambiguous = True
+                    cl.mentions.remove(m)
+                    self._unindex(other, m)
+                    self._add_mention(new, m)
+                    self.report_meetings[m.url] = [new if (x == other and i == m.index) else x
+                                                   for i, x in enumerate(self.report_meetings.get(m.url, []))]
+                    self.detached.append((m.url, m.index, other, new))
+                for m in cl.mentions:
+                    self._add_keys(other, m)
 
     def add(self, url: str, sig: np.ndarray, meetings: list[dict], published: str | None = None,
             text: str | None = None) -> list[Decision]:
@@ -445,9 +500,10 @@ class Deduper:
                 while mid in self.clusters or mid in {x.meeting_id for x in decisions}:
                     n += 1
                     mid = f"{base}-{n}"
-                d = Decision(mid, True, "new", {})
+                d = Decision(mid, True, "new", {"ambiguous": True} if mention.ambiguous else {})
             decisions.append(d)
             self._add_mention(d.meeting_id, mention)
+            self._detach_ambiguous(mention, d.meeting_id, words)
         self.report_meetings[url] = [d.meeting_id for d in decisions]
         if words:
             self.report_words[url] = words

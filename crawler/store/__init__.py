@@ -97,9 +97,9 @@ class MeetingStore:
 
     def _load(self) -> None:
         links: dict[str, list] = {}
-        for mid, url, idx, account in self.db.execute(
-                "SELECT meeting_id, url, meeting_index, account FROM accounts"):
-            links.setdefault(url, []).append((idx, mid, json.loads(account)))
+        for mid, url, idx, account, evidence in self.db.execute(
+                "SELECT meeting_id, url, meeting_index, account, merge_evidence FROM accounts"):
+            links.setdefault(url, []).append((idx, mid, json.loads(account), json.loads(evidence or "null")))
         self.fingerprints = {}
         self.keys: dict[str, str] = {}
         for url, fp, sig, published, text, key in self.db.execute(
@@ -160,6 +160,15 @@ class MeetingStore:
                 touched.discard(absorbed)
                 touched.add(kept)
             self.deduper.unions.clear()
+            for durl, index, was, now_id in self.deduper.detached:
+                self.db.execute("INSERT OR IGNORE INTO meetings (meeting_id, created_at) VALUES (?, ?)",
+                                (now_id, now))
+                self.db.execute("UPDATE accounts SET meeting_id = ?, merged_by = 'new', merge_evidence = ? "
+                                "WHERE url = ? AND meeting_index = ? AND meeting_id = ?",
+                                (now_id, json.dumps({"set_apart_from": was, "because": url}), durl, index,
+                                 was))
+                touched |= {was, now_id}
+            self.deduper.detached.clear()
             for i, (d, m) in enumerate(zip(decisions, meetings, strict=True)):
                 if d.new:
                     self.db.execute("INSERT INTO meetings (meeting_id, created_at) VALUES (?, ?)",
