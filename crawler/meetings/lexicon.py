@@ -10,62 +10,18 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from crawler.textnorm import is_arabic
-from crawler.textnorm import match_fold as fold
+from crawler.vocab import AR_CLITICS, LETTER, flat, phrase_regex, variants
+from crawler.vocab import fold as fold
+from crawler.vocab import load as _load
 
 DATA = Path(__file__).resolve().parent / "data"
 
-# Arabic proclitics a word may carry: و ف (and), ب ل ك (prepositions), and لل for ل + ال.
-AR_CLITICS = r"(?:[وف]?[بلك]?)"
-LETTER = r"[^\W\d_]"
+__all__ = ["AR_CLITICS", "DATA", "LETTER", "Lexicon", "flat", "fold", "lexicon", "load", "phrase_regex",
+           "variants"]
 
 
 def load(name: str) -> dict:
-    with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-def _is_arabic(s: str) -> bool:
-    return is_arabic(s)
-
-
-def variants(phrase: str) -> list[str]:
-    """A folded phrase and, for an Arabic one starting with ال, its form after ل (للمدير)."""
-    f = fold(phrase).strip()
-    out = [f]
-    if f.startswith("ال"):
-        out.append("ل" + f[1:])
-    return out
-
-
-def phrase_regex(phrases: list[str], *, prefix: bool = False, ar_suffix: str = "") -> re.Pattern:
-    """One regex for `phrases`, longest first, whole words; Arabic ones may carry clitics before
-    them and `ar_suffix` after them; with `prefix`, a Latin phrase may be the start of a longer word
-    ("terroris" -> "terroriste")."""
-    ar, latin = set(), set()
-    for p in phrases:
-        for v in variants(str(p)):
-            (ar if _is_arabic(v) else latin).add(v)
-
-    def alt(items: set[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
-
-    parts = []
-    if ar:
-        parts.append(rf"(?<!{LETTER}){AR_CLITICS}(?:{alt(ar)}){ar_suffix}(?!{LETTER})")
-    if latin:
-        tail = rf"{LETTER}*" if prefix else rf"(?!{LETTER})"
-        parts.append(rf"(?<!{LETTER})(?:{alt(latin)}){tail}")
-    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
-
-
-def flat(entry) -> list[str]:
-    """The phrases of an entry given as a list or as {ar: [...], fr: [...], en: [...]}."""
-    if isinstance(entry, dict):
-        return [p for k, v in entry.items() if k != "not" for p in v]
-    return list(entry)
+    return _load(DATA / name)
 
 
 class Lexicon:
