@@ -98,8 +98,9 @@ class Report:
     published_raw: str | None = None
     """The string `published` was read from ("الثلاثاء 18 فبراير 2025 - 10:42")."""
     published_source: str | None = None
-    """Where `published` came from: `meta`, `jsonld`, `time`, `rdfa`, `date_line`, `dateline`,
-    `extracted` (a date the extractor found)."""
+    """Where `published` came from: `meta`, `jsonld`, `time`, `rdfa`, `microdata`, `date_line`,
+    `dateline`, `modified` (a "modified" metadata date alone), `extracted` (a date the extractor
+    found), `url` (the date in the page's URL)."""
     author: str | None = None
     """The byline (a person or an editorial desk); null for an agency alone or no byline."""
     outlet: str | None = None
