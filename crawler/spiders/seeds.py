@@ -30,6 +30,8 @@ class SeedsSpider(scrapy.Spider):
             self.logger.error("liqaat: path %s does not exist; nothing to read", self.path)
             raise CloseSpider("path_not_found")
         files = [self.path] if self.path.is_file() else sorted(p for p in self.path.rglob("*"))
+        if not any(is_warc(p) for p in files):  # a WARC's pages are known only once it is read
+            stats.set_value("liqaat/files/total", sum(1 for p in files if not p.is_dir()))
         documents = 0
         for p in files:
             if is_warc(p) and p.is_file():  # each archived page counts as a file seen
