@@ -63,8 +63,11 @@ class SeedsSpider(scrapy.Spider):
             raise CloseSpider("no_documents")
 
     def parse(self, response):
-        return report_from_response(response, self.crawler.stats, self.logger,
-                                    self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        report = report_from_response(response, self.crawler.stats, self.logger,
+                                      self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        if report is not None and response.meta.get("liqaat_outlet"):  # an outlets crawl's archive
+            report.outlet, report.via = response.meta["liqaat_outlet"], response.meta.get("liqaat_via")
+        return report
 
     def on_error(self, failure):
         path = failure.request.meta.get("liqaat_path", failure.request.url)
