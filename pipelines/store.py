@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import logging
 
-from crawler.store import MeetingStore
+from crawler.store import SYNC_EVERY, MeetingStore
 
 logger = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    def __init__(self, stats, db_path, output_path, crawler=None):
+    def __init__(self, stats, db_path, output_path, sync_every=SYNC_EVERY, crawler=None):
         self.stats, self.db_path, self.output_path = stats, db_path, output_path
+        self.sync_every = sync_every
         self.crawler = crawler
         self.store = None
 
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
-        return cls(crawler.stats, s.get("MEETINGS_DB"), s.get("MEETINGS_OUTPUT"), crawler)
+        return cls(crawler.stats, s.get("MEETINGS_DB"), s.get("MEETINGS_OUTPUT"),
+                   s.getint("MEETINGS_DB_SYNC_EVERY", SYNC_EVERY), crawler)
 
     def _root(self):
         """The crawl root files are keyed relative to (the seeds spider's `path`)."""
@@ -26,7 +28,7 @@ class StorePipeline:
         return getattr(spider, "path", None)
 
     def open_spider(self):
-        self.store = MeetingStore(self.db_path)
+        self.store = MeetingStore(self.db_path, self.sync_every)
         self.stats.set_value("liqaat/dedup/meetings_at_start", len(self.store.deduper.clusters))
 
     def process_item(self, item):

@@ -77,7 +77,9 @@ MIGRATIONS: list[Migration] = [
         CREATE VIRTUAL TABLE meetings_fts USING fts5(
             counterpart, agency, place, topics, attendees, tokenize = 'unicode61 remove_diacritics 2');
     """, run=_v2),
-    Migration("3: dedup bookkeeping: each account's merge rule and evidence, the counterpart's actor "
+    Migration("3: reports.via, the mirror a crawled copy was fetched from (outlets)",
+              sql="ALTER TABLE reports ADD COLUMN via TEXT"),
+    Migration("4: dedup bookkeeping: each account's merge rule and evidence, the counterpart's actor "
               "key, a report identity independent of where a corpus lies, meeting and actor aliases", sql="""
         ALTER TABLE accounts ADD COLUMN merged_by TEXT;
         ALTER TABLE accounts ADD COLUMN merge_evidence TEXT;
