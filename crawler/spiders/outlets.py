@@ -90,17 +90,26 @@ class OutletsSpider(SitemapSpider):
                                      "template": listing.page_template})
 
     def _request(self, url: str, callback, meta: dict) -> scrapy.Request:
+        if urlsplit(url).scheme not in ("http", "https"):  # a registry entry's start URL
+            raise ValueError(f"liqaat: {url}: only http(s) start URLs are crawled")
         domain = urlsplit(url).netloc
         return scrapy.Request(_rebase(url, self.local.get(domain)), callback, meta=meta,
                               errback=self.on_error)
 
     def _outlet(self, url: str):
-        return self.hosts.get(urlsplit(url).netloc)
+        """The outlet a URL belongs to; None off its domains and for any scheme but http(s)
+        (`file://HOST/etc/hostname` carries the outlet's host name and must not be read)."""
+        parts = urlsplit(url)
+        return self.hosts.get(parts.netloc) if parts.scheme in ("http", "https") else None
 
     def _article(self, url: str, meta: dict):
         outlet = self._outlet(url)
         if outlet is None:
-            self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
+            if urlsplit(url).scheme not in ("http", "https"):
+                self.crawler.stats.inc_value("liqaat/outlets/scheme_refused")
+                self.logger.debug("liqaat: refused %s: only http(s) links are followed", url)
+            else:
+                self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
             return None
         url = _rebase(url, self.local.get(urlsplit(url).netloc))  # a local copy's real links
         if not outlet.is_article(url):
