@@ -15,7 +15,7 @@ class PublishedPipeline(StatsPipeline):
     def process_item(self, item):
         try:
             found = publication_date(item.body, item.kind, SimpleNamespace(
-                title=item.title, date_candidates=getattr(item, "date_candidates", None) or []))
+                title=item.title, date_candidates=getattr(item, "date_candidates", None) or []), item.url)
         except Exception:  # one bad page never stops a run
             logger.exception("liqaat: publication date failed on %s", item.url)
             self.stats.inc_value("liqaat/dates/published/error")
@@ -26,4 +26,3 @@ class PublishedPipeline(StatsPipeline):
         item.published, item.published_raw, item.published_source = found.value, found.raw, found.source
         self.stats.inc_value(f"liqaat/dates/published/{found.source}")
         return item
-

@@ -47,6 +47,8 @@ class StorePipeline:
         if self.store is None:
             return
         try:
+            (n,) = self.store.db.execute("SELECT count(*) FROM meetings").fetchone()
+            self.stats.set_value("liqaat/store/meetings", n)
             if self.output_path:
                 n = self.store.export_jsonl(self.output_path)
                 self.stats.set_value("liqaat/dedup/meetings_written", n)

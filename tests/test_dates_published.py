@@ -11,7 +11,7 @@ import yaml
 from scrapy.utils.test import get_crawler
 
 from crawler.dates import publication_date
-from crawler.dates.published import date_line, dateline
+from crawler.dates.published import _late_utc, date_line, dateline, url_date
 from crawler.items import Report
 from pipelines.published import PublishedPipeline
 from tests.conftest import FIXTURES, crawl_reports, read_jsonl, shared_path
@@ -27,9 +27,10 @@ def _day(value):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_publication_date(name):
     want = EXPECTED[name]
-    kind = "html" if name.endswith(".html") else "text"
-    found = publication_date((DIR / name).read_text(encoding="utf-8"), kind,
-                             SimpleNamespace(title=want.get("title"), date_candidates=[]))
+    path = DIR / name.split("#")[0]  # "page.html#case": the same page, another case
+    kind = "html" if path.suffix == ".html" else "text"
+    found = publication_date(path.read_text(encoding="utf-8"), kind,
+                             SimpleNamespace(title=want.get("title"), date_candidates=[]), want.get("url"))
     assert (found.day if found else None) == _day(want["day"])
     for key in ("source", "raw", "value"):
         if key in want:
@@ -118,3 +119,53 @@ def test_seeds_and_dev_publication_dates(tmp_path):
         for row in read_jsonl(gold):
             assert got[row["file"]] in {row["published"], *row.get("published_accept", [])}, row["file"]
     json.dumps(reports)
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://www.example.org/2024/11/25/slug", date(2024, 11, 25)),
+    ("https://example.org/news/2024-11-25-hammouchi-recoit", date(2024, 11, 25)),
+    ("http://example.ma/ar/2023/2/7/12345.html", date(2023, 2, 7)),
+    ("https://example.org/2024/11/slug", None),  # a month is not a day
+    ("https://example.org/2024/13/45/slug", None),
+    ("https://example.org/article?id=2024-11-25", None),  # the query is not the path
+    ("https://2024-11-25.example.org/x", None),  # nor the host
+    ("file:///tmp/2024-11-25-slug.html", None),  # a saved file's name is not the page's URL
+    (None, None),
+])
+def test_url_date(url, day):
+    found = url_date(url)
+    assert (found.day if found else None) == day
+    if found:
+        assert found.source == "url"
+
+
+@pytest.mark.parametrize("value, late", [
+    ("2024-11-24T23:10:00+00:00", True),
+    ("2024-11-24T22:00:00+00:00", True),
+    ("2024-11-24T21:59:00+00:00", False),
+    ("2024-11-24T18:30:00-05:00", True),  # 23:30 UTC
+    ("2024-11-24T23:30:00+01:00", True),  # 22:30 UTC
+    ("2024-11-24T21:30:00+01:00", False),
+    ("2024-11-24T23:10:00", False),  # no offset: the page's own clock
+    ("2024-11-24", False),
+])
+def test_late_utc(value, late):
+    assert _late_utc(value) is late
+
+
+@pytest.mark.parametrize("source", ["meta", "jsonld", "rdfa", "time"])
+def test_every_late_metadata_source_yields_to_a_visible_next_day(source):
+    stamp = "2024-11-24T23:10:00+00:00"
+    marks = {"meta": f'<meta property="article:published_time" content="{stamp}">',
+             "jsonld": '<script type="application/ld+json">'
+                       f'{{"@type": "NewsArticle", "datePublished": "{stamp}"}}</script>',
+             "rdfa": f'<span property="dc:date" content="{stamp}"></span>',
+             "time": f'<time datetime="{stamp}"></time>'}
+    head, body = (marks[source], "") if source in ("meta", "jsonld") else ("", marks[source])
+    page = (f"<html><head><title>T</title>{head}</head><body><h1>T</h1>{body}"
+            "<div>الإثنين 25 نونبر 2024</div><p>" + "نص " * 80 + "</p></body></html>")
+    assert publication_date(page, "html").day == date(2024, 11, 25)
+    assert publication_date(page.replace("23:10", "10:10"), "html").day == date(2024, 11, 24)
+    in_url = publication_date(page.replace("الإثنين 25 نونبر 2024", ""), "html", None,
+                              "https://example.org/2024/11/25/t")
+    assert (in_url.day, in_url.source) == (date(2024, 11, 25), "url")

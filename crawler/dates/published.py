@@ -1,11 +1,17 @@
-"""The publication date of a document: `publication_date(body, kind, extracted)`.
+"""The publication date of a document: `publication_date(body, kind, extracted, url)`.
 
-Pages: the article's own metadata first (`article:published_time`, JSON-LD `datePublished`,
-also inside `@graph`), then the date beside the headline (`<time datetime>`, RDFa
-`dc:date` `content`, a visible date line, a dateline opening the first paragraph). Text
+Pages: the article's own metadata first (`<meta>` in every vocabulary htmldate knows: Open
+Graph, Dublin Core `dc.*`/`dcterms.*`, Parse.ly, sailthru…; JSON-LD `datePublished`, also inside
+`@graph`), then the date beside the headline (`<time datetime>`, RDFa `property` or microdata
+`itemprop` with a `content`, a visible date line, a dateline opening the first paragraph), then
+RDFa/microdata anywhere in the article, then a "modified" metadata date alone
+(`og:updated_time`), then the extractor's candidates, then the date in the page's URL. Text
 dumps: the date line or dateline next to the headline. Never a site header's "today" date, a
 teaser, a sidebar, a comment or a footer: those sit in boilerplate containers, away from the
 headline, and we only read the headline's neighbourhood.
+
+Every metadata timestamp late in the UTC evening yields to a visible date (or the URL's) of the
+next day; a metadata day that the URL contradicts yields to a visible date that agrees with it.
 """
 
 from __future__ import annotations
@@ -14,9 +20,16 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import lxml.html
+from htmldate.core import (
+    DATE_ATTRIBUTES,
+    ITEMPROP_ATTRS_MODIFIED,
+    ITEMPROP_ATTRS_ORIGINAL,
+    NAME_MODIFIED,
+    PROPERTY_MODIFIED,
+)
 from lxml import etree
 
 from crawler.dates.find import DateMention, find_dates
@@ -25,9 +38,16 @@ from crawler.textnorm import match_fold as fold
 
 logger = logging.getLogger(__name__)
 
-META_PROPERTIES = ("article:published_time", "og:published_time", "og:article:published_time",
-                   "datepublished", "pubdate", "publishdate", "publish-date", "publication_date",
-                   "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
+# The metadata vocabularies are htmldate's (maintained upstream: Open Graph, Dublin Core, Parse.ly,
+# sailthru, schema.org itemprops…), read here with the raw value kept (htmldate returns a day only).
+PUBLISHED_KEYS = frozenset(DATE_ATTRIBUTES | ITEMPROP_ATTRS_ORIGINAL) - {"pubyear"}
+MODIFIED_KEYS = frozenset(PROPERTY_MODIFIED | NAME_MODIFIED | ITEMPROP_ATTRS_MODIFIED)
+# Keys too generic to trust outside <head>'s <meta> ("date" in a teaser card's markup).
+GENERIC_KEYS = frozenset({"date", "meta", "timestamp", "created", "gentime", "doc_date", "pdate", "ptime"})
+# Parse.ly's JSON metadata (`<meta name="parsely-page" content='{"pub_date": …}'>`)
+PARSELY_JSON = ("parsely-page", "parsely-metadata")
+VOCABULARY_PREFIXES = (("http://schema.org/", ""), ("https://schema.org/", ""), ("schema:", ""),
+                       ("http://purl.org/dc/terms/", "dcterms."), ("http://purl.org/dc/elements/1.1/", "dc."))
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "BackgroundNewsArticle", "Report", "LiveBlogPosting"}
 # Containers whose dates are never the article's: comments, teasers, tickers, sidebars,
@@ -46,12 +66,12 @@ DATE_LINE_LABELS = re.compile(
     r"(?<!\w)(?:نشر\s*في|نشر|بتاريخ|تاريخ\s*النشر|آخر\s*تحديث|على\s*الساعة|الساعة|publié\s*le|publié|"
     r"mis\s*à\s*jour\s*le|le|à|published|updated|posted|on|at|by|par|بواسطة|gmt|utc|am|pm)(?!\w)"
     r"|\d{1,2}[:h]\d{2}(?::\d{2})?", re.I)
-PUBLISHED_PROPERTY = re.compile(r"dc:date|dc:created|dcterms:created|datePublished")
 MAX_DATE_LINE = 100
 MAX_DATE_LINE_RESIDUE = 25
 WINDOW_AFTER = 80
 WINDOW_BEFORE = 12
 BODY_PARAGRAPH = 200
+SHORT_PARAGRAPH = 80
 MAX_CHILDREN = 8
 # From this UTC hour on, a metadata timestamp may fall on the day before the page's own date
 # (Morocco is UTC+1); the date beside the headline then wins when it is the next day.
@@ -68,7 +88,8 @@ class PublishedDate:
     raw: str
     """The string it was read from."""
     source: str
-    """`meta`, `jsonld`, `time`, `rdfa`, `date_line`, `dateline` or `extracted`."""
+    """`meta`, `jsonld`, `time`, `rdfa`, `microdata`, `date_line`, `dateline`, `modified`,
+    `extracted` or `url` (see docs/dates.md)."""
 
 
 def _own_boilerplate(node) -> bool:
@@ -112,15 +133,81 @@ def parse_html(body: str):
         return None
 
 
-def _meta(tree) -> PublishedDate | None:
+def metadata_keys(el) -> list[tuple[str, str]]:
+    """(attribute, folded key) pairs of an element's `name`, `property` and `itemprop`: lower case,
+    vocabulary URLs and `schema:` dropped, `dc:date` also as `dc.date` ("dc:date dc:created" is two)."""
+    out = []
+    for attr in ("name", "property", "itemprop"):
+        for key in (el.get(attr) or "").lower().split():
+            for prefix, replacement in VOCABULARY_PREFIXES:
+                if key.startswith(prefix):
+                    key = replacement + key[len(prefix):]
+            out.append((attr, key))
+            if ":" in key and key.startswith(("dc:", "dcterms:")):
+                out.append((attr, key.replace(":", ".", 1)))
+    return out
+
+
+def _meta(tree) -> tuple[PublishedDate | None, PublishedDate | None]:
+    """The first published date of the page's `<meta>` tags, and the first modified one."""
     memo: dict = {}
+    published = modified = None
     for el in tree.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = el.get("content") or el.get("datetime") or ""
+        if not content:
+            continue
+        keys = metadata_keys(el)
         # microdata <meta itemprop> also sits in teaser cards: only the article's counts
-        if key in META_PROPERTIES and not (el.get("itemprop") and _boilerplate(el, memo)):
-            parsed = parse_machine_date(el.get("content") or "")
+        if any(a == "itemprop" for a, _ in keys) and _boilerplate(el, memo):
+            continue
+        names = {k for _, k in keys}
+        if published is None and names & set(PARSELY_JSON):
+            published = _parsely(content)
+        if published is None and names & PUBLISHED_KEYS:
+            parsed = parse_machine_date(content)
             if parsed:
-                return PublishedDate(parsed[0], parsed[1], el.get("content"), "meta")
+                published = PublishedDate(parsed[0], parsed[1], content, "meta")
+        if modified is None and names & MODIFIED_KEYS:
+            parsed = parse_machine_date(content)
+            if parsed:
+                modified = PublishedDate(parsed[0], parsed[1], content, "modified")
+        if published is not None:
+            break
+    return published, modified
+
+
+def _parsely(content: str) -> PublishedDate | None:
+    try:
+        data = json.loads(content)
+    except (json.JSONDecodeError, TypeError):
+        return None
+    value = data.get("pub_date") if isinstance(data, dict) else None
+    parsed = parse_machine_date(value) if isinstance(value, str) else None
+    return PublishedDate(parsed[0], parsed[1], value, "meta") if parsed else None
+
+
+def _structured(el) -> PublishedDate | None:
+    """An RDFa `property` or microdata `itemprop` publication date on a body element
+    (`<span property="dc:date" content=…>`, `<time itemprop="datePublished" datetime=…>`)."""
+    value = el.get("content") or el.get("datetime")
+    if not value:
+        return None
+    for attr, key in metadata_keys(el):
+        if attr != "name" and key in PUBLISHED_KEYS and key not in GENERIC_KEYS:
+            parsed = parse_machine_date(value)
+            if parsed:
+                source = "microdata" if attr == "itemprop" else "rdfa"
+                return PublishedDate(parsed[0], parsed[1], value, source)
+    return None
+
+
+def _structured_anywhere(tree) -> PublishedDate | None:
+    """The first RDFa or microdata publication date of the page outside boilerplate containers."""
+    memo: dict = {}
+    for el in tree.xpath("//body//*[@content or @datetime][@property or @itemprop]"):
+        found = _structured(el)
+        if found and not _boilerplate(el, memo):
+            return found
     return None
 
 
@@ -218,7 +305,9 @@ def dateline(paragraph: str) -> tuple[date, str] | None:
     return (resolved.date, m.raw) if resolved.date else None
 
 
-def _near_headline(headline) -> PublishedDate | None:
+def _near_headline(headline) -> tuple[PublishedDate | None, PublishedDate | None]:
+    """The structured date (`<time>`, RDFa, microdata) and the visible one (a date line, a
+    dateline) beside the headline: after it down to the first body paragraph, else just before."""
     structured, visible = None, None
     after = headline.xpath(f"following::*[position() <= {WINDOW_AFTER}]")
     before = list(reversed(headline.xpath(f"preceding::*[position() <= {WINDOW_BEFORE}]")))  # nearest first
@@ -231,52 +320,99 @@ def _near_headline(headline) -> PublishedDate | None:
             if _boilerplate(el, memo):
                 continue
             text = " ".join(el.text_content().split())
+            if where == "after" and el.tag == "p" and visible is None:
+                found = dateline(text)  # a dateline opens a first paragraph of any length
+                if found:
+                    visible = PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
             if where == "after" and el.tag == "p" and len(text) > BODY_PARAGRAPH:
-                if visible is None:
-                    found = dateline(text)
-                    if found:
-                        visible = PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
                 break
             if structured is None and el.tag == "time" and el.get("datetime"):
                 if not UPDATED.search((el.get("class") or "") + " " + text[:20]):
                     parsed = parse_machine_date(el.get("datetime"))
                     if parsed:
                         structured = PublishedDate(parsed[0], parsed[1], el.get("datetime"), "time")
-            prop = (el.get("property") or "") + " " + (el.get("itemprop") or "")
-            if structured is None and el.get("content") and PUBLISHED_PROPERTY.search(prop):
-                parsed = parse_machine_date(el.get("content"))
-                if parsed:
-                    structured = PublishedDate(parsed[0], parsed[1], el.get("content"), "rdfa")
+            if structured is None and (el.get("property") or el.get("itemprop")):
+                structured = _structured(el)
             if visible is None and len(text) <= MAX_DATE_LINE:
                 found = date_line(text)
                 if found:
                     visible = PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
         if structured or visible:
             break
-    return structured or visible
+    return structured, visible
 
 
-def _from_html(body: str, title: str | None) -> PublishedDate | None:
+Found = PublishedDate | None
+
+
+def _from_html(body: str, title: str | None, url: str | None) -> tuple[Found, Found]:
+    """The page's date, and the date of its URL (the one it declares, else `url`)."""
     tree = parse_html(body)
     if tree is None:
+        return None, url_date(url)
+    published, modified = _meta(tree)
+    found = published or _jsonld(tree)
+    in_url = url_date(_page_url(tree) or url)
+    structured = visible = None
+    if found is None or _late_utc(found.value) or (in_url and in_url.day != found.day):
+        headline = _headline(tree, title)
+        if headline is not None:
+            structured, visible = _near_headline(headline)
+    found = found or structured
+    if found is None:
+        if visible:
+            return visible, in_url
+        found = _structured_anywhere(tree) or modified
+        if found is None:
+            return None, in_url
+    # a metadata timestamp late in the UTC evening against the next day, visible or in the URL
+    for other in (visible, in_url):
+        if other and _late_utc(found.value) and (other.day - found.day).days == 1:
+            return other, in_url
+    # a metadata day the URL contradicts, against a visible date that agrees with the URL
+    if in_url and in_url.day != found.day and visible and visible.day == in_url.day:
+        return visible, in_url
+    return found, in_url
+
+
+def _page_url(tree) -> str | None:
+    """The page's own URL as it declares it (`<link rel="canonical">`, `og:url`)."""
+    for href in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+        if href.strip():
+            return href.strip()
+    return None
+
+
+URL_DATE = re.compile(r"(?<![\d])(20\d\d)([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d])")
+
+
+def url_date(url: str | None) -> PublishedDate | None:
+    """The day in a page URL's path (`/2024/11/25/`, `/2024-11-25-slug`), a weak source: only web
+    URLs (a saved file's name is not the page's URL)."""
+    if not url or not url.startswith(("http://", "https://")):
         return None
-    found = _meta(tree) or _jsonld(tree)
-    if found and not _late_utc(found.value):
-        return found
-    headline = _headline(tree, title)
-    near = _near_headline(headline) if headline is not None else None
-    if found and not (near and (near.day - found.day).days == 1):
-        return found
-    return near
+    path = url.split("://", 1)[1].partition("/")[2].split("?")[0]
+    m = URL_DATE.search(path)
+    if not m:
+        return None
+    try:
+        day = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
+    return PublishedDate(day.isoformat(), day, m.group(0), "url")
 
 
 def _late_utc(value: str) -> bool:
-    """A UTC timestamp late in the evening: the page's own (Moroccan, UTC+1) day may be the next."""
+    """A timestamp late in the UTC evening (from LATE_UTC_HOUR, whatever offset it is written
+    in): the page's own day (Morocco is UTC+1, the Gulf UTC+3/+4) may be the next."""
     try:
         dt = datetime.fromisoformat(value)
     except ValueError:
         return False
-    return dt.utcoffset() is not None and not dt.utcoffset() and dt.hour >= LATE_UTC_HOUR
+    if dt.utcoffset() is None:
+        return False
+    utc = dt.astimezone(UTC)
+    return utc.hour >= LATE_UTC_HOUR or utc.date() > dt.date()
 
 
 def _excerpt(line: str) -> bool:
@@ -294,9 +430,14 @@ def _from_text(body: str, title: str | None) -> PublishedDate | None:
     starts = [i for i, ln in enumerate(lines) if key and fold(ln).strip() == key]
     anchor = None
     spans = [(i, min(len(lines), i + TEXT_WINDOW_AFTER)) for i in reversed(starts)] + [(0, len(lines))]
-    for start, reach in spans:
-        anchor = next((i for i in range(start, reach)
-                       if len(lines[i]) > BODY_PARAGRAPH and not _excerpt(lines[i])), None)
+    # a short report has no long paragraph: then its first one of a sentence's length after the headline
+    for least, where in ((BODY_PARAGRAPH, spans), (SHORT_PARAGRAPH, spans[:-1])):
+        for start, reach in where:
+            first = start + 1 if least == SHORT_PARAGRAPH else start
+            anchor = next((i for i in range(first, reach)
+                           if len(lines[i]) > least and not _excerpt(lines[i])), None)
+            if anchor is not None:
+                break
         if anchor is not None:
             break
     if anchor is None:
@@ -310,6 +451,9 @@ def _from_text(body: str, title: str | None) -> PublishedDate | None:
         found = date_line(lines[i])
         if found:
             return PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
+        found = dateline(lines[i])  # a short first paragraph opening with a dateline
+        if found:
+            return PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
     return None
 
 
@@ -323,20 +467,25 @@ def _jan1_unsaid(day: date, body: str) -> bool:
     return not any(resolve(m, None).date == day for m in find_dates(body) if m.year == day.year)
 
 
-def publication_date(body: str | None, kind: str | None, extracted=None) -> PublishedDate | None:
+def publication_date(body: str | None, kind: str | None, extracted=None,
+                     url: str | None = None) -> PublishedDate | None:
     """The publication date of a decoded document (`kind` `html` or `text`), or None.
 
     `extracted` is the extraction result (`title`, and `date_candidates`: (source, raw) pairs
-    found by the extractor, used last, without a January 1st the page does not say).
+    found by the extractor, used late, without a January 1st the page does not say). `url`: the
+    page's URL; its date (`/2024/11/25/`) is the last source, after the page's declared URL's.
     """
     if not body:
         return None
     title = getattr(extracted, "title", None)
-    found = _from_html(body, title) if kind == "html" else _from_text(body, title)
+    if kind == "html":
+        found, in_url = _from_html(body, title, url)
+    else:
+        found, in_url = _from_text(body, title), url_date(url)
     if found:
         return found
     for _source, raw in getattr(extracted, "date_candidates", None) or []:
         parsed = parse_machine_date(raw)
         if parsed and not _jan1_unsaid(parsed[1], body):
             return PublishedDate(parsed[0], parsed[1], raw, "extracted")
-    return None
+    return in_url

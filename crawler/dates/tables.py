@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import yaml
-
-from crawler.textnorm import match_fold as fold
+from crawler.vocab import alternation as alternation
+from crawler.vocab import fold
+from crawler.vocab import load as _load_file
 
 DATA = Path(__file__).resolve().parent / "data"
 
 
-
 def _load(name: str) -> dict:
-    with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return _load_file(DATA / name)
 
 
 CALENDAR = _load("calendar.yaml")
@@ -46,9 +43,3 @@ RELATIVE_DAYS: dict[str, int] = {fold(n): int(k)
 
 def folded_set(words) -> set[str]:
     return {fold(w) for w in words}
-
-
-def alternation(words) -> str:
-    """A regex alternation of folded words, longest first, spaces matching any run of spaces."""
-    items = sorted({fold(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)

@@ -1,9 +1,8 @@
 """Is this the same counterpart? Comparisons of the counterparts of two meeting mentions.
 
-Names and agencies are compared by folded tokens (`textnorm.words`) without name particles and
-function words; Arabic and Latin spellings are compared only within one script (a name given only
-in Arabic by one report and only in Latin by another is "not comparable", never "equal"). Agencies
-in two scripts are compared through the gazetteer (the same agency id).
+Names are compared by `crawler.dedup.actors.names_match` (spellings, scripts, given-name and
+surname subsets); agencies by folded tokens without function words, and in two scripts through
+the gazetteer (the same agency id).
 """
 
 from __future__ import annotations
@@ -11,20 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from crawler.dedup.actors import names_match
 from crawler.gazetteer import find_agencies
-from crawler.textnorm import words
+from crawler.vocab import words
 
-# Particles of Arabic and European names, and function words of agency names: shared by
-# different people and agencies, so they never count as overlap.
-_NAME_PARTICLES = {"بن", "ابن", "بنت", "ولد", "عبد", "ال", "ابو", "bin", "ben", "bint", "ibn", "al", "el",
-                   "ould", "abu", "abdel", "abd", "van", "von", "de", "der", "den", "da", "das", "do", "dos",
-                   "du", "la", "le", "di", "del", "y", "mc", "mac", "st",
-                   # honorifics and ranks the extraction may leave on a name
-                   "السيد", "السيده", "اللواء", "الفريق", "الدكتور", "العميد", "العقيد", "الجنرال",
-                   "m", "mme", "mr", "mrs", "ms", "dr", "sir", "general", "gen", "col"}
+# Function words of agency names: shared by different agencies, so they never count as overlap.
 _AGENCY_STOP = {"في", "من", "على", "الى", "عن", "و", "ب", "ل", "لل", "بال", "وال", "the", "of", "and", "for",
                 "de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "en", "a"}
-NAME_OVERLAP = 0.5
 AGENCY_OVERLAP = 0.6
 
 
@@ -44,12 +36,6 @@ class CP:
         return cls(country, cp.get("name"), cp.get("name_latin"), cp.get("agency"), cp.get("title"))
 
     @cached_property
-    def name_tokens(self) -> tuple[frozenset, frozenset]:
-        """(Arabic-script, Latin-script) name tokens of `name` and `name_latin` together."""
-        a, b = _name_tokens(self.name), _name_tokens(self.name_latin)
-        return a[0] | b[0], a[1] | b[1]
-
-    @cached_property
     def agency_tokens(self) -> tuple[frozenset, frozenset]:
         return _agency_tokens(self.agency), _agency_tokens(self.title)
 
@@ -64,33 +50,14 @@ def _is_latin(token: str) -> bool:
     return token[:1].isascii() or "a" <= token[:1] <= "ÿ"
 
 
-def _name_tokens(name: str | None) -> tuple[frozenset, frozenset]:
-    """(Arabic-script tokens, Latin-script tokens) of a name, without particles; the Arabic
-    article is dropped from tokens ("الكعبي" ~ "كعبي")."""
-    ar, la = set(), set()
-    for t in words(name or ""):
-        if t in _NAME_PARTICLES or len(t) < 2:
-            continue
-        if _is_latin(t):
-            la.add(t)
-        else:
-            ar.add(t[2:] if t.startswith("ال") and len(t) > 4 else t)
-    return frozenset(ar), frozenset(la)
-
-
 def _overlap(a: frozenset, b: frozenset) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def name_relation(a: CP, b: CP) -> bool | None:
-    """True when the names match, False when they are comparable and differ, None when either
-    side has no name in a script the other has."""
-    ar_a, la_a = a.name_tokens
-    ar_b, la_b = b.name_tokens
-    results = [_overlap(x, y) >= NAME_OVERLAP for x, y in ((ar_a, ar_b), (la_a, la_b)) if x and y]
-    if not results:
-        return None
-    return any(results)
+    """True when the names match (any spelling of one, any of the other, in either script), False
+    when they differ, None when either side has no name (`actors.names_match`)."""
+    return names_match([a.name, a.name_latin], [b.name, b.name_latin])
 
 
 def _agency_tokens(agency: str | None) -> frozenset:

@@ -32,7 +32,7 @@ from datasketch import MinHashLSH
 from crawler.dedup.counterparts import CP, compatible, same_counterpart
 from crawler.dedup.signature import _MAX32 as _EMPTY
 from crawler.dedup.signature import Signer, jaccard
-from crawler.textnorm import fold
+from crawler.vocab import key as fold
 
 #: Estimated Jaccard similarity of word 3-shingles above which two reports are near-identical.
 #: A communiqué republished with a new headline or one paragraph added or dropped scores

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import logging
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import cache
 
 import trafilatura
+import trafilatura.external
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.metadata import (
@@ -186,8 +188,35 @@ def _parse(html: str):
 
 
 def _bare(tree, url: str | None, **options):
+    """`trafilatura.bare_extraction` on a parsed page (it works on a copy: `tree` is not changed)."""
     return trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,
                                        **options)
+
+
+# trafilatura's comparison with readability and jusText (what `fast=True` skips) can replace its
+# own text only when that text is short, "unclean" (holds one of these), or has no paragraph or
+# more tables than paragraphs (trafilatura.external.compare_extraction).
+_UNCLEAN = etree.XPath(trafilatura.external.SANITIZED_XPATH)
+_PARAGRAPH_TEXT = etree.XPath(".//p//text()")
+# Under this many characters, the fast pass's text may come from trafilatura's recovery of wild
+# paragraphs, which keeps teasers in fast mode only; twice its MIN_EXTRACTED_SIZE (250).
+COMPARE_BELOW_CHARS = 500
+
+
+def _precise(tree, url: str | None):
+    """trafilatura's precise pass, first without its comparison pass (`fast`, 0.6-0.7 of its
+    cost), then with it only where the comparison could change the result: a text under
+    COMPARE_BELOW_CHARS, or a body trafilatura itself would hand to jusText or readability."""
+    doc = _bare(tree, url, favor_precision=True, fast=True)
+    if doc is not None and len(doc.text or "") >= COMPARE_BELOW_CHARS and not _needs_comparison(doc.body):
+        return doc
+    return _bare(tree, url, favor_precision=True)
+
+
+def _needs_comparison(body) -> bool:
+    if _UNCLEAN(body) or not _PARAGRAPH_TEXT(body):
+        return True
+    return len(body.findall(".//table")) > len(body.findall(".//p"))
 
 
 COMMENTS_XPATH = ".//*[contains(@class, 'comment') or contains(@id, 'comment')]"
@@ -281,14 +310,13 @@ def _paragraphs_from_breaks(el) -> None:
     el.extend(out)
 
 
-def _pass(html: str, url: str | None, layout: bool = False, **options):
-    tree = _parse(html)
-    if tree is None:
-        return None, None
-    drop_read_also(tree)
+def _pass(tree, url: str | None, layout: bool = False, **options):
+    """A fallback pass on the page as the precise pass saw it (read-also blocks removed); the
+    layout pass changes a copy."""
     if layout:
+        tree = deepcopy(tree)
         delayout(tree)
-    return _bare(tree, url, **options), tree
+    return _bare(tree, url, **options)
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -300,21 +328,19 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     page_title = " ".join((tree.findtext(".//title") or "").split())
     meta = page_metadata(tree, url)
     dropped = drop_read_also(tree)
-    doc, method = _bare(tree, url, favor_precision=True), "precision"
+    doc, method = _precise(tree, url), "precision"
     # The fallback passes skip trafilatura's own comparison with readability/jusText (`fast`):
     # on the pages that reach them it found nothing either, and it would double their cost.
     for name, layout, options in (("layout", True, {"favor_precision": True, "fast": True}),
                                   ("recall", False, {"favor_recall": True, "fast": True})):
         if doc is not None and len(doc.text or "") >= MIN_TEXT_CHARS:
             break
-        other, _ = _pass(html, url, layout=layout, **options)
+        other = _pass(tree, url, layout=layout, **options)
         if other is not None and len(other.text or "") > len((doc and doc.text) or ""):
             doc, method = other, name
     text = (doc.text or "") if doc is not None else ""
     if not text:
-        tree = _parse(html)
-        drop_read_also(tree)
-        _, text, _ = trafilatura.baseline(tree)
+        _, text, _ = trafilatura.baseline(tree)  # on a copy
         method = "baseline" if text else "none"
     title, site = split_title(meta.title, meta.sitename, headings)
     if site is None and page_title and page_title != meta.title:  # og:title may lack the site

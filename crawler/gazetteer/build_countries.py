@@ -1,5 +1,6 @@
 """Build data/countries.yaml from Babel's CLDR territory names (ar, fr, en) and the hand-kept
-data/country_sources.yaml and data/demonyms.tsv. Offline; run after editing either source:
+data/country_sources.yaml (+ country_sources/*.yaml), data/demonyms.tsv and data/demonyms_ar.tsv.
+Offline; run after editing a source:
 
     .venv/bin/python -m crawler.gazetteer.build_countries
 
@@ -106,6 +107,41 @@ def read_demonyms(path: Path) -> dict[str, tuple[list[str], list[str]]]:
     return out
 
 
+def read_ar_demonyms(path: Path) -> dict[str, tuple[list[str], list[str]]]:
+    """demonyms_ar.tsv: ISO, Arabic masculine adjectives (inflected like the rule's), forms as written."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, masc, written = line.split("\t")
+        out[code] = ([x.strip() for x in masc.split(",") if x.strip() not in ("", "-")],
+                     [x.strip() for x in written.split(",") if x.strip() not in ("", "-")])
+    return out
+
+
+def load_sources() -> dict:
+    """country_sources.yaml, with the files of country_sources/ merged in (lists joined, per-code
+    entries joined by language) and demonyms_ar.tsv under `ar_demonyms`."""
+    src = yaml.safe_load((DATA / "country_sources.yaml").read_text(encoding="utf-8"))
+    for path in sorted((DATA / "country_sources").glob("*.yaml")):
+        for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if isinstance(v, list):
+                src[k] = (src.get(k) or []) + v
+                continue
+            group = src.setdefault(k, {})
+            for code, val in v.items():
+                old = group.get(code)
+                if isinstance(val, dict):
+                    old = group.setdefault(code, {})
+                    for lang, items in val.items():
+                        old[lang] = _uniq((old.get(lang) or []) + items)
+                else:
+                    group[code] = _uniq((old or []) + val)
+    if (DATA / "demonyms_ar.tsv").exists():
+        src["ar_demonyms"] = read_ar_demonyms(DATA / "demonyms_ar.tsv")
+    return src
+
+
 def build(src: dict, demonyms: dict) -> dict:
     members = src["un_members"]
     codes = members + src["others"]
@@ -126,7 +162,11 @@ def build(src: dict, demonyms: dict) -> dict:
         else:
             masc = [m for m in [ar_rule_adjective(canon["ar"])] if m]
         ar_adj = [f for m in masc for f in ar_adjective_forms(strip_marks(m))]
-        ar_adj = _uniq(ar_adj + (ar_extra.get(code) or []))
+        more_masc, written = (src.get("ar_demonyms") or {}).get(code, ([], []))
+        for m in more_masc:  # demonyms_ar.tsv: the feminine plural too (الإسبانيات)
+            m = strip_marks(m)
+            ar_adj += ar_adjective_forms(m) + ([m + "ات", "ال" + m + "ات"] if " " not in m else [])
+        ar_adj = _uniq(ar_adj + (ar_extra.get(code) or []) + written)
         # long forms: جمهورية X، دولة X، مملكة X، الجمهورية الإسبانية…
         long_forms = []
         for n in names["ar"]:
@@ -189,8 +229,7 @@ HEADER = """\
 
 
 def main(argv: list[str] | None = None) -> int:
-    src = yaml.safe_load((DATA / "country_sources.yaml").read_text(encoding="utf-8"))
-    out = build(src, read_demonyms(DATA / "demonyms.tsv"))
+    out = build(load_sources(), read_demonyms(DATA / "demonyms.tsv"))
     text = HEADER + yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=120)
     (DATA / "countries.yaml").write_text(text, encoding="utf-8")
     print(f"wrote {DATA / 'countries.yaml'}: {len(out['countries'])} countries, "

@@ -7,9 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from crawler.gazetteer.matcher import _ARABIC, Entry, Match, Trie, to_match
+from crawler.vocab import VocabError
+from crawler.vocab import load as _load_file
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGS = ("ar", "fr", "en")
@@ -32,9 +32,36 @@ class GazetteerError(ValueError):
 def _load(name: str) -> Any:
     path = DATA / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        return _load_file(path)
+    except VocabError as exc:
         raise GazetteerError(f"{path}: {exc}") from exc
+
+
+def _load_all(name: str, field: str, ident: str) -> dict:
+    """`name` (agencies.yaml) and then every file of the folder of its stem (agencies/*.yaml), their
+    `field` lists joined. An entry `{extends: ID, names/acronyms/ar/fr/en: …}` of a folder file adds
+    surfaces to the entry whose `ident` is ID instead of making a new one."""
+    data = _load(name)
+    items = list(data[field])
+    stem = name.rsplit(".", 1)[0]
+    for path in sorted((DATA / stem).glob("*.yaml")):
+        items += (_load(f"{stem}/{path.name}") or {}).get(field) or []
+    by_id = {e.get(ident): e for e in items if "extends" not in e}
+    for e in items:
+        if "extends" not in e:
+            continue
+        target = by_id.get(e["extends"])
+        if target is None:
+            raise GazetteerError(f"{stem}/: extends {e['extends']!r}: no such entry")
+        for k, v in e.items():
+            if isinstance(v, dict):
+                for lang, surfaces in v.items():
+                    target.setdefault(k, {}).setdefault(lang, [])
+                    target[k][lang] = target[k][lang] + [s for s in surfaces if s not in target[k][lang]]
+            elif isinstance(v, list):
+                target[k] = (target.get(k) or []) + [s for s in v if s not in (target.get(k) or [])]
+    data[field] = [e for e in items if "extends" not in e]
+    return data
 
 
 # --- countries and organisations -------------------------------------------------------------------
@@ -175,11 +202,11 @@ def check_agencies(data: dict, known: set[str]) -> list[dict]:
 
 @cache
 def _agencies_file() -> list[dict]:
-    return check_agencies(_load("agencies.yaml"), set(countries()) | set(ORG_CODES))
+    return check_agencies(_load_all("agencies.yaml", "agencies", "id"), set(countries()) | set(ORG_CODES))
 
 
 def agencies() -> list[dict]:
-    """Every agency record of agencies.yaml."""
+    """Every agency record of agencies.yaml and agencies/*.yaml."""
     return _agencies_file()
 
 
@@ -280,11 +307,11 @@ def check_cities(data: dict, known: set[str]) -> list[dict]:
 
 @cache
 def _cities_file() -> list[dict]:
-    return check_cities(_load("cities.yaml"), set(countries()))
+    return check_cities(_load_all("cities.yaml", "cities", "name"), set(countries()))
 
 
 def cities() -> list[dict]:
-    """Every city record of cities.yaml."""
+    """Every city record of cities.yaml and cities/*.yaml."""
     return _cities_file()
 
 

@@ -10,62 +10,24 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from crawler.textnorm import is_arabic
-from crawler.textnorm import match_fold as fold
+from crawler.vocab import AR_CLITICS, LETTER, flat, phrase_regex, variants
+from crawler.vocab import fold as fold
+from crawler.vocab import load as _load
+from crawler.vocab.phrases import GAP, gapped_regex
 
 DATA = Path(__file__).resolve().parent / "data"
 
-# Arabic proclitics a word may carry: و ف (and), ب ل ك (prepositions), and لل for ل + ال.
-AR_CLITICS = r"(?:[وف]?[بلك]?)"
-LETTER = r"[^\W\d_]"
+__all__ = ["AR_CLITICS", "DATA", "LETTER", "Lexicon", "flat", "fold", "lexicon", "load", "phrase_regex",
+           "variants"]
 
 
 def load(name: str) -> dict:
-    with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return _load(DATA / name)
 
 
-def _is_arabic(s: str) -> bool:
-    return is_arabic(s)
-
-
-def variants(phrase: str) -> list[str]:
-    """A folded phrase and, for an Arabic one starting with ال, its form after ل (للمدير)."""
-    f = fold(phrase).strip()
-    out = [f]
-    if f.startswith("ال"):
-        out.append("ل" + f[1:])
-    return out
-
-
-def phrase_regex(phrases: list[str], *, prefix: bool = False, ar_suffix: str = "") -> re.Pattern:
-    """One regex for `phrases`, longest first, whole words; Arabic ones may carry clitics before
-    them and `ar_suffix` after them; with `prefix`, a Latin phrase may be the start of a longer word
-    ("terroris" -> "terroriste")."""
-    ar, latin = set(), set()
-    for p in phrases:
-        for v in variants(str(p)):
-            (ar if _is_arabic(v) else latin).add(v)
-
-    def alt(items: set[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
-
-    parts = []
-    if ar:
-        parts.append(rf"(?<!{LETTER}){AR_CLITICS}(?:{alt(ar)}){ar_suffix}(?!{LETTER})")
-    if latin:
-        tail = rf"{LETTER}*" if prefix else rf"(?!{LETTER})"
-        parts.append(rf"(?<!{LETTER})(?:{alt(latin)}){tail}")
-    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
-
-
-def flat(entry) -> list[str]:
-    """The phrases of an entry given as a list or as {ar: [...], fr: [...], en: [...]}."""
-    if isinstance(entry, dict):
-        return [p for k, v in entry.items() if k != "not" for p in v]
-    return list(entry)
+def _written(phrases: list[str]) -> str:
+    """An alternation of phrases as written (longest first, a space matching any run of spaces)."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
 class Lexicon:
@@ -79,7 +41,15 @@ class Lexicon:
         institution = r"(?!\s+(?:(?:ل|لل)\S|(?:de|du|des|of|d')\b))"
         self.hammouchi_anaphora = re.compile(
             rf"(?:{phrase_regex(h['anaphora']).pattern}){institution}", re.IGNORECASE)
-        self.meeting_verb = phrase_regex(flat(data["meeting_verbs"]))
+        self.hammouchi_bare_title = re.compile("|".join(f"(?:{t})" for t in h["bare_titles"]), re.IGNORECASE)
+        self.hammouchi_pronoun = phrase_regex(h["pronouns"], clitics=False)
+        # "كما اجتمع برئيس …": a sentence opening with its verb, the object right after it
+        self.sentence_opener = re.compile(rf"\s*(?:{phrase_regex(h['openers'], clitics=False).pattern})?\s*",
+                                          re.IGNORECASE)
+        self.object_start = re.compile(rf"(?:ب|{phrase_regex(h['object_starts']).pattern})", re.IGNORECASE)
+        verbs = flat(data["meeting_verbs"])
+        self.meeting_verb = phrase_regex([v for v in verbs if GAP not in v and "..." not in v])
+        self.meeting_verb_gapped = gapped_regex([v for v in verbs if GAP in v or "..." in v])
         self.meeting_noun = phrase_regex(flat(data["meeting_nouns"]))
         self.future = phrase_regex(data["future"])
         self.recall = phrase_regex(data["recall"])
@@ -97,6 +67,16 @@ class Lexicon:
         self.visit = phrase_regex(data["visit_cues"])
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
+        self.no_agency = phrase_regex(roles["no_agency"])
+        # matched on the text as written (pieces are cut there), not on the folded text
+        self.inner_honorific = re.compile(rf"(?<=\s)(?:{_written(data['inner_honorifics'])})(?=\s+\S)")
+        self.connector = re.compile(rf"(?:^|\s)(?:{_written(data['connectors'])})\s+", re.IGNORECASE)
+        place = data["place"]
+        # regexes written on folded text; the fold leaves their backslashes and brackets alone
+        markers = "|".join(sorted({fold(m) for m in place["markers"]}, key=len, reverse=True))
+        self.place_marker = re.compile(rf"(?:^|\s)(?:{markers})\s*$", re.IGNORECASE)
+        self.abroad_cue = phrase_regex(place["abroad_cues"])
+        self.topic_clause = phrase_regex(place["topic_clause"])
 
 
 @cache

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from crawler.meetings.lexicon import AR_CLITICS, LETTER, flat, load, variants
-from crawler.textnorm import is_arabic
-from crawler.textnorm import match_fold_map as fold_map
+from crawler.meetings.lexicon import load
+from crawler.vocab import AR_CLITICS, LETTER, flat, fold_map, is_arabic, variants
 
 # Arabic endings a topic word may carry (الإرهابي، الإرهابية، المتطرفين، التكوينية).
 AR_SUFFIX = r"(?:ي|يه|يين|يون|ين|ات|ه)?"

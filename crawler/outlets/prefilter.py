@@ -5,17 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote
 
-import yaml
-
-from crawler.textnorm import fold, words
+from crawler.vocab import key as fold
+from crawler.vocab import load, words
 
 TERMS_FILE = Path(__file__).with_name("prefilter.yaml")
+# The spellings of Hammouchi's name the meetings reader knows: a page the reader would read is
+# never dropped here for a spelling this file lacks.
+LEXICON_FILE = Path(__file__).resolve().parents[1] / "meetings" / "data" / "lexicon.yaml"
 
 
 def load_terms(path: Path = TERMS_FILE) -> tuple[str, ...]:
-    """Every signal of the terms file, folded."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return tuple(sorted({fold(t) for key in data for t in data[key]}))
+    """Every signal of the terms file and every name of Hammouchi in the meetings lexicon, folded."""
+    data = load(path)
+    names = load(LEXICON_FILE)["hammouchi"]["names"]
+    return tuple(sorted({fold(t) for key in data for t in data[key]} | {fold(n) for n in names}))
 
 
 def matches(terms: tuple[str, ...], *texts: str | None) -> bool:

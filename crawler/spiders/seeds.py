@@ -32,8 +32,11 @@ class SeedsSpider(scrapy.Spider):
             raise CloseSpider("path_not_found")
         # every file under the folder, no link followed out of it (crawler/files)
         root = self.path if self.path.is_dir() else self.path.parent
-        files = walk(self.path, stats, self.logger) if self.path.is_dir() else [self.path]
+        files = list(walk(self.path, stats, self.logger)) if self.path.is_dir() else [self.path]
         max_bytes = self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES")
+        if not any(is_warc(p) for p in files):  # a WARC's pages are known only once it is read
+            # the files listed, and those the listing skipped (links out, loops: already seen)
+            stats.set_value("liqaat/files/total", len(files) + stats.get_value("liqaat/files/seen", 0))
         documents = 0
         for p in files:
             if is_warc(p) and p.is_file():  # each archived page counts as a file seen
@@ -64,8 +67,11 @@ class SeedsSpider(scrapy.Spider):
             raise CloseSpider("no_documents")
 
     def parse(self, response):
-        return report_from_response(response, self.crawler.stats, self.logger,
-                                    self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        report = report_from_response(response, self.crawler.stats, self.logger,
+                                      self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        if report is not None and response.meta.get("liqaat_outlet"):  # an outlets crawl's archive
+            report.outlet, report.via = response.meta["liqaat_outlet"], response.meta.get("liqaat_via")
+        return report
 
     def on_error(self, failure):
         path = failure.request.meta.get("liqaat_path", failure.request.url)

@@ -1,15 +1,18 @@
 """The meetings store: SQLite tables of meetings, reports and their links, and its exports.
 
-Tables (README "Deduplication and the store"):
+The schema is versioned (`crawler.store.schema`: migrations upgrade an older store in place when
+it is opened) and documented table by table, column by column, in docs/store.md. In short:
 - `meetings`: one row per deduplicated meeting, its fields merged from every source
   (`crawler.dedup.fields.merge_fields`); `meeting_id` is kept for good once created.
-- `reports`: one row per document read (url, outlet, title, published, author, lang), its text
-  `fingerprint` and its MinHash `signature` (NUM_PERM little-endian uint32), from which the LSH
-  index is rebuilt when the store is opened.
-- `meeting_sources`: (meeting_id, url): which report reports which meeting, with that report's
-  own account of it (`account`, JSON) and its position in the report (`meeting_index`).
-- `meta`: the signature parameters; a store made with other parameters
-  is refused with a clear error (delete the file or use another MEETINGS_DB).
+- `reports`: one row per document read: its metadata, main text and raw evidence
+  (`published_raw`), and its text `fingerprint`.
+- `accounts`: (meeting_id, url): which report reports which meeting, with that report's own
+  account of it (`account`, JSON) and its position in the report (`meeting_index`).
+- views `meetings_flat` and `meeting_sources`, full-text indexes `reports_fts` and `meetings_fts`
+  (`crawler.store.search`).
+- internal: `report_signatures` (MinHash signatures, NUM_PERM little-endian uint32, from which
+  the LSH index is rebuilt when the store is opened), `meta` (the signature parameters; a store
+  made with other parameters is refused with a clear error), `schema_migrations`.
 """
 
 from __future__ import annotations
@@ -29,27 +32,12 @@ import numpy as np
 from crawler.dedup.fields import merge_fields
 from crawler.dedup.merge import Decision, Deduper
 from crawler.dedup.signature import NUM_PERM, SEED, SHINGLE_WORDS
+from crawler.store import schema, search
+from crawler.store.columns import MEETING_COLUMNS, meeting_from_row, meeting_row, report_row
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS meetings (
-    meeting_id TEXT PRIMARY KEY, date TEXT, date_end TEXT, weekday TEXT, date_raw TEXT,
-    date_resolution TEXT, weekday_mismatch INTEGER, counterpart_name TEXT, counterpart_name_latin TEXT,
-    counterpart_title TEXT, counterpart_honorific TEXT, counterpart_country TEXT, counterpart_agency TEXT,
-    location_city TEXT, location_country TEXT, hammouchi_abroad INTEGER, topics TEXT, attendees TEXT,
-    n_sources INTEGER, created_at TEXT, updated_at TEXT);
-CREATE TABLE IF NOT EXISTS reports (
-    url TEXT PRIMARY KEY, outlet TEXT, title TEXT, published TEXT, author TEXT, lang TEXT,
-    fingerprint TEXT, signature BLOB, first_seen TEXT, last_seen TEXT);
-CREATE TABLE IF NOT EXISTS meeting_sources (
-    meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id), url TEXT NOT NULL REFERENCES reports(url),
-    meeting_index INTEGER NOT NULL, account TEXT NOT NULL, added_at TEXT,
-    PRIMARY KEY (meeting_id, url));
-CREATE INDEX IF NOT EXISTS meeting_sources_url ON meeting_sources(url);
-CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
-"""
-PARAMS = {"num_perm": str(NUM_PERM), "seed": str(SEED), "shingle_words": str(SHINGLE_WORDS), "schema": "1"}
+PARAMS = {"num_perm": str(NUM_PERM), "seed": str(SEED), "shingle_words": str(SHINGLE_WORDS)}
 SOURCE_FIELDS = ("url", "outlet", "title", "published", "author")
+SOURCE_COLUMNS = ("source_urls", "source_outlets", "source_titles", "source_published", "source_authors")
 
 
 def _now() -> str:
@@ -87,24 +75,32 @@ class MeetingStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA foreign_keys = ON")
+        try:
+            self.migrated = schema.migrate(self.db)
+        except schema.SchemaError as e:
+            raise StoreError(f"{self.path}: {e}") from None
         with self.db:
-            self.db.executescript(SCHEMA)
-            stored = dict(self.db.execute("SELECT key, value FROM meta"))
+            stored = {k: v for k, v in self.db.execute("SELECT key, value FROM meta") if k in PARAMS}
             if stored and any(stored.get(k) != v for k, v in PARAMS.items()):
                 raise StoreError(f"{self.path} was made with signature parameters {stored}, not {PARAMS}: "
                                  "use another MEETINGS_DB or delete this one")
             self.db.executemany("INSERT OR IGNORE INTO meta VALUES (?, ?)", PARAMS.items())
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(schema.VERSION),))
+        self.columns = {t: {r[1] for r in self.db.execute(f"PRAGMA table_info({t})")}
+                        for t in ("meetings", "reports")}
         self.deduper = Deduper()
         self._load()
 
     def _load(self) -> None:
         links: dict[str, list] = {}
         for mid, url, idx, account in self.db.execute(
-                "SELECT meeting_id, url, meeting_index, account FROM meeting_sources"):
+                "SELECT meeting_id, url, meeting_index, account FROM accounts"):
             a = json.loads(account)
             links.setdefault(url, []).append((idx, mid, a.get("counterpart") or {}, a.get("date")))
         self.fingerprints = {}
-        for url, fp, sig in self.db.execute("SELECT url, fingerprint, signature FROM reports"):
+        for url, fp, sig in self.db.execute(
+                "SELECT r.url, r.fingerprint, s.signature FROM reports r "
+                "LEFT JOIN report_signatures s USING (url)"):
             self.fingerprints[url] = fp
             signature = np.frombuffer(sig, dtype="<u4").copy() if sig else None
             self.deduper.load(url, signature, links.get(url, []))
@@ -133,20 +129,24 @@ class MeetingStore:
             touched = set()
             if status == "updated":
                 touched = self.deduper.remove(url)
-                self.db.execute("DELETE FROM meeting_sources WHERE url = ?", (url,))
-            self.db.execute(
-                "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET "
-                "outlet=excluded.outlet, title=excluded.title, published=excluded.published, "
-                "author=excluded.author, lang=excluded.lang, fingerprint=excluded.fingerprint, "
-                "signature=excluded.signature, last_seen=excluded.last_seen",
-                (url, rep.get("outlet"), rep.get("title"), rep.get("published"), rep.get("author"),
-                 rep.get("lang"), fp, sig.astype("<u4").tobytes(), now, now))
+                self.db.execute("DELETE FROM accounts WHERE url = ?", (url,))
+            row = {k: v for k, v in report_row(rep).items() if k in self.columns["reports"]}
+            row.update(fingerprint=fp, first_seen=now, last_seen=now)
+            names = ", ".join(row)
+            updates = ", ".join(f"{k}=excluded.{k}" for k in row if k not in ("url", "first_seen"))
+            (rowid,) = self.db.execute(
+                f"INSERT INTO reports ({names}) VALUES ({', '.join('?' * len(row))}) "
+                f"ON CONFLICT(url) DO UPDATE SET {updates} RETURNING rowid", list(row.values())).fetchone()
+            self.db.execute("INSERT OR REPLACE INTO report_signatures VALUES (?, ?)",
+                            (url, sig.astype("<u4").tobytes()))
+            search.index_report(self.db, rowid, rep.get("title"), rep.get("text"))
             decisions = self.deduper.add(url, sig, meetings)
             for i, (d, m) in enumerate(zip(decisions, meetings, strict=True)):
                 if d.new:
                     self.db.execute("INSERT INTO meetings (meeting_id, created_at) VALUES (?, ?)",
                                     (d.meeting_id, now))
-                self.db.execute("INSERT INTO meeting_sources VALUES (?,?,?,?,?)",
+                self.db.execute("INSERT INTO accounts (meeting_id, url, meeting_index, account, added_at) "
+                                "VALUES (?,?,?,?,?)",
                                 (d.meeting_id, url, i, json.dumps(m, ensure_ascii=False, default=str), now))
             for mid in touched | {d.meeting_id for d in decisions}:
                 self._refresh(mid, now)
@@ -155,51 +155,35 @@ class MeetingStore:
 
     def _refresh(self, meeting_id: str, now: str) -> None:
         accounts = [json.loads(a) for (a,) in self.db.execute(
-            "SELECT s.account FROM meeting_sources s JOIN reports r USING (url) WHERE s.meeting_id = ? "
+            "SELECT s.account FROM accounts s JOIN reports r USING (url) WHERE s.meeting_id = ? "
             "ORDER BY r.published IS NULL, r.published, s.url", (meeting_id,))]
         if not accounts:
+            for (rowid,) in self.db.execute("SELECT rowid FROM meetings WHERE meeting_id = ?", (meeting_id,)):
+                search.unindex_meeting(self.db, rowid)
             self.db.execute("DELETE FROM meetings WHERE meeting_id = ?", (meeting_id,))
             return
-        f = merge_fields(accounts)
-        cp, loc = f["counterpart"], f["location"]
-        self.db.execute(
-            "UPDATE meetings SET date=?, date_end=?, weekday=?, date_raw=?, date_resolution=?, "
-            "weekday_mismatch=?, counterpart_name=?, counterpart_name_latin=?, counterpart_title=?, "
-            "counterpart_honorific=?, counterpart_country=?, counterpart_agency=?, location_city=?, "
-            "location_country=?, hammouchi_abroad=?, topics=?, attendees=?, n_sources=?, updated_at=? "
-            "WHERE meeting_id=?",
-            (f["date"], f["date_end"], f["weekday"], f["date_raw"], f["date_resolution"],
-             int(f["weekday_mismatch"]),
-             cp["name"], cp["name_latin"], cp["title"], cp["honorific"], cp["country"], cp["agency"],
-             loc["city"], loc["country"], int(f["hammouchi_abroad"]), json.dumps(f["topics"]),
-             json.dumps(f["attendees"], ensure_ascii=False), len(accounts), now, meeting_id))
+        row = {k: v for k, v in meeting_row(merge_fields(accounts)).items() if k in self.columns["meetings"]}
+        row.update(n_sources=len(accounts), updated_at=now)
+        (rowid,) = self.db.execute(
+            f"UPDATE meetings SET {', '.join(f'{k}=?' for k in row)} WHERE meeting_id=? RETURNING rowid",
+            [*row.values(), meeting_id]).fetchone()
+        search.index_meeting(self.db, rowid, row)
 
     # -- reading and exports -----------------------------------------------------------------
     def meetings(self) -> list[dict]:
         """Every meeting, as in MEETINGS_OUTPUT: the Meeting fields, nested, with `sources`."""
         sources: dict[str, list] = {}
         for row in self.db.execute(
-                "SELECT s.meeting_id, r.url, r.outlet, r.title, r.published, r.author FROM meeting_sources s "
+                "SELECT s.meeting_id, r.url, r.outlet, r.title, r.published, r.author FROM accounts s "
                 "JOIN reports r USING (url) ORDER BY r.published IS NULL, r.published, r.url"):
             sources.setdefault(row[0], []).append(dict(zip(SOURCE_FIELDS, row[1:], strict=True)))
         out = []
         cur = self.db.execute("SELECT * FROM meetings ORDER BY date IS NULL, date, meeting_id")
         cols = [c[0] for c in cur.description]
         for row in cur:
-            r = dict(zip(cols, row, strict=True))
-            out.append({
-                "meeting_id": r["meeting_id"], "date": r["date"], "date_end": r["date_end"],
-                "weekday": r["weekday"],
-                "date_raw": r["date_raw"], "date_resolution": r["date_resolution"],
-                "weekday_mismatch": bool(r["weekday_mismatch"]),
-                "counterpart": {k: r[f"counterpart_{k}"] for k in
-                                ("name", "name_latin", "title", "honorific", "country", "agency")},
-                "attendees": json.loads(r["attendees"] or "[]"),
-                "location": {"city": r["location_city"], "country": r["location_country"]},
-                "hammouchi_abroad": bool(r["hammouchi_abroad"]),
-                "topics": json.loads(r["topics"] or "[]"),
-                "sources": sources.get(r["meeting_id"], []),
-            })
+            m = meeting_from_row(dict(zip(cols, row, strict=True)))
+            m["sources"] = sources.get(m["meeting_id"], [])
+            out.append(m)
         return out
 
     def export_jsonl(self, path: str | os.PathLike) -> int:
@@ -207,23 +191,25 @@ class MeetingStore:
         return _atomic_write(path, lambda fh: [fh.write(json.dumps(m, ensure_ascii=False) + "\n")
                                                for m in self.meetings()])
 
-    def export_csv(self, path: str | os.PathLike) -> int:
-        """One row per meeting; sources joined with " | " (urls, outlets, titles, published)."""
-        cols = ["meeting_id", "date", "date_end", "weekday", "counterpart_name", "counterpart_name_latin",
-                "counterpart_title", "counterpart_country", "counterpart_agency", "location_city",
-                "location_country", "hammouchi_abroad", "topics", "n_sources", "source_urls",
-                "source_outlets", "source_titles", "source_published", "source_authors"]
+    def export_csv(self, path: str | os.PathLike, excel: bool = False) -> int:
+        """One row per meeting, every field: the `meetings` columns (`counterpart_name`, …; `topics`
+        joined with `;`, `attendees` with ` | `), `n_sources`, and the sources joined with ` | `
+        (`source_urls`, `source_outlets`, `source_titles`, `source_published`, `source_authors`).
+        `excel`: a UTF-8 byte order mark first, which spreadsheet software needs to read UTF-8."""
+        cols = [*MEETING_COLUMNS, "n_sources", *SOURCE_COLUMNS]
 
         def write(fh):
+            if excel:
+                fh.write("\ufeff")
             w = csv.writer(fh)
             w.writerow(cols)
             rows = []
             for m in self.meetings():
+                flat = meeting_row(m)
+                for k, sep in schema.LIST_COLUMNS.items():
+                    flat[k] = sep.join(m.get(k) or [])
                 s = m["sources"]
-                row = [m["meeting_id"], m["date"], m["date_end"], m["weekday"],
-                       *(m["counterpart"][k] for k in ("name", "name_latin", "title", "country", "agency")),
-                       m["location"]["city"], m["location"]["country"], int(m["hammouchi_abroad"]),
-                       ";".join(m["topics"]), len(s),
+                row = [m["meeting_id"], *(flat[c] for c in MEETING_COLUMNS[1:]), len(s),
                        *(" | ".join(x[k] or "" for x in s) for k in SOURCE_FIELDS)]
                 w.writerow(row)
                 rows.append(row)

@@ -1,0 +1,243 @@
+"""Counterpart identity: is this the same person (or agency) under another spelling or script?
+
+A person's name is cut into tokens (`textnorm.fold`, no accents, hyphens split, particles and
+honorifics dropped, "عبد العزيز" joined into one token; `data/actors.yaml`). Each token has two
+forms:
+
+- its letters, compared within one script with a small edit distance (a typo, a dropped or
+  swapped letter, one vowel or doubled consonant: "Hollenstein"/"Holenstein", "ماركوس"/"ماركس";
+  capitals are folded: "VEAUX"/"Veaux");
+- its transliteration skeleton: the sequence of consonant classes, the same for the Arabic and the
+  Latin spelling ("هولنشتاين" and "Hollenstein" are both L N S T N), compared across scripts.
+
+Two names match when every token of the shorter one matches a token of the longer one (a
+surname alone, a given name dropped, a second surname added) and the matched tokens carry at
+least `MIN_SYMBOLS` skeleton symbols (two short given names alone prove nothing). Two names whose
+tokens do not all match are different people ("Fahd Al-Rashidi" is not "Ali Al-Rashidi").
+
+`actor_key` gives a counterpart a key that is the same across spellings and scripts in the
+common case (country and the surname's skeleton); the store's actor table
+(`crawler.store`) keeps one actor per person with every spelling seen, found again through
+`names_match`, so that a typo in the surname still finds its actor.
+
+The spelling pairs that must match and the close names of different people that must not are
+tables of their own: tests/fixtures/dedup/spelling_pairs.tsv and false_pairs.tsv.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from crawler.textnorm import fold, is_arabic
+
+DATA = Path(__file__).with_name("data") / "actors.yaml"
+#: The matched tokens of two names must carry this many skeleton symbols together.
+MIN_SYMBOLS = 3
+_CLASSES = "BFTDKJSLMNR"
+_BIT = {c: 1 << i for i, c in enumerate(_CLASSES)}
+
+
+def _mask(spec) -> tuple[int, ...]:
+    """A YAML value as a sequence of symbol masks: "KS" is one symbol (K or S), [K, S] two."""
+    if isinstance(spec, list):
+        return tuple(m for s in spec for m in _mask(s))
+    m = 0
+    for c in str(spec):
+        m |= _BIT[c]
+    return (m,)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset, frozenset, dict, list, tuple[frozenset, frozenset]]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    particles = frozenset(fold(p) for p in data["particles"])
+    join = frozenset(fold(p) for p in data["join_next"])
+    arabic = {fold(k): _mask(v) for k, v in data["arabic"].items()}
+    latin = sorted(((k, _mask(v)) for k, v in data["latin"].items()), key=lambda kv: -len(kv[0]))
+    return particles, join, arabic, latin, (frozenset(data["silent_final"]), frozenset(data["y_initial"]))
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a name: its folded letters, script and skeleton (`alts`: for a Latin token,
+    the skeletons without a final letter that is often silent or an initial j read as y)."""
+
+    letters: str
+    arabic: bool
+    skeleton: tuple[int, ...]
+    alts: tuple[tuple[int, ...], ...] = ()
+
+
+def _no_accents(text: str) -> str:
+    t = unicodedata.normalize("NFD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return t.translate(str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d",
+                                      "ð": "d", "þ": "th", "ı": "i"}))
+
+
+def skeleton(token: str) -> tuple[int, ...]:
+    """The consonant-class skeleton of one folded token (either script), doubles collapsed."""
+    _, _, arabic, latin, _ = _tables()
+    out: list[int] = []
+
+    def push(masks):
+        for m in masks:
+            if not out or out[-1] != m:
+                out.append(m)
+
+    if is_arabic(token):
+        for ch in token:
+            push(arabic.get(ch, ()))
+        return tuple(out)
+    i = 0
+    while i < len(token):
+        for seq, masks in latin:
+            if token.startswith(seq, i):
+                push(masks)
+                i += len(seq)
+                break
+        else:
+            i += 1  # a vowel, w, y, h, a digit: no symbol
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(name: str | None) -> tuple[Token, ...]:
+    """The tokens of a name, without particles and honorifics; the Arabic article dropped
+    ("الرشيدي" ~ "Rashidi"), "عبد"/"abdel" joined to the next token."""
+    particles, join, _, _, silent = _tables()
+    raw = fold(_no_accents(name or "")).split()
+    out: list[Token] = []
+    pending = ""
+    for t in raw:
+        if t in join:
+            pending += t
+            continue
+        if t in particles and not pending:
+            continue
+        if not pending and is_arabic(t) and t.startswith("ال") and len(t) > 4:
+            t = t[2:]
+        t = pending + t
+        pending = ""
+        if len(t) < 2 or t.isdigit():
+            continue
+        ar = is_arabic(t)
+        alts = () if ar else tuple(skeleton(x) for x in (t[:-1] if t[-1] in silent[0] else "",
+                                                            t[1:] if t[0] in silent[1] else "") if x)
+        out.append(Token(t, ar, skeleton(t), alts))
+    if pending:
+        out.append(Token(pending, is_arabic(pending), skeleton(pending)))
+    return tuple(out)
+
+
+def _distance(a, b, same) -> int:
+    """Edit distance (insertions, deletions, substitutions, adjacent swaps) with `same(x, y)`
+    for equality."""
+    n, m = len(a), len(b)
+    prev2: list[int] = []
+    prev = list(range(m + 1))
+    for i in range(1, n + 1):
+        cur = [i] + [0] * m
+        for j in range(1, m + 1):
+            cost = 0 if same(a[i - 1], b[j - 1]) else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and same(a[i - 1], b[j - 2]) and same(a[i - 2], b[j - 1]):
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def _eq(x, y) -> bool:
+    return x == y
+
+
+def _meets(x: int, y: int) -> bool:
+    return bool(x & y)
+
+
+def _letter_tolerance(n: int) -> int:
+    return 0 if n <= 3 else 1 if n <= 7 else 2
+
+
+def _skeleton_tolerance(n: int) -> int:
+    return 0 if n <= 2 else 1 if n <= 5 else 2
+
+
+@lru_cache(maxsize=262144)
+def token_match(a: Token, b: Token) -> bool:
+    """The same name token: within one script, the letters within a small edit distance (or the
+    same skeleton of three or more symbols); across scripts, the skeletons within one."""
+    if a.arabic == b.arabic:
+        if a.letters == b.letters:
+            return True
+        n = max(len(a.letters), len(b.letters))
+        if _distance(a.letters, b.letters, _eq) <= _letter_tolerance(n):
+            return True
+        return len(a.skeleton) >= 3 and len(a.skeleton) == len(b.skeleton) and \
+            all(x & y for x, y in zip(a.skeleton, b.skeleton, strict=True))
+    for x in (a.skeleton, *a.alts):
+        for y in (b.skeleton, *b.alts):
+            if x and y and _distance(x, y, _meets) <= _skeleton_tolerance(max(len(x), len(y))):
+                return True
+    return False
+
+
+def tokens_match(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool | None:
+    """True when every token of the shorter name matches its own token of the longer one and the
+    matched tokens carry `MIN_SYMBOLS` symbols; False when some token has no match; None when a
+    name is empty or the match is too short to tell."""
+    if not a or not b:
+        return None
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    used: set[int] = set()
+    symbols = 0
+    for t in short:
+        j = next((j for j, u in enumerate(long_) if j not in used and token_match(t, u)), None)
+        if j is None:
+            return False
+        used.add(j)
+        symbols += min(len(t.skeleton), len(long_[j].skeleton))
+    return True if symbols >= MIN_SYMBOLS else None
+
+
+def names_match(a: list[str | None], b: list[str | None]) -> bool | None:
+    """Two counterparts' spellings (e.g. [name, name_latin] each): True when some spelling of one
+    matches some spelling of the other, False when they can be compared and none match, None when
+    either has no name (or only matches too short to tell)."""
+    results = [tokens_match(name_tokens(x), name_tokens(y)) for x in a if x for y in b if y]
+    if any(r is True for r in results):
+        return True
+    if any(r is False for r in results):
+        return False
+    return None
+
+
+def skeleton_text(sk: tuple[int, ...]) -> str:
+    """A skeleton as letters (the first class of each symbol): "lnstn"."""
+    return "".join(next(c for c in _CLASSES if m & _BIT[c]) for m in sk).lower()
+
+
+def surname(name: str | None) -> Token | None:
+    """The last token of a name with a skeleton (the family name in the genre's spellings)."""
+    return next((t for t in reversed(name_tokens(name)) if t.skeleton), None)
+
+
+def actor_key(country: str | None, name: str | None = None, name_latin: str | None = None,
+              agency_id: str | None = None, agency: str | None = None, title: str | None = None) -> str:
+    """A counterpart's key, the same across spellings and scripts in the common case:
+    `p:<country>:<surname skeleton>` for a named person ("p:at:lnstn" for Hollenstein, هولنشتاين,
+    Holenstein), else `a:<gazetteer agency id>`, else `a:<country>:<folded agency or title>`."""
+    c = (country or "xx").lower()
+    for n in (name_latin, name):
+        t = surname(n)
+        if t is not None and len(t.skeleton) >= 2:
+            return f"p:{c}:{skeleton_text(t.skeleton)}"
+    if agency_id:
+        return f"a:{agency_id}"
+    text = " ".join(t.letters for t in name_tokens(agency or title or "")) or "unknown"
+    return f"a:{c}:{text}"

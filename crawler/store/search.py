@@ -1,0 +1,134 @@
+"""Full-text search over the store with the project's Arabic fold.
+
+SQLite's FTS5 tokenizers know nothing of Arabic clitics, so the index holds *search forms*
+instead of the text: every word folded (`crawler.textnorm.words`: no tashkeel or tatweel, one
+alef, ى→ي, ة→ه, Eastern digits to 0-9, lower case), and beside each Arabic word the forms left
+when its proclitics are taken off (و/ف, then ب/ل/ك, then the article ال; لل is ل + ال). A query
+is folded the same way, its article dropped: "الشرطة" looks for شرطه, which "للشرطة",
+"والشرطة", "بالشرطة" and "شرطة" all hold. A query word written with its clitic ("للشرطة")
+still finds that exact form.
+
+`fts_query(q)` turns a user's words into an FTS5 MATCH expression (every word must be there);
+the Datasette plugin (datasette/plugins/liqaat_search.py) exposes it to SQL as
+`liqaat_query(q)`, so `... WHERE reports_fts MATCH liqaat_query(:q)` searches like `search()`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+from crawler.textnorm import is_arabic, words
+
+# (و|ف)? (ب|ل|ك)? (ال)? in folded text; لل is ل + ال with one alef elided.
+_PROCLITIC = re.compile(r"^(?P<conj>[وف])?(?P<prep>[بلك])?(?P<art>ال)?")
+MIN_STEM = 2
+
+
+def word_forms(word: str) -> list[str]:
+    """A folded word and the forms left when its proclitics are taken off, longest first
+    ("والشرطه" -> والشرطه, الشرطه, شرطه). Latin words are themselves."""
+    forms = [word]
+    if not is_arabic(word):
+        return forms
+    for conj in ("", "و", "ف"):
+        if conj and not word.startswith(conj):
+            continue
+        rest = word[len(conj):]
+        for prep in ("", "ب", "ل", "ك"):
+            if prep and not rest.startswith(prep):
+                continue
+            stem = rest[len(prep):]
+            cands = [stem]
+            if stem.startswith("ال"):
+                cands.append(stem[2:])
+            if prep == "ل" and stem.startswith("ل"):  # لل: ل + ال
+                cands.append(stem[1:])
+            for c in cands:
+                if len(c) >= MIN_STEM and c not in forms:
+                    forms.append(c)
+    return forms
+
+
+def search_form(text: str | None) -> str:
+    """What the index holds for a text: each word followed by its clitic-free forms."""
+    return " ".join(f for w in words(text or "") for f in word_forms(w))
+
+
+def query_words(q: str) -> list[str]:
+    """The words a query looks for: folded, the article of a bare Arabic word dropped."""
+    out = []
+    for w in words(q or ""):
+        if w.startswith("ال") and len(w) - 2 >= MIN_STEM and is_arabic(w):
+            w = w[2:]
+        out.append(w)
+    return out
+
+
+def fts_query(q: str | None) -> str:
+    """An FTS5 MATCH expression: every word of `q` (as `query_words`), each a quoted string."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in query_words(q or "")) or '""'
+
+
+# -- keeping the index ------------------------------------------------------------------------
+
+def index_report(db: sqlite3.Connection, rowid: int, title: str | None, text: str | None) -> None:
+    db.execute("DELETE FROM reports_fts WHERE rowid = ?", (rowid,))
+    db.execute("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)",
+               (rowid, search_form(title), search_form(text)))
+
+
+def index_meeting(db: sqlite3.Connection, rowid: int, row: dict) -> None:
+    """Index a `meetings` row (a dict of its columns) under its rowid."""
+    db.execute("DELETE FROM meetings_fts WHERE rowid = ?", (rowid,))
+    lists = {k: " ".join(json.loads(row.get(k) or "[]")) for k in ("topics", "attendees")}
+    db.execute(
+        "INSERT INTO meetings_fts (rowid, counterpart, agency, place, topics, attendees) "
+        "VALUES (?,?,?,?,?,?)",
+        (rowid,
+         search_form(" ".join(row.get(f"counterpart_{k}") or "" for k in ("name", "name_latin", "title",
+                                                                           "honorific", "country"))),
+         search_form(row.get("counterpart_agency")),
+         search_form(" ".join(row.get(k) or "" for k in ("location_city", "location_country"))),
+         search_form(lists["topics"].replace("_", " ") + " " + lists["topics"]),
+         search_form(lists["attendees"])))
+
+
+def unindex_meeting(db: sqlite3.Connection, rowid: int) -> None:
+    db.execute("DELETE FROM meetings_fts WHERE rowid = ?", (rowid,))
+
+
+def rebuild_search(db: sqlite3.Connection) -> None:
+    """Refill both full-text indexes from the tables (after a migration, or to repair them)."""
+    db.execute("DELETE FROM reports_fts")
+    db.execute("DELETE FROM meetings_fts")
+    text = "text" if "text" in {r[1] for r in db.execute("PRAGMA table_info(reports)")} else "NULL"
+    for rowid, title, body in db.execute(f"SELECT rowid, title, {text} FROM reports").fetchall():
+        index_report(db, rowid, title, body)
+    cur = db.execute("SELECT rowid, * FROM meetings")
+    cols = [c[0] for c in cur.description]
+    for row in cur.fetchall():
+        d = dict(zip(cols, row, strict=True))
+        index_meeting(db, d["rowid"], d)
+
+
+# -- searching --------------------------------------------------------------------------------
+
+def search_reports(db: sqlite3.Connection, q: str, limit: int = 50) -> list[dict]:
+    """Reports matching `q` in title or text, best first: url, title, outlet, published."""
+    cur = db.execute(
+        "SELECT r.url, r.title, r.outlet, r.published FROM reports_fts f JOIN reports r ON r.rowid = f.rowid "
+        "WHERE reports_fts MATCH ? ORDER BY f.rank LIMIT ?", (fts_query(q), limit))
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur]
+
+
+def search_meetings(db: sqlite3.Connection, q: str, limit: int = 50) -> list[dict]:
+    """Meetings matching `q` (counterpart, agency, place, topics, attendees), best first."""
+    cur = db.execute(
+        "SELECT m.meeting_id, m.date, m.counterpart_name, m.counterpart_country, m.counterpart_agency "
+        "FROM meetings_fts f JOIN meetings m ON m.rowid = f.rowid WHERE meetings_fts MATCH ? "
+        "ORDER BY f.rank LIMIT ?", (fts_query(q), limit))
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur]

@@ -1,0 +1,88 @@
+"""One phrase matcher: a list of phrases as one regex over folded text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from crawler.vocab.fold import fold, fold_map, is_arabic, variants
+
+# Arabic proclitics a word may carry: و ف (and), ب ل ك (prepositions), and لل for ل + ال.
+AR_CLITICS = r"(?:[وف]?[بلك]?)"
+LETTER = r"[^\W\d_]"
+NEVER = r"(?!x)x"
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of folded phrases, longest first, a space matching any run of spaces."""
+    items = sorted({" ".join(fold(str(p)).split()) for p in phrases} - {""}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or NEVER
+
+
+def phrase_regex(phrases: Iterable[str], *, prefix: bool = False, ar_suffix: str = "",
+                 clitics: bool = True, group: bool = False) -> re.Pattern:
+    """One regex for `phrases`, longest first, whole words, over folded text. Arabic phrases may
+    carry proclitics before them (`clitics`) and `ar_suffix` after them; with `prefix`, a Latin
+    phrase may be the start of a longer word ("terroris" -> "terroriste"). With `group`, the phrase
+    itself (without clitics and suffix) is group 1 (Arabic) or group 2 (Latin)."""
+    ar, latin = set(), set()
+    for p in phrases:
+        for v in variants(str(p)):
+            if v:
+                (ar if is_arabic(v) else latin).add(v)
+    g = "(" if group else "(?:"
+    lead = AR_CLITICS if clitics else ""
+    parts = [rf"(?<!{LETTER}){lead}{g}{alternation(ar)}){ar_suffix}(?!{LETTER})"]
+    tail = rf"{LETTER}*" if prefix else rf"(?!{LETTER})"
+    parts.append(rf"(?<!{LETTER}){g}{alternation(latin)}){tail}")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+class PhraseMatcher:
+    """Phrases found in raw text: the spans come back in the text's own offsets.
+
+        m = PhraseMatcher(["المدير العام", "director general"])
+        m.search("… للمدير العام …")  # -> (start, end) in the original text, or None
+    """
+
+    def __init__(self, phrases: Iterable[str], **options):
+        self.regex = phrase_regex(phrases, **options)
+
+    def search_folded(self, folded: str, pos: int = 0) -> re.Match | None:
+        return self.regex.search(folded, pos)
+
+    def finditer_folded(self, folded: str, pos: int = 0):
+        return self.regex.finditer(folded, pos)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        folded, pos = fold_map(text)
+        out = []
+        for m in self.regex.finditer(folded):
+            s, e = m.span()
+            out.append((pos[s], pos[e - 1] + 1) if pos else (s, e))
+        return out
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        spans = self.spans(text)
+        return spans[0] if spans else None
+
+    def __contains__(self, text: str) -> bool:
+        return bool(self.regex.search(fold(text)))
+
+
+GAP = "…"
+
+
+def gapped_regex(phrases: Iterable[str], *, gap: int = 12) -> re.Pattern:
+    """Phrases written with "…" between their parts ("حل … ضيفا على", "a tenu … une séance de
+    travail avec"): each part whole words, up to `gap` words between two parts, within one clause
+    (no full stop in the gap). The whole match runs from the first part to the end of the last."""
+    alts = []
+    for p in phrases:
+        parts = [q.strip() for q in str(p).replace("...", GAP).split(GAP) if q.strip()]
+        if len(parts) < 2:
+            continue
+        rxs = [phrase_regex([q], clitics=(i == 0)).pattern for i, q in enumerate(parts)]
+        between = rf"(?:\s+[^\s.!?؟]+){{0,{gap}}}?\s+"
+        alts.append(between.join(f"(?:{r})" for r in rxs))
+    return re.compile("|".join(alts) or NEVER, re.IGNORECASE)

@@ -1,0 +1,220 @@
+"""Coverage of the gazetteers: the agencies of data/agencies/*.yaml, the cities of data/cities/*.yaml
+and the Arabic demonyms of data/demonyms_ar.tsv load, do not collide, and find what they should in
+sentences of our own, in Arabic, French and English."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+import yaml
+
+from crawler.gazetteer import agencies, countries, find_agencies, key, loader
+from crawler.gazetteer.loader import GazetteerError
+
+POLICE = {"police", "judicial", "gendarmerie"}
+OTHER = {"intelligence", "ministry", "security"}
+
+
+def _by_country() -> dict[str, set[str]]:
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for a in agencies():
+        if a.get("country") and not a.get("ambiguous"):
+            kinds[a["country"]].add(a["type"])
+    return kinds
+
+
+def test_many_countries_have_police_and_intelligence_or_interior():
+    kinds = _by_country()
+    covered = sorted(c for c, k in kinds.items() if k & POLICE and k & OTHER)
+    assert len(covered) >= 80, covered
+
+
+def test_agency_files_are_read_after_the_main_file():
+    ids = [a["id"] for a in agencies()]
+    assert ids.index("MA-DGST") == 0
+    assert "PL-ABW" in ids and "interior-ministry" in ids
+
+
+def test_no_surface_names_agencies_of_two_countries():
+    """An unambiguous surface (name or acronym) belongs to one country; a surface several countries
+    use is a homonym entry (ambiguous, with candidates)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for a in agencies():
+        if a.get("ambiguous"):
+            continue
+        for lang in ("ar", "fr", "en"):
+            for s in a["names"].get(lang) or []:
+                owners[key(s)].add(a["country"])
+        for s in a.get("acronyms") or []:
+            owners[key(s)].add(a["country"])
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_every_country_of_an_agency_is_known():
+    known = set(countries()) | {"INTERPOL", "EUROPOL", "AFRIPOL", "UNODC", "EU", "UN"}
+    for a in agencies():
+        for c in [a.get("country"), *(a.get("candidates") or [])]:
+            assert c is None or c in known, a["id"]
+
+
+def test_moroccan_services_are_domestic():
+    for a in agencies():
+        if a.get("country") == "MA":
+            assert a.get("domestic"), a["id"]
+        if a.get("domestic"):
+            assert a.get("country") == "MA" or a.get("unqualified") == "MA", a["id"]
+
+
+def _write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_extends_adds_surfaces_to_an_entry_of_another_file(tmp_path, monkeypatch):
+    _write(tmp_path / "agencies.yaml", "agencies:\n- {id: X, type: police, country: FR, names: {fr: [a]}}\n")
+    _write(tmp_path / "agencies" / "b.yaml",
+           "agencies:\n- {extends: X, names: {fr: [b], en: [c]}, acronyms: [XX]}\n"
+           "- {id: Y, type: police, country: FR, names: {fr: [d]}}\n")
+    monkeypatch.setattr(loader, "DATA", tmp_path)
+    data = loader._load_all("agencies.yaml", "agencies", "id")
+    assert data["agencies"] == [
+        {"id": "X", "type": "police", "country": "FR", "names": {"fr": ["a", "b"], "en": ["c"]},
+         "acronyms": ["XX"]},
+        {"id": "Y", "type": "police", "country": "FR", "names": {"fr": ["d"]}}]
+
+
+def test_extends_of_an_unknown_entry_fails(tmp_path, monkeypatch):
+    _write(tmp_path / "cities.yaml", "cities:\n- {name: Rabat, country: MA, ar: [الرباط]}\n")
+    _write(tmp_path / "cities" / "b.yaml", "cities:\n- {extends: Rabbat, fr: [Rabat]}\n")
+    monkeypatch.setattr(loader, "DATA", tmp_path)
+    with pytest.raises(GazetteerError, match="Rabbat"):
+        loader._load_all("cities.yaml", "cities", "name")
+
+
+# --- phrases of our own, three languages --------------------------------------------------------------
+
+AGENCY_PHRASES = [
+    # (text, agency id, country)
+    ("التقى بالمسؤول عن وكالة الأمن الداخلي البولونية", "PL-ABW", "PL"),
+    ("un responsable de l'Agence de sécurité intérieure polonaise", "PL-ABW", "PL"),
+    ("officers of the Internal Security Agency (ABW)", "PL-ABW", "PL"),
+    ("وفد عن الشرطة البولندية", "PL-POL", "PL"),
+    ("le chef de la police roumaine", "RO-IGPR", "RO"),
+    ("the director of the Romanian Intelligence Service", "RO-SRI", "RO"),
+    ("رئيس جهاز الأمن الأوكراني", "UA-SBU", "UA"),
+    ("le ministère autrichien de l'Intérieur a reçu", "AT-BMI", "AT"),
+    ("مع وزارة الداخلية الاتحادية الألمانية", "DE-BMI", "DE"),
+    ("les douanes françaises et la DGDDI", "FR-DGDDI", "FR"),
+    ("the Hellenic Police and the coast guard", "GR-HP", "GR"),
+    ("مدير جهاز الاستخبارات الوطني اليوناني", "GR-EYP", "GR"),
+    ("le patron de la SOA croate", "HR-SOA", "HR"),
+    ("officials of An Garda Síochána", "IE-GARDA", "IE"),
+    ("مسؤولو الشرطة الهنغارية", "HU-ORFK", "HU"),
+    ("the Finnish Security and Intelligence Service", "FI-SUPO", "FI"),
+    ("وفد من وزارة الإدارة الداخلية البرتغالية", "PT-MAI", "PT"),
+    ("le Département fédéral de justice et police", "CH-DFJP", "CH"),
+    # Arab world
+    ("استقبل مسؤولين عن قوى الأمن الداخلي اللبناني", "LB-ISF", "LB"),
+    ("la Sûreté générale libanaise", "LB-GS", "LB"),
+    ("مدير جهاز المخابرات الوطني العراقي", "IQ-INIS", "IQ"),
+    ("قائد الدرك الوطني الجزائري", "DZ-GN", "DZ"),
+    ("le chef de la Garde nationale tunisienne", "TN-GN", "TN"),
+    ("وفد من الإدارة العامة للأمن الوطني الموريتانية", "MR-DGSN", "MR"),
+    ("the Egyptian General Intelligence Service", "EG-GIS", "EG"),
+    ("أكاديميون من جامعة نايف العربية للعلوم الأمنية", "SA-NAUSS", "SA"),
+    ("the Palestinian Preventive Security", "PS-PSS", "PS"),
+    # Africa
+    ("directeur général de la Police nationale ivoirienne", "CI-PN", "CI"),
+    ("المدير العام للشرطة الوطنية الإيفوارية", "CI-PN", "CI"),
+    ("la Délégation générale à la sûreté nationale du Cameroun", "CM-DGSN", "CM"),
+    ("le directeur général de la Documentation et de l'Immigration (DGDI)", "GA-DGDI", "GA"),
+    ("the Inspector General of the Uganda Police Force", "UG-UPF", "UG"),
+    ("Kenya National Intelligence Service officers", "KE-NIS", "KE"),
+    ("la Police républicaine du Bénin", "BJ-PR", "BJ"),
+    # Americas
+    ("مدير عام شرطة التحقيقات الشيلية", "CL-PDI", "CL"),
+    ("la Direction des enquêtes criminelles et d'Interpol (DIJIN)", "CO-DIJIN", "CO"),
+    ("the Colombian National Police", "CO-PONAL", "CO"),
+    ("agents of U.S. Customs and Border Protection", "US-CBP", "US"),
+    ("l'Agence des services frontaliers du Canada", "CA-CBSA", "CA"),
+    ("وزارة الأمن والحماية المدنية المكسيكية", "MX-SSPC", "MX"),
+    ("la Police nationale du Pérou", "PE-PNP", "PE"),
+    # Asia, Oceania
+    ("وزارة الشؤون الداخلية الأوزبكية (IIV)", "UZ-IIV", "UZ"),
+    ("la police turque et la gendarmerie turque", "TR-EGM", "TR"),
+    ("لجنة الأمن الوطني الكازاخستانية", "KZ-KNB", "KZ"),
+    ("the Korean National Police Agency", "KR-KNPA", "KR"),
+    ("the Royal Thai Police", "TH-RTP", "TH"),
+    ("New Zealand Police", "NZ-POL", "NZ"),
+    ("وكالة الاستخبارات الحكومية الإندونيسية", "ID-BIN", "ID"),
+    # international bodies
+    ("شعبة الشرطة بالأمم المتحدة", "UN-UNPOL", "UN"),
+    ("l'Agence de l'Union européenne pour l'asile", "EU-EUAA", "EU"),
+    ("مكتب الأمم المتحدة لمكافحة المخدرات والجريمة", "UNODC", "UNODC"),
+    ("Eurojust and Europol", "EU-EUROJUST", "EU"),
+]
+
+
+@pytest.mark.parametrize("text,agency,country", AGENCY_PHRASES)
+def test_agency_phrases(text, agency, country):
+    found = [(m.code, m.get("country")) for m in find_agencies(text)]
+    assert (agency, country) in found, found
+
+
+@pytest.mark.parametrize("text,agency,candidates", [
+    ("الأمانة العامة لمجلس وزراء الداخلية العرب", "ARAB-AIMC", ["TN"]),
+    ("le secrétaire général du Conseil de coopération du Golfe", "GCC", ["SA"]),
+    ("l'ANR et l'ANSE", "ANR", ["CD", "BF", "TG"]),
+    ("ضباط الشرطة التابعين لشرطة التحقيقات", "PDI", ["CL"]),
+])
+def test_bodies_without_a_contract_code_and_shared_acronyms_have_no_country(text, agency, candidates):
+    m = find_agencies(text)[0]
+    assert (m.code, m.get("country"), m.get("candidates")) == (agency, None, candidates)
+
+
+def test_a_shared_name_takes_the_country_after_it():
+    (m,) = find_agencies("مدير شرطة التحقيقات بجمهورية الشيلي")
+    assert (m.code, m.get("country")) == ("PDI", "CL")
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("la DST", "DST"),                          # the old name of the DGST, still written
+    ("مديرية الاستعلامات العامة", "MA-DRG"),
+    ("المعهد الملكي للشرطة", "MA-IRP"),
+    ("وزارة الداخلية المغربية", "MA-MI"),
+])
+def test_moroccan_names_of_the_coverage_files_are_domestic(text, agency):
+    m = find_agencies(text)[0]
+    assert m.code == agency and m.get("domestic") is True
+
+
+# Words a headline in capitals writes that are no acronym (French, English, Spanish)
+_CAPS_WORDS = ["AU", "MAI", "MOIS", "DANS", "SANS", "SIDE", "LES", "DES", "UNE", "AVEC", "POUR", "THE", "AND",
+               "WITH", "FOR", "DEL", "LOS", "LAS", "PAR", "SUR", "EST", "NOT", "ONE", "ALL", "NEW"]
+
+
+def test_no_acronym_is_a_word_of_a_headline_in_capitals():
+    acronyms = {key(s) for a in agencies() for s in a.get("acronyms") or []}
+    assert acronyms.isdisjoint(key(w) for w in _CAPS_WORDS)
+
+
+# One-word Latin names: proper nouns only (a comma left unquoted in a flow list splits a name into
+# such fragments: "Home Affairs, Immigration, …" gave "Immigration")
+_ONE_WORD = {"Eurojust", "Ameripol", "Aseanapol", "Zoll", "Zollkriminalamt", "Viminale", "Policja",
+             "Polismyndigheten", "Politidirektoratet", "Rigspolitiet", "Suojelupoliisi", "Carabineros"}
+
+
+def test_one_word_latin_names_of_the_coverage_files_are_proper_nouns():
+
+    for path in sorted((loader.DATA / "agencies").glob("*.yaml")):
+        for a in yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"]:
+            for lang, names in (a.get("names") or {}).items():
+                for s in names:
+                    if lang != "ar" and len(s.split()) < 2:
+                        assert s in _ONE_WORD, (path.name, a.get("id") or a.get("extends"), s)
+
+
+def test_short_acronyms_need_capitals():
+    assert [m.code for m in find_agencies("the sbu and the abw")] == []
+    assert [m.code for m in find_agencies("the SBU and the ABW")] == ["UA-SBU", "PL-ABW"]
