@@ -130,7 +130,7 @@ class Outlet:
         path = readable_path(url)
         for i, regex in enumerate(self.exclude_patterns):
             if regex.search(path):
-                return False, f"exclude_patterns[{i}] {regex.pattern!r} matches {path!r}", None
+                return False, f"exclude_patterns[{i}] '{regex.pattern}' matches '{path}'", None
         if not self.article_patterns:
             return True, "no article_patterns: every page is an article", None
         for i, pattern in enumerate(self.article_patterns):
@@ -138,9 +138,9 @@ class Outlet:
             if m:
                 shape = f" ({pattern.shape})" if pattern.shape else ""
                 source = m.groupdict().get("source")
-                why = f"article_patterns[{i}] {pattern.regex.pattern!r}{shape} matches {path!r}"
+                why = f"article_patterns[{i}] '{pattern.regex.pattern}'{shape} matches '{path}'"
                 return True, why, source
-        return False, f"no article pattern matches {path!r}", None
+        return False, f"no article pattern matches '{path}'", None
 
     def is_article(self, url: str) -> bool:
         return self.explain(url)[0]
@@ -182,6 +182,9 @@ class Registry(dict):
         entry = self.entry_for(host)
         if entry is None:
             why = f"{host or url!r} is no registry outlet's host"
+            for outlet in self.values():
+                if any(host_in(host, x) for x in outlet.exclude_hosts):
+                    why = f"{host!r} is in {outlet.name}'s exclude_hosts"
             return Classified(canonical, None, None, False, None, why)
         article, why, source = entry.explain(canonical)
         if entry.kind != "mirror":
