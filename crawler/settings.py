@@ -62,6 +62,9 @@ LIQAAT_PROGRESS_INTERVAL = 15.0
 # The meetings store and its JSON Lines export (docs/dedup.md).
 MEETINGS_DB = "output/meetings.sqlite"
 MEETINGS_OUTPUT = "output/meetings.jsonl"
+# Reports between two syncs of MEETINGS_DB to disk: a power cut loses at most these, which the
+# next run reads again; a killed crawl loses none (docs/store.md, "Durability").
+MEETINGS_DB_SYNC_EVERY = 100
 
 # A document larger than this is skipped (junk or a dump of many pages), counted in stats.
 LIQAAT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024

@@ -9,7 +9,16 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from crawler.gazetteer import agencies, countries, find_agencies, key, loader
+from crawler.gazetteer import (
+    agencies,
+    countries,
+    country_of_adjective,
+    find_agencies,
+    find_countries,
+    key,
+    loader,
+)
+from crawler.gazetteer.build_countries import read_ar_demonyms
 from crawler.gazetteer.loader import GazetteerError
 
 POLICE = {"police", "judicial", "gendarmerie"}
@@ -218,3 +227,65 @@ def test_one_word_latin_names_of_the_coverage_files_are_proper_nouns():
 def test_short_acronyms_need_capitals():
     assert [m.code for m in find_agencies("the sbu and the abw")] == []
     assert [m.code for m in find_agencies("the SBU and the ABW")] == ["UA-SBU", "PL-ABW"]
+
+
+# --- demonyms -------------------------------------------------------------------------------------------
+
+def test_the_arabic_demonym_table_lists_every_country():
+    table = read_ar_demonyms(loader.DATA / "demonyms_ar.tsv")
+    assert set(table) == set(countries())
+
+
+# States whose adjectives are left out on purpose (a common word, or two countries' adjective) or
+# that outlets never qualify by one.
+_NO_AR_ADJECTIVE = {"ML", "WS", "CG", "CD", "CF", "CV", "DM", "AG", "KI", "LS", "MH", "NR", "PG", "KN",
+                    "LC", "VC", "SM", "ST", "SB", "TV", "VU"}
+
+
+def test_every_country_has_adjectives_in_three_languages():
+    for code, c in countries().items():
+        adj = c["adjectives"]
+        if code not in _NO_AR_ADJECTIVE:
+            assert adj["ar"], code
+        if code not in ("CG", "DM"):  # congolais is ambiguous (CG, CD); Dominica's is unused
+            assert adj["fr"], code
+        if code not in ("CG", "CD", "DM"):
+            assert adj["en"], code
+
+
+DEMONYMS = [
+    # Arabic: masculine, feminine, definite, plurals (sound, broken, feminine), Moroccan variants
+    ("البولوني", "PL"), ("البولونية", "PL"), ("بولندية", "PL"), ("البولنديين", "PL"), ("البولونيات", "PL"),
+    ("الأوزبكي", "UZ"), ("الأوزبك", "UZ"), ("الكازاخية", "KZ"), ("الطاجيك", "TJ"), ("التركمانية", "TM"),
+    ("القرغيزية", "KG"), ("الملغاشية", "MG"), ("المغاربة", "MA"), ("مغاربة", "MA"), ("المغربيات", "MA"),
+    ("الجنوب إفريقية", "ZA"), ("الجنوب أفريقي", "ZA"), ("السينغالي", "SN"), ("الفيليبينية", "PH"),
+    ("التايلندي", "TH"), ("الهنود", "IN"), ("الأرمن", "AM"), ("الصرب", "RS"), ("الكروات", "HR"),
+    ("الإيرلندية", "IE"), ("الكاميرونية", "CM"), ("الأذرية", "AZ"), ("البورمية", "MM"), ("الفاتيكاني", "VA"),
+    ("الغيني البيساوي", "GW"), ("الإسبانيات", "ES"), ("السعوديون", "SA"),
+    ("النرويجى", "NO"),              # Egyptian spelling, final ى
+    ("الامريكيه", "US"),             # no hamza, final ه
+    # French: masculine, feminine, plural
+    ("polonais", "PL"), ("polonaise", "PL"), ("polonaises", "PL"), ("ouzbèke", "UZ"), ("malgaches", "MG"),
+    ("sénégalaises", "SN"), ("camerounais", "CM"), ("gabonaise", "GA"), ("chiliens", "CL"),
+    # English
+    ("Polish", "PL"), ("Uzbek", "UZ"), ("Gabonese", "GA"), ("Chileans", "CL"), ("Moroccans", "MA"),
+]
+
+
+@pytest.mark.parametrize("word,code", DEMONYMS)
+def test_demonyms(word, code):
+    assert country_of_adjective(word) == code
+
+
+@pytest.mark.parametrize("text", [
+    "التقى كارمن غارسيا",          # ك + أرمن: a broken plural is written with ال only
+    "منتجات الألبان",              # dairy, not Albanians
+    "دعم مالي للماليين",
+])
+def test_words_that_look_like_demonyms(text):
+    assert [m.code for m in find_countries(text)] == []
+
+
+def test_a_demonym_qualifies_a_generic_service():
+    (m,) = find_agencies("وفد عن الشرطة الملغاشية")
+    assert m.get("country") == "MG"
