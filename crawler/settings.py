@@ -28,6 +28,14 @@ DOWNLOADER_MIDDLEWARES = {
 }
 # e.g. output/crawl.warc.gz; empty: no archive
 WARC_PATH = ""
+# Only http(s) for the web and our bounded reader for files (crawler/files/handler.py): no
+# ftp:// (it ignores DOWNLOAD_TIMEOUT), s3:// or data: request is ever made.
+DOWNLOAD_HANDLERS = {
+    "file": "crawler.files.handler.FileDownloadHandler",
+    "ftp": None,
+    "s3": None,
+    "data": None,
+}
 
 # Item pipelines, one concern each, ordered with gaps (docs/pipelines.md).
 ITEM_PIPELINES = {

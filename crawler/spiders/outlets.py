@@ -96,12 +96,17 @@ class OutletsSpider(SitemapSpider):
         return self.local[max(domains, key=len)] if domains else None
 
     def _request(self, url: str, callback, meta: dict) -> scrapy.Request:
+        if urlsplit(url).scheme not in ("http", "https"):  # a registry entry's start URL
+            raise ValueError(f"liqaat: {url}: only http(s) start URLs are crawled")
         return scrapy.Request(_rebase(url, self._local_base(url)), callback, meta=meta,
                               errback=self.on_error)
 
     def _classify(self, url: str) -> Classified | None:
         """What the registry says of `url` (a local copy's URL as its real host's), or None when
-        it is not on the hosts of the outlets crawled."""
+        it is not on the hosts of the outlets crawled, or not http(s): `file://HOST/etc/hostname`
+        carries the outlet's host name and must never be read."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            return None
         real = self.real.get(urlsplit(url).netloc)
         found = self.registry.classify(_rebase(url, f"http://{real}") if real else url)
         return found if found.entry in self.names else None
@@ -113,7 +118,11 @@ class OutletsSpider(SitemapSpider):
     def _article(self, url: str, meta: dict):
         found = self._classify(url)
         if found is None:
-            self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
+            if urlsplit(url).scheme not in ("http", "https"):
+                self.crawler.stats.inc_value("liqaat/outlets/scheme_refused")
+                self.logger.debug("liqaat: refused %s: only http(s) links are followed", url)
+            else:
+                self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
             return None
         if not found.article:
             return None
