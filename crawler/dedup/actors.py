@@ -176,13 +176,17 @@ def token_match(a: Token, b: Token) -> bool:
         if a.letters == b.letters:
             return True
         n = max(len(a.letters), len(b.letters))
-        if _distance(a.letters, b.letters, _eq) <= _letter_tolerance(n):
+        tol = _letter_tolerance(n)
+        if abs(len(a.letters) - len(b.letters)) <= tol and _distance(a.letters, b.letters, _eq) <= tol:
             return True
         return len(a.skeleton) >= 3 and len(a.skeleton) == len(b.skeleton) and \
             all(x & y for x, y in zip(a.skeleton, b.skeleton, strict=True))
     for x in (a.skeleton, *a.alts):
         for y in (b.skeleton, *b.alts):
-            if x and y and _distance(x, y, _meets) <= _skeleton_tolerance(max(len(x), len(y))):
+            if not x or not y:
+                continue
+            tol = _skeleton_tolerance(max(len(x), len(y)))
+            if abs(len(x) - len(y)) <= tol and _distance(x, y, _meets) <= tol:
                 return True
     return False
 
