@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from crawler.meetings.agency import AgencyFind, agency_in
 from crawler.meetings.gaz import find_countries
 from crawler.meetings.people import Person
-from crawler.meetings.place import Visit
+from crawler.meetings.place import Story
 
 
 @dataclass
@@ -51,7 +51,7 @@ def country_in(text: str) -> tuple[str | None, str | None, AgencyFind | None]:
     return None, None, agency
 
 
-def decide_country(person: Person, sentence_rest: str, visit: Visit) -> CountryDecision:
+def decide_country(person: Person, sentence_rest: str, story: Story) -> CountryDecision:
     code, evidence, agency = country_in(person.title or "")
     if code:
         return CountryDecision(code, evidence, "role", agency)
@@ -61,8 +61,9 @@ def decide_country(person: Person, sentence_rest: str, visit: Visit) -> CountryD
     code, evidence, _ = country_in(sentence_rest)
     if code:
         return CountryDecision(code, evidence, "sentence", agency)
+    visit = story.visit
     if visit.country and visit.country != "MA":
         return CountryDecision(visit.country, visit.phrase, "visit", agency)
-    if len(visit.lead_countries) == 1:
-        return CountryDecision(visit.lead_countries[0], "lead", "lead", agency)
+    if len(story.lead_countries) == 1:
+        return CountryDecision(story.lead_countries[0], "lead", "lead", agency)
     return CountryDecision(None, agency=agency)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crawler.meetings.gaz import find_cities, find_countries
 from crawler.meetings.hammouchi import mentions
@@ -289,9 +290,14 @@ def _leading_latin_name(text: str) -> str | None:
     return name if toks and name_ok(name) and not find_countries(name) and not find_cities(name) else None
 
 
+@lru_cache(maxsize=4096)
+def _positions(text: str) -> list[int] | None:
+    return fold_map(text)[1]
+
+
 def original_span(text: str, start: int, end: int) -> tuple[int, int]:
     """A span of `fold(text)` in `text` (the fold drops only tashkeel and tatweel)."""
-    _, pos = fold_map(text)
+    pos = _positions(text)
     if pos is None:
         return start, end
     return pos[start] if start < len(pos) else len(text), pos[end - 1] + 1 if end > 0 else 0

@@ -19,7 +19,7 @@ from crawler.meetings.cues import find_cues
 from crawler.meetings.hammouchi import first_mention, implicit_subject, names_hammouchi
 from crawler.meetings.people import Person, Reading, read_people, split_pieces
 from crawler.meetings.people import classify as classify_piece
-from crawler.meetings.place import Visit, locate, place_cities, read_visit, sentence_city
+from crawler.meetings.place import Story, locate, place_cities, sentence_city
 from crawler.meetings.reason import Evidence, in_passing, no_meeting_reason
 from crawler.meetings.sentences import Sentence, split_sentences
 from crawler.meetings.topics import find_topics
@@ -72,7 +72,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     sents = split_sentences(text)
     if not title_names and not names_hammouchi(fold(text)):
         return Found(reason="no_hammouchi")
-    visit = read_visit(sents, title, text)
+    story = Story(sents, title, text)
     ev = Evidence()
     named_before = title_names
     found: list[Candidate] = []
@@ -121,7 +121,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             if person.attendee:
                 attendees.append(person.title or person.name or "")
                 continue
-            decision = decide_country(person, rest, visit)
+            decision = decide_country(person, rest, story)
             if decision.code is None or decision.code == "MA":
                 continue
             person.weak = s.headline_like
@@ -139,7 +139,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     # a headline line (a ticker, a related item) names a meeting only when the body names none
     if any(not c.person.weak for c in found):
         found = [c for c in found if not c.person.weak]
-    return Found(meetings=_meetings(text, found, attendees, visit, first_city))
+    return Found(meetings=_meetings(text, found, attendees, story, first_city))
 
 
 def _key(p: Person) -> str:
@@ -170,7 +170,7 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _meetings(text: str, found: list[Candidate], attendees: list[str], visit: Visit,
+def _meetings(text: str, found: list[Candidate], attendees: list[str], story: Story,
               first_city) -> list[Meeting]:
     meetings: list[Meeting] = []
     locations: list[Location] = []
@@ -184,8 +184,8 @@ def _meetings(text: str, found: list[Candidate], attendees: list[str], visit: Vi
         cp = Counterpart(name=person.name, name_latin=person.name_latin, title=person.title,
                          honorific=person.honorific, country=c.country.code,
                          agency=decide_agency(person.title, c.country.agency))
-        loc, loc_evidence = locate(c.evidence, [person.title, person.name], visit, locations, first_city,
-                                   c.later_city)
+        loc, loc_evidence = locate(c.evidence, [person.title, person.name], story.visit, locations,
+                                   first_city, c.later_city)
         locations.append(loc)
         topics = find_topics(section)
         m = Meeting(counterpart=cp, location=loc, hammouchi_abroad=bool(loc.country and loc.country != "MA"),
