@@ -112,11 +112,15 @@ def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit
             visit.city, visit.country, visit.phrase = city, country, s[:200]
             break
     if visit.country is None:
-        d = _DATELINE.match(text or "")
-        if d:
-            cs = [c for c in cities(d.group(1)) if c.get("country") not in (None, "MA")]
+        # a foreign dateline ("GLASGOW —", "فيينا – 4 دجنبر (ومع)") opening one of the lead paragraphs
+        for s in sentences:
+            if s.paragraph >= LEAD_PARAGRAPHS + 2:
+                break
+            d = _DATELINE.match(s.text)
+            cs = [c for c in cities(d.group(1)) if c.get("country") not in (None, "MA")] if d else []
             if cs:
                 visit.city, visit.country, visit.phrase = cs[0].code, cs[0].get("country"), d.group(0)
+                break
     return visit
 
 

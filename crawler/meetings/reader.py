@@ -142,8 +142,21 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     return Found(meetings=_meetings(text, found, attendees, story, first_city))
 
 
+_PARTICLES = {"ولد", "بن", "بنت", "ابن", "ال", "ben", "bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "ould"}
+
+
 def _key(p: Person) -> str:
     return fold(p.name_latin or p.name or "").replace(" ", "")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One person: the same words, or half the words of the shorter name ("Weber", "Thomas Weber"),
+    particles aside ("ولد", "ben")."""
+    ta = {w for w in fold(a).split() if w not in _PARTICLES}
+    tb = {w for w in fold(b).split() if w not in _PARTICLES}
+    if not ta or not tb:
+        return False
+    return len(ta & tb) * 2 > min(len(ta), len(tb)) or len(ta & tb) == min(len(ta), len(tb))
 
 
 def _dedupe(found: list[Candidate]) -> list[Candidate]:
@@ -155,8 +168,7 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
         same = None
         for j, other in enumerate(out):
             op, oc = other.person, other.country.code
-            if person.name and op.name and (_key(person) == _key(op) or
-                                             set(fold(person.name).split()) & set(fold(op.name).split())):
+            if person.name and op.name and (_key(person) == _key(op) or _same_name(person.name, op.name)):
                 same = j
             elif (not person.name or person.generic or not op.name or not person.title or not op.title) \
                     and oc == country:
