@@ -70,6 +70,9 @@ def mentions(folded: str, named: bool, named_before: bool) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+INTRODUCING = ("name", "title", "bare_title")  # a mention after which anaphora and pronouns are him
+
+
 def first_mention(folded: str, named: bool, named_before: bool) -> Mention | None:
     found = mentions(folded, named, named_before)
     return found[0] if found else None

@@ -391,7 +391,8 @@ def persons(pieces: list[Piece]) -> list[Person]:
     used: set[int] = set()
     people = []
     # "ROLE، NAME، ROLE، NAME" or "NAME، ROLE، NAME، ROLE": the first of them sets the order of a list
-    first = next((p for p in pieces if p.kind in ("role", "name") and not p.attendee and not p.role_generic), None)
+    first = next((p for p in pieces if p.kind in ("role", "name") and not p.attendee and not p.role_generic),
+                 None)
     roles_lead = first is not None and first.kind == "role"
     for i, p in enumerate(pieces):
         if p.kind != "role" or p.role_plural:
@@ -402,7 +403,9 @@ def persons(pieces: list[Piece]) -> list[Person]:
         # "son homologue espagnol, Francisco Pardo, directeur général …": the name is the next role's
         generic_first = p.role_generic and i + 2 < len(pieces) and pieces[i + 2].kind == "role" \
             and not pieces[i + 2].role_generic
-        if nxt is not None and nxt.kind == "name" and i + 1 not in used and (
+        if p.bound and prv is not None and prv.kind == "name" and i - 1 not in used:
+            pick = i - 1  # "السيدة X رئيسة جهاز …": the role written right after its name
+        elif nxt is not None and nxt.kind == "name" and i + 1 not in used and (
                 nxt.bound or roles_lead and not generic_first
                 or not _honorific_led(pieces, i + 1) and not generic_first):
             pick = i + 1

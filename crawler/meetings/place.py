@@ -138,9 +138,11 @@ def where_said(sentence: str) -> str:
 
 
 def sentence_city(sentence: str, parts: list[str | None]):
-    """The first city named as a place in the sentence, outside `parts` (a role, a name)."""
+    """The first city named as a place in the sentence, outside `parts` (a role, a name); a dateline
+    ("Rabat, 11 mars (MAP) –") only when the sentence names no other ("… au siège de la DGST à Témara")."""
     found = place_cities(_without(where_said(sentence), parts))
-    return found[0] if found else None
+    inner = [c for c in found if c.start > 0 and fold(sentence[:c.start]).strip()]
+    return (inner or found or [None])[0]
 
 
 def locate(sentence: str, parts: list[str | None], visit: Visit, previous: list[Location],

@@ -16,7 +16,7 @@ from crawler.items import Counterpart, Location, Meeting
 from crawler.meetings.agency import decide_agency
 from crawler.meetings.country import CountryDecision, decide_country
 from crawler.meetings.cues import find_cues
-from crawler.meetings.hammouchi import first_mention, implicit_subject, names_hammouchi
+from crawler.meetings.hammouchi import INTRODUCING, first_mention, implicit_subject, names_hammouchi
 from crawler.meetings.people import Person, Reading, read_people, split_pieces
 from crawler.meetings.people import classify as classify_piece
 from crawler.meetings.place import Story, locate, place_cities, sentence_city
@@ -85,7 +85,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             continue
         cues = find_cues(s.folded)
         mention = first_mention(s.folded, True, named_before)
-        named_before = named_before or names_hammouchi(s.folded)
+        named_before = named_before or names_hammouchi(s.folded) \
+            or bool(mention and mention.kind in INTRODUCING)
         ev.named = named_before
         if mention is None and (found or named_before):
             mention = implicit_subject(s.folded, cues.verb)
@@ -142,7 +143,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     return Found(meetings=_meetings(text, found, attendees, story, first_city))
 
 
-_PARTICLES = {"ولد", "بن", "بنت", "ابن", "ال", "ben", "bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "ould"}
+_PARTICLES = {"ولد", "بن", "بنت", "ابن", "ال", "ben", "bin", "ibn", "al", "el", "de", "da", "van", "von", "der",
+              "ould"}
 
 
 def _key(p: Person) -> str:
@@ -177,8 +179,15 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
                 break
         if same is None:
             out.append(item)
-        elif (not out[same].person.name and person.name) or (not out[same].person.title and person.title):
-            out[same] = item  # the named, titled mention, in the body's sentence, is the better one
+            continue
+        kept, other = out[same], item
+        if not kept.person.name and person.name:
+            kept, other = item, out[same]  # the named mention, in the body's sentence, is the better one
+        # what one mention lacks the other may say ("led by Deputy Commissioner X" / "the Garda chief")
+        for attr in ("title", "name", "name_latin", "honorific"):
+            if getattr(kept.person, attr) is None and getattr(other.person, attr) is not None:
+                setattr(kept.person, attr, getattr(other.person, attr))
+        out[same] = kept
     return out
 
 
