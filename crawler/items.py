@@ -104,7 +104,10 @@ class Report:
     author: str | None = None
     """The byline (a person or an editorial desk); null for an agency alone or no byline."""
     outlet: str | None = None
-    """The outlet's name as the page shows it ("مدار 24", "Le Bouregreg")."""
+    """The outlet: for a crawled page the registry's name of it (`hespress`; for a mirror's copy,
+    the original outlet's), for a saved page its name as the page shows it ("مدار 24")."""
+    via: str | None = None
+    """The mirror (aggregator) the page was fetched from, when it is a copy (`maghress`)."""
     lang: str | None = None
     """Language of the main text: `ar`, `fr`, `en` (or another ISO 639-1 code)."""
     kind: str | None = None

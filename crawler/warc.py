@@ -18,6 +18,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 ARTICLE_HEADER = "WARC-Liqaat-Page"
+#: request meta key -> WARC header: the outlet (registry name) and mirror of an article page
+SOURCE_HEADERS = {"outlet": "WARC-Liqaat-Outlet", "via": "WARC-Liqaat-Via"}
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
 
 
@@ -55,7 +57,11 @@ def warc_responses(path: Path, stats, logger) -> Iterator:
                 for key, value in record.http_headers.headers:
                     headers.appendlist(key, value)
                 cls = responsetypes.from_args(headers=headers, url=url, body=body)
-                request = Request(url, meta={"liqaat_path": f"{path}#{url}"})
+                meta = {"liqaat_path": f"{path}#{url}"}
+                for key, header in SOURCE_HEADERS.items():
+                    if record.rec_headers.get_header(header):
+                        meta[f"liqaat_{key}"] = record.rec_headers.get_header(header)
+                request = Request(url, meta=meta)
                 stats.inc_value("liqaat/warc/read")
                 yield cls(url=url, status=200, headers=headers, body=body, request=request)
     except (ArchiveLoadFailed, OSError, ValueError) as error:

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import logging
 
-from crawler.store import MeetingStore
+from crawler.store import SYNC_EVERY, MeetingStore
 
 logger = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    def __init__(self, stats, db_path, output_path):
+    def __init__(self, stats, db_path, output_path, sync_every=SYNC_EVERY):
         self.stats, self.db_path, self.output_path = stats, db_path, output_path
+        self.sync_every = sync_every
         self.store = None
 
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
-        return cls(crawler.stats, s.get("MEETINGS_DB"), s.get("MEETINGS_OUTPUT"))
+        return cls(crawler.stats, s.get("MEETINGS_DB"), s.get("MEETINGS_OUTPUT"),
+                   s.getint("MEETINGS_DB_SYNC_EVERY", SYNC_EVERY))
 
     def open_spider(self):
-        self.store = MeetingStore(self.db_path)
+        self.store = MeetingStore(self.db_path, self.sync_every)
         self.stats.set_value("liqaat/dedup/meetings_at_start", len(self.store.deduper.clusters))
 
     def process_item(self, item):
@@ -47,6 +49,8 @@ class StorePipeline:
         if self.store is None:
             return
         try:
+            (n,) = self.store.db.execute("SELECT count(*) FROM meetings").fetchone()
+            self.stats.set_value("liqaat/store/meetings", n)
             if self.output_path:
                 n = self.store.export_jsonl(self.output_path)
                 self.stats.set_value("liqaat/dedup/meetings_written", n)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.dedup.counterparts import CP, compatible, name_relation, same_counterpart
+from crawler.dedup.counterparts import CP, agency_match, compatible, name_relation, same_counterpart
 from crawler.dedup.fields import merge_fields
 from crawler.dedup.merge import NEAR_JACCARD, Deduper
 from crawler.dedup.signature import Signer, jaccard
@@ -155,6 +155,14 @@ def test_agencies_in_two_scripts_compare_through_the_gazetteer():
     ar_bka = CP("DE", "ماتياس كونيل", None, "المكتب الفيدرالي للشرطة الجنائية")
     fr_bka = CP("DE", "Matthias Kühnel", None, "Office fédéral de police criminelle (BKA)")
     assert same_counterpart(ar_bka, fr_bka)
+
+
+def test_a_qualified_homonym_and_the_country_s_own_entry_are_one_agency():
+    """"الشرطة الوطنية بجمهورية السنغال" is the gazetteer's homonym national-police with the country
+    after it, "Police nationale sénégalaise" Senegal's own entry: the same service (country/type)."""
+    ar = CP("SN", None, None, "الشرطة الوطنية بجمهورية السنغال")
+    assert agency_match(ar, CP("SN", None, None, "Police nationale sénégalaise"))
+    assert not agency_match(ar, CP("SN", None, None, "Gendarmerie nationale sénégalaise"))
 
 
 def test_several_meetings_merge_meeting_by_meeting():

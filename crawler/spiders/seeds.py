@@ -30,6 +30,8 @@ class SeedsSpider(scrapy.Spider):
             self.logger.error("liqaat: path %s does not exist; nothing to read", self.path)
             raise CloseSpider("path_not_found")
         files = [self.path] if self.path.is_file() else sorted(p for p in self.path.rglob("*"))
+        if not any(is_warc(p) for p in files):  # a WARC's pages are known only once it is read
+            stats.set_value("liqaat/files/total", sum(1 for p in files if not p.is_dir()))
         documents = 0
         for p in files:
             if is_warc(p) and p.is_file():  # each archived page counts as a file seen
@@ -61,8 +63,11 @@ class SeedsSpider(scrapy.Spider):
             raise CloseSpider("no_documents")
 
     def parse(self, response):
-        return report_from_response(response, self.crawler.stats, self.logger,
-                                    self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        report = report_from_response(response, self.crawler.stats, self.logger,
+                                      self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        if report is not None and response.meta.get("liqaat_outlet"):  # an outlets crawl's archive
+            report.outlet, report.via = response.meta["liqaat_outlet"], response.meta.get("liqaat_via")
+        return report
 
     def on_error(self, failure):
         path = failure.request.meta.get("liqaat_path", failure.request.url)

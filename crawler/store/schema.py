@@ -77,6 +77,8 @@ MIGRATIONS: list[Migration] = [
         CREATE VIRTUAL TABLE meetings_fts USING fts5(
             counterpart, agency, place, topics, attendees, tokenize = 'unicode61 remove_diacritics 2');
     """, run=_v2),
+    Migration("3: reports.via, the mirror a crawled copy was fetched from (outlets)",
+              sql="ALTER TABLE reports ADD COLUMN via TEXT"),
 ]
 
 #: Columns of `meetings` holding a JSON list: `meetings_flat` shows them joined (`;` for codes).
