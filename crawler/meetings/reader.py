@@ -143,8 +143,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     return Found(meetings=_meetings(text, found, attendees, story, first_city))
 
 
-_PARTICLES = {"ولد", "بن", "بنت", "ابن", "ال", "ben", "bin", "ibn", "al", "el", "de", "da", "van", "von", "der",
-              "ould"}
+_PARTICLES = {"ولد", "بن", "بنت", "ابن", "ال", "ben", "bin", "ibn", "al", "el", "de", "da", "van", "von",
+              "der", "ould"}
 
 
 def _key(p: Person) -> str:
