@@ -67,8 +67,12 @@ def decide_country(person: Person, sentence_rest: str, story: Story) -> CountryD
     code, evidence, _ = country_in(person.name or "")
     if code:
         return CountryDecision(code, evidence, "name", agency)
-    code, evidence, _ = country_in(where_said(sentence_rest))
+    code, evidence, rest_agency = country_in(where_said(sentence_rest))
     if code:
+        # "a Garda Síochána delegation led by Deputy Commissioner X": the agency that gave the
+        # country is the counterpart's when the role names none
+        if agency is None and rest_agency is not None and rest_agency.country == code:
+            agency = rest_agency
         return CountryDecision(code, evidence, "sentence", agency)
     visit = story.visit
     if visit.country and visit.country != "MA":

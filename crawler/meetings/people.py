@@ -25,7 +25,7 @@ _CHUNK_SEP = re.compile(r"[،,;؛]")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
 _LATIN_NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’-]*|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
-_AR_ACRONYM = re.compile(r"[(（][A-Za-z][A-Za-z.\-]{1,10}[)）]")
+_AR_ACRONYM = re.compile(r"[(（][A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.\-]{1,10}[)）]")
 _LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
 # "Europol's", "INTERPOL's", "the Garda Síochána's": capitalised words ending in 's right before a role
 _POSSESSIVE = re.compile(r"(?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*['’]s\s+$")
@@ -206,6 +206,11 @@ def name_ok(name: str) -> bool:
         and not lx.role.search(fold(name)) and not _LATIN_PARTICLE.match(toks[-1])
 
 
+def _place_word(token: str) -> bool:
+    """"بالرباط", "في": a place named after a name ("… Erik Lindqvist بالرباط")."""
+    return token.startswith("ب") and bool(find_cities(token[1:]))
+
+
 def _name_prefix(text: str) -> tuple[str, str | None] | None:
     """The name that starts `text`, and the role written right after it if one is: ("آنا ليزا
     راوتيو التي تقوم بزيارة …" -> "آنا ليزا راوتيو"; "إنجريد سولفانج رئيسة جهاز …" -> the name and
@@ -218,7 +223,7 @@ def _name_prefix(text: str) -> tuple[str, str | None] | None:
         nxt = fold(toks[n]) if n < len(toks) else ""
         role = bool(rest) and bool(lx.role.match(fold(rest)))
         stop = not nxt or nxt in lx.not_name or lx.role_stop.match(nxt) or role or not _ARABIC.search(cand) \
-            and not toks[n][:1].isupper()
+            and not toks[n][:1].isupper() or _place_word(toks[n])
         if stop and name_ok(cand):
             return cand, rest if role else None
     return None
@@ -237,7 +242,8 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
     honorific, rest = strip_honorific(text)
     inner = _PAREN.search(rest)
     bare = (_PAREN.sub(" ", rest) if inner else rest).strip(" .:;!؟")
-    if not name_ok(bare) and (honorific or piece.bound):
+    rank_is_role = bool(honorific) and bool(lx.role.match(fold(honorific)))
+    if not name_ok(bare) and (honorific and not rank_is_role or piece.bound):
         # "السيدة آنا ليزا راوتيو التي تقوم بزيارة عمل …": the name, then its clause
         found = _name_prefix(rest.strip(" .:;!؟"))
         if found:
@@ -290,6 +296,8 @@ def _trailing_latin_name(text: str) -> str | None:
     m = _LATIN_RUN.search(text)
     if not m or _ARABIC.search(text):
         return None
+    if lexicon().topic_clause.search(fold(text[:m.start()])):
+        return None  # "… focused on routes linking Latin America": what was discussed, not who
     toks = m.group().split()
     while toks and (find_cities(toks[0]) or find_countries(toks[0]) or fold(toks[0]) in _WEEKDAYS_MONTHS):
         toks = toks[1:]
@@ -347,6 +355,12 @@ def _glued_name(role: str) -> tuple[str, str | None]:
     if cut is None:
         return _after_definite(role)
     tail = role[cut:].strip()
+    if tail and not name_ok(tail):
+        # "… (SÄPO) Erik Lindqvist بالرباط": the name, then the place
+        found = _leading_latin_name(tail) if not _ARABIC.search(tail.split()[0]) else None
+        if found is None:
+            found = (_name_prefix(tail) or (None,))[0]
+        tail = found or ""
     # stricter than a name between commas: only the family name may carry the article
     toks = tail.split()
     if not tail or not name_ok(tail) or any(fold(t).startswith("ال") for t in toks[:-1]):

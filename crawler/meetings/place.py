@@ -111,6 +111,13 @@ def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit
         if country:
             visit.city, visit.country, visit.phrase = city, country, s[:200]
             break
+    if visit.country and visit.city is None:
+        # "… on a working visit to Estonia" with "… in Tallinn" in the headline or another lead line
+        for s in _lead(sentences, title):
+            cs = [c for c in place_cities(s) if c.get("country") == visit.country]
+            if cs:
+                visit.city = cs[0].code
+                break
     if visit.country is None:
         # a foreign dateline ("GLASGOW —", "فيينا – 4 دجنبر (ومع)") opening one of the lead paragraphs
         for s in sentences:

@@ -17,6 +17,7 @@ from crawler.meetings.agency import decide_agency
 from crawler.meetings.country import CountryDecision, decide_country
 from crawler.meetings.cues import find_cues
 from crawler.meetings.hammouchi import INTRODUCING, first_mention, implicit_subject, names_hammouchi
+from crawler.meetings.lexicon import lexicon
 from crawler.meetings.people import Person, Reading, read_people, split_pieces
 from crawler.meetings.people import classify as classify_piece
 from crawler.meetings.place import Story, locate, place_cities, sentence_city
@@ -129,7 +130,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             found.append(Candidate(person, s, evidence, decision, end))
             if first_at is None:
                 first_at, first_para = s.start, s.paragraph
-    if first_city is None and title_names:
+    if first_city is None and title and (title_names or lexicon().hammouchi_bare_title.search(fold(title))):
         # "حموشي يستقبل بالرباط سفير …": the headline may be the only one to say where
         first_city = next(iter(place_cities(title)), None)
     if not found:
@@ -202,7 +203,10 @@ def _meetings(text: str, found: list[Candidate], attendees: list[str], story: St
         # when it is the only one); a shared lead is no one's
         nxt = next((st for st in starts[k + 1:] if st > c.sentence.start), None)
         section = text if len(found) == 1 else text[c.sentence.start:nxt if nxt is not None else len(text)]
-        cp = Counterpart(name=person.name, name_latin=person.name_latin, title=person.title,
+        title = person.title
+        if title is None and person.honorific and lexicon().role.match(fold(person.honorific)):
+            title = person.honorific  # "led by Deputy Commissioner X": the rank is all the role there is
+        cp = Counterpart(name=person.name, name_latin=person.name_latin, title=title,
                          honorific=person.honorific, country=c.country.code,
                          agency=decide_agency(person.title, c.country.agency))
         loc, loc_evidence = locate(c.evidence, [person.title, person.name], story.visit, locations,
