@@ -28,6 +28,14 @@ DOWNLOADER_MIDDLEWARES = {
 }
 # e.g. output/crawl.warc.gz; empty: no archive
 WARC_PATH = ""
+# Only http(s) for the web and our bounded reader for files (crawler/files/handler.py): no
+# ftp:// (it ignores DOWNLOAD_TIMEOUT), s3:// or data: request is ever made.
+DOWNLOAD_HANDLERS = {
+    "file": "crawler.files.handler.FileDownloadHandler",
+    "ftp": None,
+    "s3": None,
+    "data": None,
+}
 
 # Item pipelines, one concern each, ordered with gaps (docs/pipelines.md).
 ITEM_PIPELINES = {
@@ -69,6 +77,7 @@ MEETINGS_DB_SYNC_EVERY = 100
 # A document larger than this is skipped (junk or a dump of many pages), counted in stats.
 LIQAAT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
+# INFO shows the progress lines and the run summary; WARNING keeps only the problems.
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

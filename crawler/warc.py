@@ -34,8 +34,11 @@ def _marked(path: Path) -> bool:
                    for r in ArchiveIterator(fh))
 
 
-def warc_responses(path: Path, stats, logger) -> Iterator:
-    """Every archived page of `path` to report on; a damaged archive is logged and counted."""
+def warc_responses(path: Path, stats, logger, max_bytes: int | None = None) -> Iterator:
+    """Every archived page of `path` to report on; a damaged archive is logged and counted
+    (whatever warcio raises: a malformed file never stops the run). A record body is read at
+    most `max_bytes` + 1 bytes at a time: a larger one is skipped (`liqaat/files/skipped/too_large`)
+    without being held in memory."""
     try:
         marked = _marked(path)
         with open(path, "rb") as fh:
@@ -52,7 +55,14 @@ def warc_responses(path: Path, stats, logger) -> Iterator:
                 ):
                     stats.inc_value("liqaat/warc/skipped")
                     continue
-                body = record.content_stream().read()
+                stream = record.content_stream()
+                body = stream.read(max_bytes + 1) if max_bytes else stream.read()
+                if max_bytes and len(body) > max_bytes:
+                    stats.inc_value("liqaat/files/seen")
+                    stats.inc_value("liqaat/files/skipped/too_large")
+                    logger.warning("liqaat: skipped %s#%s: over the %d-byte limit", path, url, max_bytes)
+                    del body
+                    continue
                 headers = Headers()
                 for key, value in record.http_headers.headers:
                     headers.appendlist(key, value)
@@ -64,7 +74,7 @@ def warc_responses(path: Path, stats, logger) -> Iterator:
                 request = Request(url, meta=meta)
                 stats.inc_value("liqaat/warc/read")
                 yield cls(url=url, status=200, headers=headers, body=body, request=request)
-    except (ArchiveLoadFailed, OSError, ValueError) as error:
+    except Exception as error:  # noqa: BLE001 (warcio raises AttributeError, struct.error…)
         stats.inc_value("liqaat/files/seen")
         stats.inc_value("liqaat/files/skipped/bad_warc")
         logger.error("liqaat: skipped the rest of %s: not a readable WARC archive: %s", path, error)

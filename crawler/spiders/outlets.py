@@ -37,6 +37,18 @@ def _rebase(url: str, base: str | None) -> str:
 
 class OutletsSpider(SitemapSpider):
     name = "outlets"
+    arguments = {"outlet": "crawl only this outlet of the registry (crawler/outlets/registry/); "
+                           "default: every outlet"}
+    setting_docs = {
+        "OUTLETS_DIR": "the registry folder (default: crawler/outlets/registry/; for tests)",
+        "OUTLETS_BASE_URL": "replace each start URL's scheme and host, e.g. http://127.0.0.1:8000, "
+                            "to crawl a local copy (default: none)",
+        "OUTLETS_HOST_MAP": 'the same per domain, JSON: {"hespress.com": "http://127.0.0.1:8001"} '
+                            "(default: none)",
+        "OUTLETS_LASTMOD": "skip sitemap entries whose lastmod is older than the start of the outlet's "
+                           "last finished run (default: True)",
+        "OUTLETS_SINCE": "skip sitemap entries dated before this date, e.g. 2015-02-01 (default: none)",
+    }
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -96,12 +108,17 @@ class OutletsSpider(SitemapSpider):
         return self.local[max(domains, key=len)] if domains else None
 
     def _request(self, url: str, callback, meta: dict) -> scrapy.Request:
+        if urlsplit(url).scheme not in ("http", "https"):  # a registry entry's start URL
+            raise ValueError(f"liqaat: {url}: only http(s) start URLs are crawled")
         return scrapy.Request(_rebase(url, self._local_base(url)), callback, meta=meta,
                               errback=self.on_error)
 
     def _classify(self, url: str) -> Classified | None:
         """What the registry says of `url` (a local copy's URL as its real host's), or None when
-        it is not on the hosts of the outlets crawled."""
+        it is not on the hosts of the outlets crawled, or not http(s): `file://HOST/etc/hostname`
+        carries the outlet's host name and must never be read."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            return None
         real = self.real.get(urlsplit(url).netloc)
         found = self.registry.classify(_rebase(url, f"http://{real}") if real else url)
         return found if found.entry in self.names else None
@@ -113,7 +130,11 @@ class OutletsSpider(SitemapSpider):
     def _article(self, url: str, meta: dict):
         found = self._classify(url)
         if found is None:
-            self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
+            if urlsplit(url).scheme not in ("http", "https"):
+                self.crawler.stats.inc_value("liqaat/outlets/scheme_refused")
+                self.logger.debug("liqaat: refused %s: only http(s) links are followed", url)
+            else:
+                self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
             return None
         if not found.article:
             return None
