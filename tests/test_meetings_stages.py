@@ -144,7 +144,7 @@ PEOPLE = [
      [("Anna Korhonen", "Frontex's Deputy Executive Director")]),
     # a delegation led by a ranked head, the name followed by lower-case words
     ("Hammouchi welcomed a Kenyan delegation led by Deputy Commissioner Grace Wanjiru to Rabat.",
-     [("Grace Wanjiru", None)]),
+     [("Grace Wanjiru", "Deputy Commissioner")]),
     # an award is nobody
     ("Hammouchi received the Grand Cross of the Order of Merit of Peru.", []),
 ]
