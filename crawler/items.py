@@ -26,6 +26,10 @@ class Counterpart:
     """ISO 3166-1 alpha-2 code of the counterpart's state, or an organisation code (`INTERPOL`)."""
     agency: str | None = None
     """The agency as written, in its base form ("الشرطة القضائية"); null for ambassadors."""
+    actor: str | None = None
+    """The counterpart's identity key, the same across spellings and scripts: `p:<country>:<surname
+    skeleton>` for a person ("p:at:lnstn" for Hollenstein, هولنشتاين), `a:<agency id>` for an agency
+    alone; set by the store (docs/dedup.md, "Counterpart identity")."""
 
 
 @dataclass
@@ -47,6 +51,12 @@ class Source:
     title: str | None = None
     published: str | None = None
     author: str | None = None
+    merged_by: str | None = None
+    """The rule that put this report in the meeting: `new` (its first report), `near`,
+    `counterpart`, `undated` (docs/dedup.md)."""
+    merge_evidence: dict | None = None
+    """What the rule saw: `{"report": <the report matched>, "jaccard": 0.83}` for `near`,
+    `{"report": …, "identity": "name", "place": "rabat", "days_apart": 1}` for `undated`."""
 
 
 @dataclass

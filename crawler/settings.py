@@ -77,6 +77,7 @@ MEETINGS_DB_SYNC_EVERY = 100
 # A document larger than this is skipped (junk or a dump of many pages), counted in stats.
 LIQAAT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
+# INFO shows the progress lines and the run summary; WARNING keeps only the problems.
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -10,16 +10,22 @@ logger = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    def __init__(self, stats, db_path, output_path, sync_every=SYNC_EVERY):
+    def __init__(self, stats, db_path, output_path, sync_every=SYNC_EVERY, crawler=None):
         self.stats, self.db_path, self.output_path = stats, db_path, output_path
         self.sync_every = sync_every
+        self.crawler = crawler
         self.store = None
 
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
         return cls(crawler.stats, s.get("MEETINGS_DB"), s.get("MEETINGS_OUTPUT"),
-                   s.getint("MEETINGS_DB_SYNC_EVERY", SYNC_EVERY))
+                   s.getint("MEETINGS_DB_SYNC_EVERY", SYNC_EVERY), crawler)
+
+    def _root(self):
+        """The crawl root files are keyed relative to (the seeds spider's `path`)."""
+        spider = getattr(self.crawler, "spider", None)
+        return getattr(spider, "path", None)
 
     def open_spider(self):
         self.store = MeetingStore(self.db_path, self.sync_every)
@@ -27,14 +33,17 @@ class StorePipeline:
 
     def process_item(self, item):
         try:
-            decisions, status = self.store.add(item)
+            decisions, status = self.store.add(item, root=self._root())
         except Exception:  # one bad report never stops the run
             logger.exception("liqaat: could not store %s", getattr(item, "url", item))
             self.stats.inc_value("liqaat/dedup/errors")
             return item
         self.stats.inc_value(f"liqaat/dedup/reports_{status}")
+        actors = self.store.actors(decisions)
         for meeting, d in zip(item.meetings, decisions, strict=False):
             meeting.meeting_id = d.meeting_id
+            if getattr(meeting, "counterpart", None) is not None and d.meeting_id in actors:
+                meeting.counterpart.actor = actors[d.meeting_id]
             if status == "known":
                 continue
             if d.new:
