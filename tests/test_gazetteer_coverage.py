@@ -328,6 +328,7 @@ def test_country_sources_files_are_merged(tmp_path, monkeypatch):
            "variants:\n  PL: {ar: [بولندا, بولونيا], fr: [Pologne]}\n  CM: {ar: [الكامرون]}\nblocked: [b]\n")
     monkeypatch.setattr(build_countries, "DATA", tmp_path)
     src = build_countries.load_sources()
-    assert src["variants"] == {"PL": {"ar": ["بولندا", "بولونيا"], "fr": ["Pologne"]}, "CM": {"ar": ["الكامرون"]}}
+    assert src["variants"] == {"PL": {"ar": ["بولندا", "بولونيا"], "fr": ["Pologne"]},
+                               "CM": {"ar": ["الكامرون"]}}
     assert src["blocked"] == ["a", "b"]
     assert "ar_demonyms" not in src
