@@ -113,14 +113,20 @@ def split_pieces(sentence: str) -> list[Piece]:
         p = p.strip()
         if not p:
             continue
-        bound = False
+        bound = after = False
         inner = lx.inner_honorific.search(p)
         if inner and p[:inner.start()].strip():
             head = p[:inner.start()].strip()
-            pieces += _cut_connector(head, False)
             p = p[inner.start():].strip()
-            bound = True
-        pieces += _cut_connector(p, bound)
+            if lx.connector.fullmatch(f" {head} "):
+                after = True  # "مع السيد …": the connector alone before the name
+            else:
+                pieces += _cut_connector(head, False)
+                bound = True
+        cut = _cut_connector(p, bound)
+        if after:
+            cut[0].after_connector = True
+        pieces += cut
     return pieces
 
 
