@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.meetings import extract_meetings, find_topics
-from crawler.meetings.extract import sentences
+from crawler.meetings.reader import sentences
 from tests.conftest import FIXTURES, crawl_reports, read_jsonl
 
 H_AR = "المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي"

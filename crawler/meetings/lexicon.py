@@ -13,6 +13,7 @@ from pathlib import Path
 from crawler.vocab import AR_CLITICS, LETTER, flat, phrase_regex, variants
 from crawler.vocab import fold as fold
 from crawler.vocab import load as _load
+from crawler.vocab.phrases import GAP, gapped_regex
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -22,6 +23,11 @@ __all__ = ["AR_CLITICS", "DATA", "LETTER", "Lexicon", "flat", "fold", "lexicon",
 
 def load(name: str) -> dict:
     return _load(DATA / name)
+
+
+def _written(phrases: list[str]) -> str:
+    """An alternation of phrases as written (longest first, a space matching any run of spaces)."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
 class Lexicon:
@@ -35,7 +41,15 @@ class Lexicon:
         institution = r"(?!\s+(?:(?:ل|لل)\S|(?:de|du|des|of|d')\b))"
         self.hammouchi_anaphora = re.compile(
             rf"(?:{phrase_regex(h['anaphora']).pattern}){institution}", re.IGNORECASE)
-        self.meeting_verb = phrase_regex(flat(data["meeting_verbs"]))
+        self.hammouchi_bare_title = re.compile("|".join(f"(?:{t})" for t in h["bare_titles"]), re.IGNORECASE)
+        self.hammouchi_pronoun = phrase_regex(h["pronouns"], clitics=False)
+        # "كما اجتمع برئيس …": a sentence opening with its verb, the object right after it
+        self.sentence_opener = re.compile(rf"\s*(?:{phrase_regex(h['openers'], clitics=False).pattern})?\s*",
+                                          re.IGNORECASE)
+        self.object_start = re.compile(rf"(?:ب|{phrase_regex(h['object_starts']).pattern})", re.IGNORECASE)
+        verbs = flat(data["meeting_verbs"])
+        self.meeting_verb = phrase_regex([v for v in verbs if GAP not in v and "..." not in v])
+        self.meeting_verb_gapped = gapped_regex([v for v in verbs if GAP in v or "..." in v])
         self.meeting_noun = phrase_regex(flat(data["meeting_nouns"]))
         self.future = phrase_regex(data["future"])
         self.recall = phrase_regex(data["recall"])
@@ -53,6 +67,16 @@ class Lexicon:
         self.visit = phrase_regex(data["visit_cues"])
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
+        self.no_agency = phrase_regex(roles["no_agency"])
+        # matched on the text as written (pieces are cut there), not on the folded text
+        self.inner_honorific = re.compile(rf"(?<=\s)(?:{_written(data['inner_honorifics'])})(?=\s+\S)")
+        self.connector = re.compile(rf"(?:^|\s)(?:{_written(data['connectors'])})\s+", re.IGNORECASE)
+        place = data["place"]
+        # regexes written on folded text; the fold leaves their backslashes and brackets alone
+        markers = "|".join(sorted({fold(m) for m in place["markers"]}, key=len, reverse=True))
+        self.place_marker = re.compile(rf"(?:^|\s)(?:{markers})\s*$", re.IGNORECASE)
+        self.abroad_cue = phrase_regex(place["abroad_cues"])
+        self.topic_clause = phrase_regex(place["topic_clause"])
 
 
 @cache

@@ -68,3 +68,21 @@ class PhraseMatcher:
 
     def __contains__(self, text: str) -> bool:
         return bool(self.regex.search(fold(text)))
+
+
+GAP = "…"
+
+
+def gapped_regex(phrases: Iterable[str], *, gap: int = 12) -> re.Pattern:
+    """Phrases written with "…" between their parts ("حل … ضيفا على", "a tenu … une séance de
+    travail avec"): each part whole words, up to `gap` words between two parts, within one clause
+    (no full stop in the gap). The whole match runs from the first part to the end of the last."""
+    alts = []
+    for p in phrases:
+        parts = [q.strip() for q in str(p).replace("...", GAP).split(GAP) if q.strip()]
+        if len(parts) < 2:
+            continue
+        rxs = [phrase_regex([q], clitics=(i == 0)).pattern for i, q in enumerate(parts)]
+        between = rf"(?:\s+[^\s.!?؟]+){{0,{gap}}}?\s+"
+        alts.append(between.join(f"(?:{r})" for r in rxs))
+    return re.compile("|".join(alts) or NEVER, re.IGNORECASE)

@@ -1,0 +1,83 @@
+"""Stage 6: the counterpart's agency.
+
+The gazetteer's agency named in the role, as written with its acronym ("جهاز الاستخبارات الأمنية
+الفنلندي (SUPO)"); else the role's own organisation phrase: what follows the role's head words
+("المدير العام لـ|وكالة الشرطة الوطنية اليابانية", "director general of the|Investigations Police
+of Chile"). An ambassador, a minister or a head of state has no agency (data: `roles.no_agency`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.meetings.gaz import find_agencies, find_countries
+from crawler.meetings.lexicon import lexicon
+from crawler.textnorm import ARABIC_RE
+from crawler.vocab import fold
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([^()]{2,12})\)")
+_LATIN_OF = re.compile(r"^(?:of\s+the|of|de\s+la|de\s+l['’]|du|des|de|d['’]|at\s+the|at|for\s+the|for)\s*",
+                       re.IGNORECASE)
+_AR_OF = ("لل", "ل", "ب")
+MIN_ORG_WORDS = 1
+
+
+@dataclass(frozen=True)
+class AgencyFind:
+    """An agency of the gazetteer named in a text."""
+
+    written: str
+    country: str | None
+
+
+def agency_in(text: str) -> AgencyFind | None:
+    for a in find_agencies(text):
+        if a.get("domestic") and not a.get("qualifier"):
+            continue
+        written = a.get("with_adjective") or a.base or a.surface
+        # keep the acronym in brackets right after the agency: "(AIVD)"
+        after = _ACRONYM_AFTER.match(text[a.end:])
+        if after and not a.get("with_adjective"):
+            written = f"{written} ({after.group(1)})"
+        country = a.get("country") or a.code if a.get("type") == "international" else a.get("country")
+        return AgencyFind(written, country)
+    return None
+
+
+def organisation_of(role: str) -> str | None:
+    """The organisation phrase of a role, without its head words; None for a role without one
+    (an ambassador, a minister) or whose rest is only a country."""
+    lx = lexicon()
+    text = role.strip()
+    head = False
+    while True:
+        m = lx.role.match(fold(text))
+        if not m or m.end() == 0:
+            break
+        if lx.no_agency.match(fold(text)):
+            return None
+        head = True
+        text = text[m.end():].strip(" ,،")
+    if not head or not text:
+        return None
+    if ARABIC_RE.search(text[:2]):
+        for c in _AR_OF:
+            if text.startswith(c) and len(text) > len(c) + 2:
+                text = ("ال" + text[2:]) if c == "لل" else text[len(c):]
+                break
+    else:
+        text = _LATIN_OF.sub("", text)
+    text = text.strip(" ,،.")
+    if len(text.split()) < MIN_ORG_WORDS:
+        return None
+    countries = find_countries(text)
+    if countries and countries[0].start == 0 and countries[0].end >= len(text.rstrip()) - 1:
+        return None  # "سفير كندا": the rest names the country only
+    return text
+
+
+def decide_agency(role: str | None, found: AgencyFind | None) -> str | None:
+    if found is not None:
+        return found.written
+    return organisation_of(role) if role else None

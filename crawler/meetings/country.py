@@ -1,0 +1,68 @@
+"""Stage 5: the counterpart's country. The one place where a country is decided.
+
+In order, the first that gives a foreign country (not MA) wins:
+
+1. the counterpart's role: a state named in it (a country, a nationality adjective in any form,
+   an agency of the gazetteer) before an international organisation named in it ("la Direction des
+   enquêtes criminelles et d'INTERPOL de la Police nationale de Colombie" is Colombia's);
+2. the counterpart's name (a rare "the Spanish Ana Ruiz");
+3. the rest of the meeting sentence, without Hammouchi's pieces;
+4. the visit the report tells of (stage 7: Hammouchi's trip to that country);
+5. the one foreign country the report's headline and lead name.
+
+A counterpart whose country is none of these, or Morocco, is not a foreign counterpart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crawler.meetings.agency import AgencyFind, agency_in
+from crawler.meetings.gaz import find_countries
+from crawler.meetings.people import Person
+from crawler.meetings.place import Visit
+
+
+@dataclass
+class CountryDecision:
+    """The country of one counterpart, where it was read, and the agency named in the role."""
+
+    code: str | None
+    evidence: str | None = None
+    source: str | None = None  # role | name | sentence | visit | lead
+    agency: AgencyFind | None = None
+
+
+def country_in(text: str) -> tuple[str | None, str | None, AgencyFind | None]:
+    """(country, the phrase it came from, the agency of the gazetteer) named in a text."""
+    agency = agency_in(text)
+    states, orgs = [], []
+    for c in find_countries(text):
+        if c.code and c.code != "MA":
+            (states if len(c.code) == 2 else orgs).append(c)
+    if states:
+        return states[0].code, states[0].surface, agency
+    if agency and agency.country and agency.country != "MA" and len(agency.country) == 2:
+        return agency.country, agency.written, agency
+    if orgs:
+        return orgs[0].code, orgs[0].surface, agency
+    if agency and agency.country and agency.country != "MA":
+        return agency.country, agency.written, agency
+    return None, None, agency
+
+
+def decide_country(person: Person, sentence_rest: str, visit: Visit) -> CountryDecision:
+    code, evidence, agency = country_in(person.title or "")
+    if code:
+        return CountryDecision(code, evidence, "role", agency)
+    code, evidence, _ = country_in(person.name or "")
+    if code:
+        return CountryDecision(code, evidence, "name", agency)
+    code, evidence, _ = country_in(sentence_rest)
+    if code:
+        return CountryDecision(code, evidence, "sentence", agency)
+    if visit.country and visit.country != "MA":
+        return CountryDecision(visit.country, visit.phrase, "visit", agency)
+    if len(visit.lead_countries) == 1:
+        return CountryDecision(visit.lead_countries[0], "lead", "lead", agency)
+    return CountryDecision(None, agency=agency)

@@ -1,0 +1,381 @@
+"""Stage 4: the people of a meeting sentence.
+
+The genre (../shared/GENRE.md) writes a counterpart as comma-separated pieces, a role
+("المدير الوطني للشرطة القضائية بالجمهورية البرتغالية") next to a name ("السيد جواو مانويل
+ترافاسوس"), in either order; real outlets also glue them ("سفير كندا السيد دانيال تيبودو",
+"Interior Minister Pedro Alonso Ruiz"), put several in a row joined by و / et / and, and put a rank
+before the name ("اللواء", "vice-amiral"). So a sentence is cut at its commas (and at "مع / avec /
+with / par / by"), each `Piece` is classed (hammouchi, role, name, other), and each role is paired
+with the name beside it into a `Person`. Every word list is data in data/lexicon.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.meetings.gaz import find_cities, find_countries
+from crawler.meetings.hammouchi import mentions
+from crawler.meetings.lexicon import lexicon
+from crawler.textnorm import ARABIC_RE as _ARABIC
+from crawler.vocab import fold, fold_map
+
+_CHUNK_SEP = re.compile(r"[،,;؛]")
+_PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
+_LATIN_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’-]*|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
+_LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
+_LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s*$")
+MAX_NAME_TOKENS = 6
+_WEEKDAYS_MONTHS = {fold(w) for w in (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche").split()}
+
+
+@dataclass
+class Piece:
+    """A comma-separated piece of a meeting sentence and what it is."""
+
+    text: str
+    kind: str = "other"  # hammouchi | role | name | other
+    attendee: bool = False
+    honorific: str | None = None
+    latin: str | None = None  # a Latin spelling in brackets after an Arabic name, or the name itself
+    role_plural: bool = False
+    role_generic: bool = False
+    after_connector: bool = False
+    bound: bool = False  # written right after the piece before it, without a comma ("سفير كندا السيد …")
+    glued_name: str | None = None  # a name written right after the role, without a comma
+
+
+@dataclass
+class Person:
+    """One official of a meeting sentence: a role, a name, or both."""
+
+    name: str | None = None
+    name_latin: str | None = None
+    honorific: str | None = None
+    title: str | None = None
+    attendee: bool = False
+    generic: bool = False
+    weak: bool = False  # read from a headline-like line, not from a sentence of the body
+
+
+@dataclass
+class Reading:
+    """What stage 4 read in one sentence."""
+
+    pieces: list[Piece]
+    people: list[Person]
+    attending: bool  # every mention of Hammouchi follows an attendee cue ("بحضور حموشي")
+
+
+def read_people(sentence: str, named: bool, named_before: bool) -> Reading:
+    pieces = split_pieces(sentence)
+    for p in pieces:
+        classify(p, named, named_before)
+    pieces = after_verb(pieces, named, named_before)
+    return Reading(pieces=pieces, people=persons(pieces), attending=attending(pieces, named, named_before))
+
+
+# --- pieces ----------------------------------------------------------------------------------------
+
+def split_pieces(sentence: str) -> list[Piece]:
+    """Cut at commas outside brackets, then before a last "مع / avec / with", then before an
+    honorific inside a piece ("… سفير كندا السيد دانيال تيبودو")."""
+    lx = lexicon()
+    parts, depth, cur = [], 0, []
+    for ch in sentence:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        if depth == 0 and _CHUNK_SEP.match(ch):
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    pieces = []
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        bound = False
+        inner = lx.inner_honorific.search(p)
+        if inner and p[:inner.start()].strip():
+            head = p[:inner.start()].strip()
+            pieces += _cut_connector(head, False)
+            p = p[inner.start():].strip()
+            bound = True
+        pieces += _cut_connector(p, bound)
+    return pieces
+
+
+def _cut_connector(p: str, bound: bool) -> list[Piece]:
+    cuts = list(lexicon().connector.finditer(p))
+    if not cuts:
+        return [Piece(p, bound=bound)]
+    out = []
+    head, tail = p[:cuts[-1].start()].strip(), p[cuts[-1].end():].strip()
+    if head:
+        out.append(Piece(head, bound=bound))
+    if tail:
+        out.append(Piece(tail, after_connector=True))
+    return out
+
+
+def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Piece]:
+    """A Hammouchi piece may hold the counterpart too: "حموشي يستقبل مسؤول الاستعلامات …" (after the
+    verb), "استقبل حموشي سفير فرنسا بالمغرب" (after his name): that part is a piece of its own."""
+    lx = lexicon()
+    out = []
+    for p in pieces:
+        if p.kind == "hammouchi":
+            folded = fold(p.text)
+            v = lx.meeting_verb.search(folded)
+            h = [m for m in mentions(folded, named, named_before) if m.kind != "pronoun"]
+            last = max((m.end for m in h), default=None)
+            cut = None
+            if v and h and min(m.start for m in h) < v.start() and folded[v.end():].strip():
+                cut = v.end()
+            elif last is not None and (lx.role.search(folded, last)
+                                       or lx.delegation.match(folded[last:].strip())):
+                cut = last
+            if cut is not None:
+                start, _ = original_span(p.text, cut, cut + 1)
+                tail = Piece(p.text[start:].strip())
+                classify(tail, named, named_before)
+                if tail.kind in ("role", "name"):
+                    out += [Piece(p.text[:start].strip(), kind="hammouchi"), tail]
+                    continue
+        out.append(p)
+    return out
+
+
+def attending(pieces: list[Piece], named: bool, named_before: bool) -> bool:
+    """Every mention of Hammouchi follows an attendee cue, in its piece or in the Hammouchi piece
+    just before it ("بحضور المدير العام …، عبد اللطيف حموشي")."""
+    lx = lexicon()
+    seen, att = False, True
+    for i, p in enumerate(pieces):
+        if p.kind != "hammouchi":
+            continue
+        folded = fold(p.text)
+        h = mentions(folded, named, named_before)
+        cue = bool(lx.attendee.search(folded[:h[0].start] if h else folded))
+        carried = i > 0 and pieces[i - 1].kind == "hammouchi" and seen and att
+        att = att and (cue or carried)
+        seen = True
+    return seen and att
+
+
+def strip_honorific(text: str) -> tuple[str | None, str]:
+    m = lexicon().honorific.match(fold(text))
+    if not m:
+        return None, text
+    n = len(fold(text)[:m.end()].split())
+    toks = text.split()
+    return " ".join(toks[:n]).rstrip("."), " ".join(toks[n:])
+
+
+def name_ok(name: str) -> bool:
+    toks = name.split()
+    if not 2 <= len(toks) <= MAX_NAME_TOKENS or any(any(c.isdigit() for c in t) for t in toks):
+        return False
+    lx = lexicon()
+    if _ARABIC.search(name):
+        for t in toks:
+            f = fold(t)
+            if f in lx.not_name or f.startswith("لل") or not _ARABIC.search(t):
+                return False
+        return not lx.role.search(fold(name)) and not find_countries(name) and not find_cities(name)
+    return all(_LATIN_NAME_TOKEN.match(t) for t in toks) and toks[0][:1].isupper() \
+        and not lx.role.search(fold(name)) and not _LATIN_PARTICLE.match(toks[-1])
+
+
+def _name_prefix(text: str) -> str | None:
+    """The name that starts `text` and the words after it that are not a name ("آنا ليزا راوتيو
+    التي تقوم بزيارة …" -> "آنا ليزا راوتيو")."""
+    toks = text.split()
+    lx = lexicon()
+    for n in range(min(len(toks), MAX_NAME_TOKENS), 1, -1):
+        cand = " ".join(toks[:n])
+        nxt = fold(toks[n]) if n < len(toks) else ""
+        stop = not nxt or nxt in lx.not_name or lx.role_stop.match(nxt) or not _ARABIC.search(cand) and \
+            not toks[n][:1].isupper()
+        if stop and name_ok(cand):
+            return cand
+    return None
+
+
+def classify(piece: Piece, named: bool, named_before: bool) -> None:
+    lx = lexicon()
+    text = piece.text
+    folded = fold(text)
+    if [m for m in mentions(folded, named, named_before) if m.kind != "pronoun" or m.start == 0]:
+        piece.kind = "hammouchi"
+        return
+    # a name: [honorific] NAME [(other spelling)]
+    honorific, rest = strip_honorific(text)
+    inner = _PAREN.search(rest)
+    bare = (_PAREN.sub(" ", rest) if inner else rest).strip(" .:;!؟")
+    if not name_ok(bare) and (honorific or piece.bound):
+        # "السيدة آنا ليزا راوتيو التي تقوم بزيارة عمل …": the name, then its clause
+        prefix = _name_prefix(rest.strip(" .:;!؟"))
+        if prefix:
+            bare, inner = prefix, _PAREN.search(rest[len(prefix):len(prefix) + 40] + " ") \
+                if rest[len(prefix):].lstrip().startswith("(") else None
+    if name_ok(bare):
+        piece.kind, piece.text, piece.honorific = "name", bare, honorific
+        if inner and not _ARABIC.search(inner.group(1)) and _ARABIC.search(bare):
+            piece.latin = inner.group(1).strip()
+        elif not _ARABIC.search(bare):
+            piece.latin = bare
+        return
+    # a role: from its first word to where its clause stops; a delegation when no role is named
+    m = lx.role.search(folded)
+    if not m:
+        # "استقبل … وفدا عن الشرطة الأسترالية": a delegation that opens the piece
+        m = lx.delegation.match(folded)
+    if not m:
+        tail = _trailing_latin_name(text)
+        if tail:
+            piece.kind, piece.text, piece.latin = "name", tail, tail
+        return
+    before = folded[:m.start()]
+    piece.attendee = bool(lx.attendee.search(before))
+    piece.role_plural = bool(lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
+    stop = lx.role_stop.search(folded, m.end())
+    start, end = original_span(text, m.start(), stop.start() if stop else len(folded))
+    role = _strip_role_clitic(text[start:end].strip(" .:;"))
+    role, glued = _glued_name(role)
+    piece.kind, piece.text = "role", role
+    if glued:
+        piece.glued_name = glued
+    # "المسؤول الألماني", "son homologue": points back at someone, names no one new
+    piece.role_generic = bool(lx.role_generic.match(fold(role))) and len(role.split()) <= 3
+    # "مع المراقب العام عمر سيك": a rank with a name after it is a name
+    honorific, rest = strip_honorific(role)
+    if honorific and name_ok(rest):
+        piece.kind, piece.text, piece.honorific = "name", rest, honorific
+
+
+def _trailing_latin_name(text: str) -> str | None:
+    """"received on Monday in Rabat Maria Gonzalez": the capitalised words that end a piece, without
+    the place or day names they start with."""
+    m = _LATIN_RUN.search(text)
+    if not m or _ARABIC.search(text):
+        return None
+    toks = m.group().split()
+    while toks and (find_cities(toks[0]) or find_countries(toks[0]) or fold(toks[0]) in _WEEKDAYS_MONTHS):
+        toks = toks[1:]
+    name = " ".join(toks)
+    return name if name_ok(name) and text.rstrip().endswith(name) else None
+
+
+def _leading_latin_name(text: str) -> str | None:
+    """"Siobhán Brannigan to the headquarters …": the capitalised words that start a text."""
+    toks = []
+    for t in text.split():
+        t = t.strip(",.;:")
+        if _LATIN_NAME_TOKEN.match(t) and not _ARABIC.search(t):
+            toks.append(t)
+        else:
+            break
+    while toks and _LATIN_PARTICLE.match(toks[-1]):
+        toks.pop()
+    name = " ".join(toks[:MAX_NAME_TOKENS])
+    return name if toks and name_ok(name) and not find_countries(name) and not find_cities(name) else None
+
+
+def original_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span of `fold(text)` in `text` (the fold drops only tashkeel and tatweel)."""
+    _, pos = fold_map(text)
+    if pos is None:
+        return start, end
+    return pos[start] if start < len(pos) else len(text), pos[end - 1] + 1 if end > 0 else 0
+
+
+def _glued_name(role: str) -> tuple[str, str | None]:
+    """A role ending in a country or nationality followed by a name: (role, name); in Latin script,
+    capitalised words after the last role word ("Interior Minister Fernando Grande-Marlaska")."""
+    if not _ARABIC.search(role):
+        last = next(reversed(list(lexicon().role.finditer(fold(role)))), None)
+        if last is not None:
+            start, _ = original_span(role, last.end(), last.end() + 1)
+            name = _trailing_latin_name(" " + role[start:])
+            if name and role[start:].strip() == name:
+                return role[:start].strip(), name
+            name = _leading_latin_name(role[start:])
+            if name:
+                return role[:start].strip(), name
+        return role, None
+    countries = [c for c in find_countries(role) if c.code]
+    if not countries:
+        return role, None
+    tail = role[countries[-1].end:].strip()
+    # stricter than a name between commas: only the family name may carry the article
+    toks = tail.split()
+    if not tail or not name_ok(tail) or any(fold(t).startswith("ال") for t in toks[:-1]):
+        return role, None
+    return role[:countries[-1].end].strip(), tail
+
+
+def _strip_role_clitic(role: str) -> str:
+    """"بسفير اليابان" -> "سفير اليابان", "للمدير" -> "المدير", "the Director" -> "Director"."""
+    role = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", role.strip(), flags=re.IGNORECASE)
+    first, _, rest = role.partition(" ")
+    words = lexicon().role_first_words
+    if _ARABIC.search(first) and fold(first) not in words:
+        for clitic in ("وب", "فب", "ول", "ب", "ل", "و", "ف"):
+            bare = first[len(clitic):]
+            if first.startswith(clitic) and (fold(bare) in words or fold("ا" + bare[1:]) in words):
+                first = bare if fold(bare) in words else "ا" + bare[1:]
+                break
+    return f"{first} {rest}".strip()
+
+
+def persons(pieces: list[Piece]) -> list[Person]:
+    """Pair each role with the name beside it: the name after it, else the one before."""
+    used: set[int] = set()
+    people = []
+    for i, p in enumerate(pieces):
+        if p.kind != "role" or p.role_plural:
+            continue
+        person = Person(title=p.text, attendee=p.attendee, generic=p.role_generic)
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        prv = pieces[i - 1] if i > 0 else None
+        # "son homologue espagnol, Francisco Pardo, directeur général …": the name is the next role's
+        generic_first = p.role_generic and i + 2 < len(pieces) and pieces[i + 2].kind == "role" \
+            and not pieces[i + 2].role_generic
+        if nxt is not None and nxt.kind == "name" and i + 1 not in used and (
+                nxt.bound or not _honorific_led(pieces, i + 1) and not generic_first):
+            pick = i + 1
+        elif prv is not None and prv.kind == "name" and i - 1 not in used and not p.bound:
+            pick = i - 1
+        else:
+            pick = None
+        if pick is None and p.glued_name:
+            person.name = p.glued_name
+            person.name_latin = None if _ARABIC.search(p.glued_name) else p.glued_name
+            person.generic = False
+        if pick is not None:
+            used.add(pick)
+            n = pieces[pick]
+            person.name, person.name_latin, person.honorific = n.text, n.latin, n.honorific
+            person.generic = False
+        people.append(person)
+    for i, p in enumerate(pieces):
+        # a name alone: with an honorific, or right after "مع / avec / with" and not a common noun
+        # phrase ("مختلف الدول الصديقة")
+        if p.kind == "name" and i not in used and (p.honorific or p.after_connector and not (
+                _ARABIC.search(p.text) and fold(p.text).startswith("ال"))):
+            people.append(Person(name=p.text, name_latin=p.latin, honorific=p.honorific))
+    return people
+
+
+def _honorific_led(pieces: list[Piece], i: int) -> bool:
+    """A name with an honorific followed by a role of its own ("…، السيد X، المدير …")."""
+    return bool(pieces[i].honorific) and i + 1 < len(pieces) and pieces[i + 1].kind == "role" \
+        and not pieces[i + 1].attendee and not pieces[i + 1].bound

@@ -1,0 +1,201 @@
+"""The meetings reader: the stages in order, from a report's main text to its meetings.
+
+    sentences → hammouchi → cues → people → country → agency → place → topics → reason
+
+Each stage is a module of this package with typed results (see docs/meetings.md). The reader walks
+the sentences: a sentence that names Hammouchi (or continues the story of his meetings) and holds a
+meeting cue is read for people; each foreign person met is a `Candidate`; the candidates of the
+report are deduplicated (one meeting per counterpart) and become `Meeting` items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crawler.items import Counterpart, Location, Meeting
+from crawler.meetings.agency import decide_agency
+from crawler.meetings.country import CountryDecision, decide_country
+from crawler.meetings.cues import find_cues
+from crawler.meetings.hammouchi import first_mention, implicit_subject, names_hammouchi
+from crawler.meetings.people import Person, Reading, read_people, split_pieces
+from crawler.meetings.people import classify as classify_piece
+from crawler.meetings.place import Visit, locate, place_cities, read_visit, sentence_city
+from crawler.meetings.reason import Evidence, in_passing, no_meeting_reason
+from crawler.meetings.sentences import Sentence, split_sentences
+from crawler.meetings.topics import find_topics
+from crawler.vocab import fold
+
+
+@dataclass
+class Found:
+    """The meetings of a report and, when there are none, why."""
+
+    meetings: list[Meeting] = field(default_factory=list)
+    reason: str | None = None
+
+
+@dataclass
+class Candidate:
+    """A foreign person met, read from one sentence (or a sentence and its continuation)."""
+
+    person: Person
+    sentence: Sentence
+    evidence: str  # the sentence as written (with its continuation)
+    country: CountryDecision
+    end: int  # where the sentence (with its continuation) ends in the text
+    later_city: object = None  # the city of a later sentence about this meeting
+
+
+def sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph number) of each sentence of `text`."""
+    return [(s.start, s.end, s.paragraph) for s in split_sentences(text)]
+
+
+def _continues(nxt: Sentence | None, named: bool) -> bool:
+    """The next sentence goes on with the counterpart after a stray full stop ("… بالرباط.
+    بالمدير العام للشرطة …", "… à Rabat. M. Sékou …"): its first piece is a role or a name."""
+    if nxt is None or nxt.teaser:
+        return False
+    pieces = split_pieces(nxt.text)
+    if not pieces:
+        return False
+    first = pieces[0]
+    classify_piece(first, named, True)
+    return first.kind in ("role", "name") and not first.attendee
+
+
+def extract_meetings(text: str, title: str | None = None, lang: str | None = None) -> Found:
+    """The meetings `text` reports, one per counterpart, with counterpart, place, topics and the
+    evidence each field came from; `reason` says why there are none."""
+    text = text or ""
+    title_names = bool(title and names_hammouchi(fold(title)))
+    sents = split_sentences(text)
+    if not title_names and not names_hammouchi(fold(text)):
+        return Found(reason="no_hammouchi")
+    visit = read_visit(sents, title, text)
+    ev = Evidence()
+    named_before = title_names
+    found: list[Candidate] = []
+    attendees: list[str] = []
+    first_city = None  # the place named by the first sentence of his meetings
+    first_at = first_para = None
+    consumed: set[int] = set()
+    for i, s in enumerate(sents):
+        if s.teaser or i in consumed:
+            continue
+        cues = find_cues(s.folded)
+        mention = first_mention(s.folded, True, named_before)
+        named_before = named_before or names_hammouchi(s.folded)
+        ev.named = named_before
+        if mention is None and (found or named_before):
+            mention = implicit_subject(s.folded, cues.verb)
+        if mention and cues.future:
+            ev.saw_future = True
+            continue
+        if not cues.meeting:
+            continue
+        if not mention and not (found and cues.noun):
+            continue
+        if cues.recall:
+            ev.saw_recall = True
+            continue
+        reading: Reading = read_people(s.text, True, named_before)
+        evidence, end = s.raw, s.end
+        nxt = sents[i + 1] if i + 1 < len(sents) else None
+        if mention and not [p for p in reading.people if not p.attendee] and _continues(nxt, named_before):
+            joined = read_people(s.text.rstrip(" .") + "، " + nxt.text, True, named_before)
+            if [p for p in joined.people if not p.attendee]:
+                reading, evidence, end = joined, text[s.start:nxt.end], nxt.end
+                consumed.add(i + 1)
+        # "… بحضور حموشي", "en présence de M. Hammouchi": someone else's meeting he attended
+        if mention and not found and reading.attending:
+            continue
+        if mention and first_city is None:
+            first_city = sentence_city(evidence, [part for p in reading.people for part in (p.title, p.name)])
+        if not mention and found and found[-1].later_city is None:
+            found[-1].later_city = sentence_city(evidence, [p.title for p in reading.people])
+        if not reading.people:
+            continue
+        rest = " ".join(p.text for p in reading.pieces if p.kind != "hammouchi")
+        for person in reading.people:
+            if person.attendee:
+                attendees.append(person.title or person.name or "")
+                continue
+            decision = decide_country(person, rest, visit)
+            if decision.code is None or decision.code == "MA":
+                continue
+            person.weak = s.headline_like
+            found.append(Candidate(person, s, evidence, decision, end))
+            if first_at is None:
+                first_at, first_para = s.start, s.paragraph
+    if first_city is None and title_names:
+        # "حموشي يستقبل بالرباط سفير …": the headline may be the only one to say where
+        first_city = next(iter(place_cities(title)), None)
+    if not found:
+        return Found(reason=no_meeting_reason(text, ev))
+    if in_passing(text, first_at, first_para, title_names):
+        return Found(reason="meeting_mentioned_in_passing")
+    found = _dedupe(found)
+    # a headline line (a ticker, a related item) names a meeting only when the body names none
+    if any(not c.person.weak for c in found):
+        found = [c for c in found if not c.person.weak]
+    return Found(meetings=_meetings(text, found, attendees, visit, first_city))
+
+
+def _key(p: Person) -> str:
+    return fold(p.name_latin or p.name or "").replace(" ", "")
+
+
+def _dedupe(found: list[Candidate]) -> list[Candidate]:
+    """One entry per counterpart: the same name again, or a nameless or generic mention of a country
+    already met ("المسؤول الألماني"), adds nothing."""
+    out: list[Candidate] = []
+    for item in found:
+        person, country = item.person, item.country.code
+        same = None
+        for j, other in enumerate(out):
+            op, oc = other.person, other.country.code
+            if person.name and op.name and (_key(person) == _key(op) or
+                                             set(fold(person.name).split()) & set(fold(op.name).split())):
+                same = j
+            elif (not person.name or person.generic or not op.name or not person.title or not op.title) \
+                    and oc == country:
+                same = j
+            if same is not None:
+                break
+        if same is None:
+            out.append(item)
+        elif (not out[same].person.name and person.name) or (not out[same].person.title and person.title):
+            out[same] = item  # the named, titled mention, in the body's sentence, is the better one
+    return out
+
+
+def _meetings(text: str, found: list[Candidate], attendees: list[str], visit: Visit,
+              first_city) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    locations: list[Location] = []
+    starts = [c.sentence.start for c in found]
+    for k, c in enumerate(found):
+        person = c.person
+        # the meeting's section: from its sentence to the next meeting's sentence (the whole text
+        # when it is the only one); a shared lead is no one's
+        nxt = next((st for st in starts[k + 1:] if st > c.sentence.start), None)
+        section = text if len(found) == 1 else text[c.sentence.start:nxt if nxt is not None else len(text)]
+        cp = Counterpart(name=person.name, name_latin=person.name_latin, title=person.title,
+                         honorific=person.honorific, country=c.country.code,
+                         agency=decide_agency(person.title, c.country.agency))
+        loc, loc_evidence = locate(c.evidence, [person.title, person.name], visit, locations, first_city,
+                                   c.later_city)
+        locations.append(loc)
+        topics = find_topics(section)
+        m = Meeting(counterpart=cp, location=loc, hammouchi_abroad=bool(loc.country and loc.country != "MA"),
+                    topics=list(topics), attendees=[a for a in attendees if a])
+        m.evidence = {"sentence": c.evidence}
+        if c.country.evidence:
+            m.evidence["country"] = c.country.evidence
+        if loc_evidence:
+            m.evidence["location"] = loc_evidence
+        for code, phrase in topics.items():
+            m.evidence[f"topic:{code}"] = phrase
+        meetings.append(m)
+    return meetings
