@@ -213,7 +213,8 @@ def test_no_acronym_is_a_word_of_a_headline_in_capitals():
 # One-word Latin names: proper nouns only (a comma left unquoted in a flow list splits a name into
 # such fragments: "Home Affairs, Immigration, …" gave "Immigration")
 _ONE_WORD = {"Eurojust", "Ameripol", "Aseanapol", "Zoll", "Zollkriminalamt", "Viminale", "Policja",
-             "Polismyndigheten", "Politidirektoratet", "Rigspolitiet", "Suojelupoliisi", "Carabineros"}
+             "Polismyndigheten", "Politidirektoratet", "Rigspolitiet", "Suojelupoliisi", "Carabineros",
+             "Mabahith", "Landeskriminalamt"}
 
 
 def test_one_word_latin_names_of_the_coverage_files_are_proper_nouns():
