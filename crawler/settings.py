@@ -28,6 +28,14 @@ DOWNLOADER_MIDDLEWARES = {
 }
 # e.g. output/crawl.warc.gz; empty: no archive
 WARC_PATH = ""
+# Only http(s) for the web and our bounded reader for files (crawler/files/handler.py): no
+# ftp:// (it ignores DOWNLOAD_TIMEOUT), s3:// or data: request is ever made.
+DOWNLOAD_HANDLERS = {
+    "file": "crawler.files.handler.FileDownloadHandler",
+    "ftp": None,
+    "s3": None,
+    "data": None,
+}
 
 # Item pipelines, one concern each, ordered with gaps (docs/pipelines.md).
 ITEM_PIPELINES = {
@@ -46,14 +54,30 @@ ADDONS = {"crawler.parallel.ParallelAddon": 0}
 # Feeds: UTF-8 so Arabic stays readable; the raw document is never exported.
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = REPORT_EXPORT_FIELDS
+# CSV and XML feeds with readable nested meetings (JSON cells, XML elements), never Python reprs;
+# `-O reports.csv:excel` is the CSV with a UTF-8 BOM for spreadsheet software (docs/dataset.md).
+FEED_EXPORTERS = {
+    "csv": "crawler.exporters.ReadableCsvItemExporter",
+    "excel": "crawler.exporters.ExcelCsvItemExporter",
+    "xml": "crawler.exporters.ReadableXmlItemExporter",
+}
+
+# Run feedback (crawler/feedback.py): a progress line every so many seconds (0: none) and a
+# summary block at the end of the run, after Scrapy's stats.
+EXTENSIONS = {"crawler.feedback.RunFeedback": 900}
+LIQAAT_PROGRESS_INTERVAL = 15.0
 
 # The meetings store and its JSON Lines export (docs/dedup.md).
 MEETINGS_DB = "output/meetings.sqlite"
 MEETINGS_OUTPUT = "output/meetings.jsonl"
+# Reports between two syncs of MEETINGS_DB to disk: a power cut loses at most these, which the
+# next run reads again; a killed crawl loses none (docs/store.md, "Durability").
+MEETINGS_DB_SYNC_EVERY = 100
 
 # A document larger than this is skipped (junk or a dump of many pages), counted in stats.
 LIQAAT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
+# INFO shows the progress lines and the run summary; WARNING keeps only the problems.
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

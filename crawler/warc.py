@@ -17,7 +17,11 @@ from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from crawler.outlets.urls import canonical_url
+
 ARTICLE_HEADER = "WARC-Liqaat-Page"
+#: request meta key -> WARC header: the outlet (registry name) and mirror of an article page
+SOURCE_HEADERS = {"outlet": "WARC-Liqaat-Outlet", "via": "WARC-Liqaat-Via"}
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
 
 
@@ -32,8 +36,11 @@ def _marked(path: Path) -> bool:
                    for r in ArchiveIterator(fh))
 
 
-def warc_responses(path: Path, stats, logger) -> Iterator:
-    """Every archived page of `path` to report on; a damaged archive is logged and counted."""
+def warc_responses(path: Path, stats, logger, max_bytes: int | None = None) -> Iterator:
+    """Every archived page of `path` to report on; a damaged archive is logged and counted
+    (whatever warcio raises: a malformed file never stops the run). A record body is read at
+    most `max_bytes` + 1 bytes at a time: a larger one is skipped (`liqaat/files/skipped/too_large`)
+    without being held in memory."""
     try:
         marked = _marked(path)
         with open(path, "rb") as fh:
@@ -42,7 +49,9 @@ def warc_responses(path: Path, stats, logger) -> Iterator:
                     raise ArchiveLoadFailed(f"a {record.format!r} record, not WARC")
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if url.startswith(("http://", "https://")):  # one form, as the crawl's reports have
+                    url = canonical_url(url)
                 ctype = (record.http_headers.get_header("Content-Type") or "").lower()
                 if record.http_headers.get_statuscode() != "200" or (
                     record.rec_headers.get_header(ARTICLE_HEADER) != "article" if marked
@@ -50,15 +59,26 @@ def warc_responses(path: Path, stats, logger) -> Iterator:
                 ):
                     stats.inc_value("liqaat/warc/skipped")
                     continue
-                body = record.content_stream().read()
+                stream = record.content_stream()
+                body = stream.read(max_bytes + 1) if max_bytes else stream.read()
+                if max_bytes and len(body) > max_bytes:
+                    stats.inc_value("liqaat/files/seen")
+                    stats.inc_value("liqaat/files/skipped/too_large")
+                    logger.warning("liqaat: skipped %s#%s: over the %d-byte limit", path, url, max_bytes)
+                    del body
+                    continue
                 headers = Headers()
                 for key, value in record.http_headers.headers:
                     headers.appendlist(key, value)
                 cls = responsetypes.from_args(headers=headers, url=url, body=body)
-                request = Request(url, meta={"liqaat_path": f"{path}#{url}"})
+                meta = {"liqaat_path": f"{path}#{url}"}
+                for key, header in SOURCE_HEADERS.items():
+                    if record.rec_headers.get_header(header):
+                        meta[f"liqaat_{key}"] = record.rec_headers.get_header(header)
+                request = Request(url, meta=meta)
                 stats.inc_value("liqaat/warc/read")
                 yield cls(url=url, status=200, headers=headers, body=body, request=request)
-    except (ArchiveLoadFailed, OSError, ValueError) as error:
+    except Exception as error:  # noqa: BLE001 (warcio raises AttributeError, struct.error…)
         stats.inc_value("liqaat/files/seen")
         stats.inc_value("liqaat/files/skipped/bad_warc")
         logger.error("liqaat: skipped the rest of %s: not a readable WARC archive: %s", path, error)

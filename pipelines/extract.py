@@ -34,7 +34,7 @@ class ExtractPipeline(StatsPipeline):
         item.title = extracted.title
         item.text = extracted.text
         item.author = extracted.author
-        item.outlet = extracted.outlet
+        item.outlet = item.outlet or extracted.outlet  # the outlets spider sets the registry's name
         item.lang = extracted.lang
         self.stats.inc_value(f"liqaat/extract/method/{extracted.method}")
         if extracted.dropped:

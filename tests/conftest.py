@@ -30,13 +30,15 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def crawl(
-    tmp_path: Path, *args: str, spider: str = "seeds", check: bool = True
+    tmp_path: Path, *args: str, spider: str = "seeds", check: bool = True, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    """Run `scrapy crawl SPIDER ARGS` from the project root, with the store under tmp_path."""
+    """Run `scrapy crawl SPIDER ARGS` from the project root, with the store under tmp_path
+    (`env`: more environment variables, e.g. `http_proxy`)."""
     cmd = [str(SCRAPY), "crawl", spider, *args,
            "-s", f"MEETINGS_DB={tmp_path / 'meetings.sqlite'}",
            "-s", f"MEETINGS_OUTPUT={tmp_path / 'meetings.jsonl'}"]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **env} if env else None)
     if check and proc.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-3000:]}")
     return proc

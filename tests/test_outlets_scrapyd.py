@@ -1,6 +1,7 @@
 """A real Scrapyd on 127.0.0.1: deploy the project with scrapyd-deploy, schedule an outlets job
 against the local fixture sites, wait for it to finish, read its items and log."""
 
+import hashlib
 import json
 import os
 import shutil
@@ -37,10 +38,12 @@ def scrapyd(tmp_path):
     home = tmp_path / "scrapyd"
     home.mkdir()
     port = free_port()
+    # the project's scrapyd.conf (it keeps items), on a free port
+    conf = (ROOT / "scrapyd.conf").read_text(encoding="utf-8")
+    assert "\nitems_dir" in conf
     (home / "scrapyd.conf").write_text(
-        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\npoll_interval = 0.2\n"
-        f"eggs_dir = {home / 'eggs'}\nlogs_dir = {home / 'logs'}\nitems_dir = {home / 'items'}\n"
-        f"dbs_dir = {home / 'dbs'}\n", encoding="utf-8")
+        conf.replace("http_port    = 6800", f"http_port    = {port}") + "poll_interval = 0.2\n",
+        encoding="utf-8")
     log = open(home / "scrapyd.log", "wb")  # noqa: SIM115 (closed in teardown)
     # TMPDIR: the job unpacks the egg there (crawler/_egg.py), inside this test's folder
     (home / "tmp").mkdir()
@@ -85,6 +88,16 @@ def deploy(tmp_path: Path, url: str) -> None:
 def test_scheduled_outlets_job_through_scrapyd(tmp_path, scrapyd):
     url, home = scrapyd
     deploy(tmp_path, url)
+    # Someone else plants the folder an older _egg.py unpacked into (named by the egg's hash)
+    # with a settings module that leaves a mark: the job must never import it.
+    (egg,) = (home / "scrapyd" / "eggs" / "liqaat").glob("*.egg")
+    evil = home / "tmp" / f"liqaat-egg-{hashlib.sha256(egg.read_bytes()).hexdigest()[:16]}"
+    planted = tmp_path / "planted-code-ran"
+    shutil.rmtree(evil, ignore_errors=True)  # (an older _egg.py left its copy there)
+    for pkg in ("crawler", "pipelines"):
+        (evil / pkg).mkdir(parents=True)
+        (evil / pkg / "__init__.py").write_text(f"open({str(planted)!r}, 'w').close()\n")
+    (evil / "crawler" / "settings.py").write_text(f"open({str(planted)!r}, 'w').close()\n")
     assert "outlets" in call(f"{url}/listspiders.json?project=liqaat")["spiders"]
     with serve(OUTLETS / "site") as ar, serve(OUTLETS / "site-fr") as fr:
         settings = {**outlet_settings(ar, fr), "MEETINGS_DB": str(tmp_path / "m.sqlite"),
@@ -99,8 +112,10 @@ def test_scheduled_outlets_job_through_scrapyd(tmp_path, scrapyd):
             time.sleep(0.1)
         else:
             pytest.fail(f"job {job['jobid']} did not finish: {jobs}")
-    log = (home / "logs" / "liqaat" / "outlets" / f"{job['jobid']}.log").read_text(encoding="utf-8")
+    log = (home / "scrapyd" / "logs" / "liqaat" / "outlets" / f"{job['jobid']}.log").read_text(
+        encoding="utf-8")
     assert "Spider closed (finished)" in log
-    assert list((home / "tmp").glob("liqaat-egg-*/crawler/outlets/registry"))  # ran from the egg
-    items = read_jsonl(home / "items" / "liqaat" / "outlets" / f"{job['jobid']}.jl")
+    assert not planted.exists(), "code from a folder planted in the temp dir ran in the job"
+    assert list((home / "tmp").glob("liqaat-egg-*")) == [evil], "each private copy is removed"
+    items = read_jsonl(home / "scrapyd" / "items" / "liqaat" / "outlets" / f"{job['jobid']}.jl")
     assert {u["url"].removeprefix(ar.url).removeprefix(fr.url) for u in items} == EXPECTED

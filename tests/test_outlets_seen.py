@@ -27,3 +27,15 @@ def test_last_finished_run_per_outlet(tmp_path):
     seen.finish_run("a", start.replace(day=3))
     assert seen.last_run("a") == start.replace(day=3) and seen.last_run("b") is None
     seen.close()
+
+
+def test_raw_and_percent_encoded_arabic_are_one_seen_url(tmp_path):
+    seen = SeenUrls(tmp_path / "m.sqlite")
+    seen.add("https://a.ma/%d8%a3%d9%85%d9%86-7.html", "a")  # lower-case escapes, as a feed wrote it
+    assert "https://a.ma/أمن-7.html" in seen and "https://a.ma/%D8%A3%D9%85%D9%86-7.html" in seen
+    seen.add("https://a.ma/أمن-7.html", "a")
+    seen.close()
+    again = SeenUrls(tmp_path / "m.sqlite")
+    rows = again.db.execute("SELECT url FROM crawled_urls").fetchall()
+    assert rows == [("https://a.ma/%D8%A3%D9%85%D9%86-7.html",)]
+    again.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.dedup.counterparts import CP, compatible, name_relation, same_counterpart
+from crawler.dedup.counterparts import CP, agency_match, compatible, name_relation, same_counterpart
 from crawler.dedup.fields import merge_fields
 from crawler.dedup.merge import NEAR_JACCARD, Deduper
 from crawler.dedup.signature import Signer, jaccard
@@ -131,10 +131,12 @@ def test_same_counterpart_a_year_later_is_a_new_meeting():
     assert ids["a"] != ids["b"]
 
 
-def test_null_date_merges_only_with_a_near_identical_report():
+def test_null_date_merges_with_a_near_identical_report_or_on_identity_and_evidence():
     nodate = meeting("PT", "ألبرتو سيلفا كوستا", None, "الشرطة القضائية البرتغالية")
-    ids = run([("a", COMMUNIQUE, [nodate]), ("b", COMMUNIQUE + " آخر.", [nodate]), ("c", REWRITE, [nodate])])
-    assert ids["a"] == ids["b"] != ids["c"]
+    bare = meeting("PT", "ألبرتو سيلفا كوستا", None)  # the same name, nothing else in common
+    ids = run([("a", COMMUNIQUE, [nodate]), ("b", COMMUNIQUE + " آخر.", [nodate]), ("c", REWRITE, [nodate]),
+               ("d", OTHER, [bare])])
+    assert ids["a"] == ids["b"] == ids["c"] != ids["d"]
 
 
 def test_cross_language_reports_merge_by_counterpart():
@@ -155,6 +157,14 @@ def test_agencies_in_two_scripts_compare_through_the_gazetteer():
     ar_bka = CP("DE", "ماتياس كونيل", None, "المكتب الفيدرالي للشرطة الجنائية")
     fr_bka = CP("DE", "Matthias Kühnel", None, "Office fédéral de police criminelle (BKA)")
     assert same_counterpart(ar_bka, fr_bka)
+
+
+def test_a_qualified_homonym_and_the_country_s_own_entry_are_one_agency():
+    """"الشرطة الوطنية بجمهورية السنغال" is the gazetteer's homonym national-police with the country
+    after it, "Police nationale sénégalaise" Senegal's own entry: the same service (country/type)."""
+    ar = CP("SN", None, None, "الشرطة الوطنية بجمهورية السنغال")
+    assert agency_match(ar, CP("SN", None, None, "Police nationale sénégalaise"))
+    assert not agency_match(ar, CP("SN", None, None, "Gendarmerie nationale sénégalaise"))
 
 
 def test_several_meetings_merge_meeting_by_meeting():

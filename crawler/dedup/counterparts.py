@@ -42,8 +42,17 @@ class CP:
     @cached_property
     def agency_ids(self) -> frozenset:
         """The gazetteer's ids of the agency (else the title): one id for "الشرطة القضائية
-        الفيدرالية" and "police judiciaire fédérale", so that reports in two languages compare."""
-        return frozenset(m.code for m in find_agencies(self.agency or self.title or "") if m.code)
+        الفيدرالية" and "police judiciaire fédérale", so that reports in two languages compare. A
+        service with a country also gives "country/type": a homonym qualified by its country
+        ("الشرطة الوطنية بجمهورية السنغال") and that country's own entry ("Police nationale
+        sénégalaise") are then one service."""
+        ids = set()
+        for m in find_agencies(self.agency or self.title or ""):
+            if m.code:
+                ids.add(m.code)
+            if m.get("country") and m.get("type"):
+                ids.add(f"{m.get('country')}/{m.get('type')}")
+        return frozenset(ids)
 
 
 def _is_latin(token: str) -> bool:

@@ -5,7 +5,8 @@ A downloader middleware placed just after HttpCompressionMiddleware: it sees eac
 decompressed (redirects are followed before it, so it stores final pages, and every attempt of a
 retried error). Records are appended (one gzip member each for `.gz`), so cron runs and JOBDIR
 resumes grow the same file. Article responses of the outlets spider carry the WARC header
-`WARC-Liqaat-Page: article`. Stats: `liqaat/warc/records`, `liqaat/warc/bytes`.
+`WARC-Liqaat-Page: article`, with `WARC-Liqaat-Outlet` (the registry's name) and, for a mirror's
+copy, `WARC-Liqaat-Via`. Stats: `liqaat/warc/records`, `liqaat/warc/bytes`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from scrapy.exceptions import NotConfigured
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.warc import ARTICLE_HEADER
+from crawler.warc import ARTICLE_HEADER, SOURCE_HEADERS
 
 # dropped: the body is stored decoded and whole
 _HOP = {b"content-encoding", b"transfer-encoding", b"content-length"}
@@ -60,7 +61,10 @@ class WarcArchiveMiddleware:
         except ValueError:
             phrase = ""
         http = StatusAndHeaders(f"{response.status} {phrase}".strip(), headers, protocol="HTTP/1.1")
-        extra = {ARTICLE_HEADER: "article"} if request.meta.get("liqaat_article") else None
+        extra = None
+        if request.meta.get("liqaat_article"):  # the registry's outlet (and mirror) go with the page
+            extra = {ARTICLE_HEADER: "article"}
+            extra.update({h: request.meta[k] for k, h in SOURCE_HEADERS.items() if request.meta.get(k)})
         record = self.writer.create_warc_record(response.url, "response",
                                                 payload=io.BytesIO(response.body),
                                                 length=len(response.body), http_headers=http,

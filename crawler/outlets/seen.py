@@ -11,6 +11,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crawler.outlets.urls import canonical_url
+
 
 class SeenUrls:
     def __init__(self, path: str | Path):
@@ -28,11 +30,14 @@ class SeenUrls:
     # at most that many, which the next run fetches again (the store ignores a known report).
     FLUSH_EVERY = 50
 
+    # URLs are kept in their one canonical form: raw Arabic and its percent-escapes are one URL.
     def __contains__(self, url: str) -> bool:
+        url = canonical_url(url)
         return url in self.pending or self.db.execute(
             "SELECT 1 FROM crawled_urls WHERE url = ?", (url,)).fetchone() is not None
 
     def add(self, url: str, outlet: str) -> None:
+        url = canonical_url(url)
         self.pending[url] = (url, outlet, datetime.now(UTC).isoformat(timespec="seconds"))
         if len(self.pending) >= self.FLUSH_EVERY:
             self.flush()

@@ -21,10 +21,11 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from crawler.documents import report_from_response
-from crawler.outlets import REGISTRY_DIR, load_registry
+from crawler.outlets import REGISTRY_DIR, Classified, load_registry
 from crawler.outlets.prefilter import load_terms, matches
 from crawler.outlets.seen import SeenUrls
 from crawler.outlets.sitemaps import parse_since, parse_sitemap
+from crawler.outlets.urls import canonical_url, host_in, hostname
 
 
 def _rebase(url: str, base: str | None) -> str:
@@ -36,6 +37,18 @@ def _rebase(url: str, base: str | None) -> str:
 
 class OutletsSpider(SitemapSpider):
     name = "outlets"
+    arguments = {"outlet": "crawl only this outlet of the registry (crawler/outlets/registry/); "
+                           "default: every outlet"}
+    setting_docs = {
+        "OUTLETS_DIR": "the registry folder (default: crawler/outlets/registry/; for tests)",
+        "OUTLETS_BASE_URL": "replace each start URL's scheme and host, e.g. http://127.0.0.1:8000, "
+                            "to crawl a local copy (default: none)",
+        "OUTLETS_HOST_MAP": 'the same per domain, JSON: {"hespress.com": "http://127.0.0.1:8001"} '
+                            "(default: none)",
+        "OUTLETS_LASTMOD": "skip sitemap entries whose lastmod is older than the start of the outlet's "
+                           "last finished run (default: True)",
+        "OUTLETS_SINCE": "skip sitemap entries dated before this date, e.g. 2015-02-01 (default: none)",
+    }
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -44,24 +57,24 @@ class OutletsSpider(SitemapSpider):
         return spider
 
     def _setup(self, settings) -> None:
-        registry = load_registry(settings.get("OUTLETS_DIR") or REGISTRY_DIR)
+        self.registry = load_registry(settings.get("OUTLETS_DIR") or REGISTRY_DIR)
         wanted = getattr(self, "outlet", None)
-        if wanted and wanted not in registry:
-            raise ValueError(f"unknown outlet {wanted!r}; known: {sorted(registry)}")
-        self.outlets = [o for n, o in registry.items() if not wanted or n == wanted]
+        if wanted and wanted not in self.registry:
+            raise ValueError(f"unknown outlet {wanted!r}; known: {sorted(self.registry)}")
+        self.outlets = [o for n, o in self.registry.items() if not wanted or n == wanted]
+        self.names = {o.name for o in self.outlets}
         base = settings.get("OUTLETS_BASE_URL")
         host_map = settings.getdict("OUTLETS_HOST_MAP")
-        # domain -> local base URL (only when crawling a local copy)
+        # domain -> local base URL (only when crawling a local copy); local netloc -> domain
         self.local = {d: host_map.get(d, base) for o in self.outlets for d in o.domains
                       if host_map.get(d, base)}
-        self.hosts = {}  # netloc -> outlet, real and local
-        for outlet in self.outlets:
-            for domain in outlet.domains:
-                self.hosts[domain] = outlet
-                if domain in self.local:
-                    self.hosts[urlsplit(self.local[domain]).netloc] = outlet
-        # OffsiteMiddleware's safety net, for redirects too: host names without ports
-        self.allowed_domains = sorted({urlsplit(f"//{n}").hostname for n in self.hosts})
+        self.real = {}
+        for domain, local in self.local.items():
+            self.real.setdefault(urlsplit(local).netloc, domain)
+        # OffsiteMiddleware's safety net, for redirects too: host names without ports (it lets
+        # their subdomains through; the registry's host rules decide on links)
+        self.allowed_domains = sorted({d for o in self.outlets for d in o.domains}
+                                      | {urlsplit(u).hostname for u in self.local.values()})
 
     async def start(self):
         settings = self.crawler.settings
@@ -89,27 +102,49 @@ class OutletsSpider(SitemapSpider):
                                      "next": listing.next_selector,
                                      "template": listing.page_template})
 
+    def _local_base(self, url: str) -> str | None:
+        host = hostname(url)  # the most specific domain: fr.fixture.example before fixture.example
+        domains = [d for d in self.local if host_in(host, d)]
+        return self.local[max(domains, key=len)] if domains else None
+
     def _request(self, url: str, callback, meta: dict) -> scrapy.Request:
-        domain = urlsplit(url).netloc
-        return scrapy.Request(_rebase(url, self.local.get(domain)), callback, meta=meta,
+        if urlsplit(url).scheme not in ("http", "https"):  # a registry entry's start URL
+            raise ValueError(f"liqaat: {url}: only http(s) start URLs are crawled")
+        return scrapy.Request(_rebase(url, self._local_base(url)), callback, meta=meta,
                               errback=self.on_error)
 
+    def _classify(self, url: str) -> Classified | None:
+        """What the registry says of `url` (a local copy's URL as its real host's), or None when
+        it is not on the hosts of the outlets crawled, or not http(s): `file://HOST/etc/hostname`
+        carries the outlet's host name and must never be read."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            return None
+        real = self.real.get(urlsplit(url).netloc)
+        found = self.registry.classify(_rebase(url, f"http://{real}") if real else url)
+        return found if found.entry in self.names else None
+
     def _outlet(self, url: str):
-        return self.hosts.get(urlsplit(url).netloc)
+        found = self._classify(url)
+        return None if found is None else self.registry[found.entry]
 
     def _article(self, url: str, meta: dict):
-        outlet = self._outlet(url)
-        if outlet is None:
-            self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
+        found = self._classify(url)
+        if found is None:
+            if urlsplit(url).scheme not in ("http", "https"):
+                self.crawler.stats.inc_value("liqaat/outlets/scheme_refused")
+                self.logger.debug("liqaat: refused %s: only http(s) links are followed", url)
+            else:
+                self.crawler.stats.inc_value("liqaat/outlets/offsite_skipped")
             return None
-        url = _rebase(url, self.local.get(urlsplit(url).netloc))  # a local copy's real links
-        if not outlet.is_article(url):
+        if not found.article:
             return None
+        url = canonical_url(_rebase(url, self._local_base(url)))  # a local copy's real links
         if url in self.seen:
             self.crawler.stats.inc_value("liqaat/outlets/known_skipped")
             return None
-        return scrapy.Request(url, self.parse_article, meta={"outlet": outlet.name, "liqaat_article": True},
-                              errback=self.on_error)
+        return scrapy.Request(url, self.parse_article, errback=self.on_error,
+                              meta={"outlet": found.outlet, "entry": found.entry, "via": found.via,
+                                    "liqaat_article": True})
 
     def _parse_sitemap(self, response):
         # SitemapSpider's body reader handles gzip and size limits; entries and lastmod are ours.
@@ -149,8 +184,8 @@ class OutletsSpider(SitemapSpider):
         found = 0
         for href in response.css("a::attr(href)").getall():
             url = response.urljoin(href)
-            outlet = self._outlet(url)
-            found += outlet is not None and outlet.is_article(url)
+            classified = self._classify(url)
+            found += classified is not None and classified.article
             if (request := self._article(url, response.meta)):
                 yield request
         meta = response.meta
@@ -167,18 +202,41 @@ class OutletsSpider(SitemapSpider):
 
     def parse_article(self, response):
         stats = self.crawler.stats
-        outlet = response.meta.get("outlet", "")
-        stats.inc_value(f"liqaat/outlets/fetched/{outlet}")
-        for url in (*response.meta.get("redirect_urls", ()), response.url):
-            self.seen.add(url, outlet)
+        meta = response.meta
+        entry = meta.get("entry") or meta.get("outlet", "")
+        stats.inc_value(f"liqaat/outlets/fetched/{entry}")
+        for url in (*meta.get("redirect_urls", ()), response.url):
+            self.seen.add(url, entry)
         title = response.css("title::text").get() if hasattr(response, "css") else None
         text = response.text if hasattr(response, "text") else None
         if not matches(self.terms, response.url, title, text):
             stats.inc_value("liqaat/outlets/prefilter/dropped")
             return None
         stats.inc_value("liqaat/outlets/prefilter/passed")
-        return report_from_response(response, stats, self.logger,
-                                    self.crawler.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        report = report_from_response(response, stats, self.logger,
+                                      self.crawler.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        if report is not None:
+            report.url = canonical_url(report.url)
+            report.outlet, report.via = meta.get("outlet"), meta.get("via")
+            if report.via and not report.outlet:  # a mirror whose URLs do not name the original
+                report.outlet = self._original_from_page(response)
+            if report.via:
+                stats.inc_value(f"liqaat/outlets/mirror/{report.via}")
+        return report
+
+    def _original_from_page(self, response) -> str | None:
+        """The outlet a mirror's page copies: the first link (canonical first) to an article of a
+        registry outlet."""
+        if not hasattr(response, "css"):
+            return None
+        links = response.css("link[rel=canonical]::attr(href), a::attr(href)").getall()
+        for href in links:
+            found = self.registry.classify(response.urljoin(href))
+            if found.article and found.via is None and found.outlet:
+                return found.outlet
+        self.crawler.stats.inc_value("liqaat/outlets/mirror/no_original")
+        self.logger.warning("liqaat: %s: a mirror's copy without a link to its original", response.url)
+        return None
 
     def on_error(self, failure: Failure):
         """A page that fails (HTTP error, DNS, timeout) is logged and counted; the run goes on."""

@@ -11,6 +11,7 @@ import scrapy
 from scrapy.exceptions import CloseSpider
 
 from crawler.documents import DOCUMENT_SUFFIXES, report_from_response
+from crawler.files import walk
 from crawler.warc import is_warc, warc_responses
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "seeds"
@@ -18,6 +19,8 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2] / "seeds"
 
 class SeedsSpider(scrapy.Spider):
     name = "seeds"
+    arguments = {"path": "a folder (read recursively, in sorted order), a file, or a WARC archive "
+                         "(.warc, .warc.gz); default: the project's seeds/ folder"}
     custom_settings = {"ROBOTSTXT_OBEY": False, "AUTOTHROTTLE_ENABLED": False}
 
     def __init__(self, path: str | None = None, *args, **kwargs):
@@ -29,17 +32,21 @@ class SeedsSpider(scrapy.Spider):
         if not self.path.exists():
             self.logger.error("liqaat: path %s does not exist; nothing to read", self.path)
             raise CloseSpider("path_not_found")
-        files = [self.path] if self.path.is_file() else sorted(p for p in self.path.rglob("*"))
+        # every file under the folder, no link followed out of it (crawler/files)
+        root = self.path if self.path.is_dir() else self.path.parent
+        files = list(walk(self.path, stats, self.logger)) if self.path.is_dir() else [self.path]
+        max_bytes = self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES")
+        if not any(is_warc(p) for p in files):  # a WARC's pages are known only once it is read
+            # the files listed, and those the listing skipped (links out, loops: already seen)
+            stats.set_value("liqaat/files/total", len(files) + stats.get_value("liqaat/files/seen", 0))
         documents = 0
         for p in files:
             if is_warc(p) and p.is_file():  # each archived page counts as a file seen
-                for response in warc_responses(p, stats, self.logger):
+                for response in warc_responses(p, stats, self.logger, max_bytes):
                     stats.inc_value("liqaat/files/seen")
                     documents += 1
                     if (report := self.parse(response)) is not None:
                         yield report
-                continue
-            if p.is_dir():
                 continue
             # Every file is seen once and ends processed or skipped/<reason>, so the stats
             # account for all of them: seen == processed + the sum of skipped/*.
@@ -55,14 +62,18 @@ class SeedsSpider(scrapy.Spider):
             documents += 1
             url = Path(os.path.abspath(p)).as_uri()
             yield scrapy.Request(url, callback=self.parse, errback=self.on_error,
-                                 meta={"liqaat_path": str(p)}, dont_filter=True)
+                                 meta={"liqaat_path": str(p), "liqaat_root": str(root)},
+                                 dont_filter=True)
         if not documents:
             self.logger.error("liqaat: no .txt/.html/.htm document under %s", self.path)
             raise CloseSpider("no_documents")
 
     def parse(self, response):
-        return report_from_response(response, self.crawler.stats, self.logger,
-                                    self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        report = report_from_response(response, self.crawler.stats, self.logger,
+                                      self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+        if report is not None and response.meta.get("liqaat_outlet"):  # an outlets crawl's archive
+            report.outlet, report.via = response.meta["liqaat_outlet"], response.meta.get("liqaat_via")
+        return report
 
     def on_error(self, failure):
         path = failure.request.meta.get("liqaat_path", failure.request.url)
