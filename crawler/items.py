@@ -1,6 +1,6 @@
 """The items liqaat produces: one `Report` per document, holding the `Meeting`s it describes.
 
-Field names follow `shared/eval/CONTRACT.md`. Each normalised value keeps the raw evidence it
+Codes are listed in docs/data-dictionary.md. Each normalised value keeps the raw evidence it
 came from beside it (`published_raw` beside `published`, `date_raw` beside `date`), so a
 researcher can audit every field. Every field is documented in the README with an example.
 """
@@ -64,7 +64,7 @@ class Meeting:
     """One meeting of Hammouchi with one foreign counterpart."""
 
     meeting_id: str | None = None
-    """Stable id of the deduplicated meeting (see README, "meeting_id"); set by the store."""
+    """Stable id of the deduplicated meeting (docs/dedup.md); set by the store."""
     date: str | None = None
     """The day the meeting took place, `YYYY-MM-DD`; null when the text does not determine it."""
     date_end: str | None = None
@@ -86,7 +86,7 @@ class Meeting:
     hammouchi_abroad: bool = False
     """True when the meeting took place outside Morocco."""
     topics: list[str] = field(default_factory=list)
-    """Topic codes of CONTRACT.md (`terrorism`, `information_exchange`, `world_cup_2030`…)."""
+    """Topic codes of docs/data-dictionary.md (`terrorism`, `information_exchange`, `world_cup_2030`…)."""
     evidence: dict[str, str] = field(default_factory=dict)
     """For each field, the phrase of the text it came from; `sentence` is the meeting sentence."""
     sources: list[Source] = field(default_factory=list)
