@@ -290,7 +290,7 @@ def test_words_that_look_like_demonyms(text):
 
 
 @pytest.mark.parametrize("text,code", [
-    ("وفد من الكامرون", "CM"), ("سفير الجابون", "GA"), ("بأوجندا", "UG"),
+    ("زيارة إلى بولونيا", "PL"), ("وفد من الكامرون", "CM"), ("سفير الجابون", "GA"), ("بأوجندا", "UG"),
     ("الأوروغواي", "UY"), ("قرغيزستان", "KG"), ("البوسنة", "BA"), ("Timor oriental", "TL"),
     ("السفير الجابوني", "GA"), ("الشرطة الأوجندية", "UG"), ("الوفد اللوكسمبورجي", "LU"),
 ])
@@ -303,6 +303,8 @@ def test_press_spellings_of_countries(text, code):
     ("à Nour-Soultan", "Astana"), ("بفرصوفيا", "Warsaw"), ("في كيب تاون", "Cape Town"),
     ("بتامسنا", "Tamesna"),
     ("in Dodoma", "Dodoma"), ("à Oulan-Bator", "Ulaanbaatar"), ("بالقصر الكبير", "Ksar El Kebir"),
+    ("استقبله فالمدينة الحمراء", "Marrakesh"), ("à la ville ocre", "Marrakesh"),
+    ("بمدينة البوغاز", "Tangier"),
 ])
 def test_more_cities(text, city):
     assert [m.code for m in find_cities(text)] == [city]
