@@ -24,8 +24,11 @@ FLOORS = {
         "field_city": 1.0, "field_abroad": 1.0, "field_date": 1.0, "field_date_end": 1.0, "topics_f1": 1.0,
         "dedup_f1": 1.0, "dedup_false_merges_max": 0, "meetings_missing_max": 0,
     },
+    # pages of other templates: only the figures a part has raised there are pinned so far
+    "excerpts": {"field_published": 1.0, "field_date": 0.97, "dedup_false_merges_max": 0},
 }
-CORPORA = {"seeds": ("seeds", "corpus/seeds_gold.jsonl"), "dev": ("corpus/dev", "corpus/dev/gold.jsonl")}
+CORPORA = {"seeds": ("seeds", "corpus/seeds_gold.jsonl"), "dev": ("corpus/dev", "corpus/dev/gold.jsonl"),
+           "excerpts": ("corpus/excerpts", "corpus/excerpts/gold.jsonl")}
 
 
 def _scorer():
@@ -47,7 +50,9 @@ def test_quality_floor(corpus, tmp_path):
     floors = dict(FLOORS[corpus])
     assert figures["dedup_false_merges"] <= floors.pop("dedup_false_merges_max")
     # never more meetings than the gold (a duplicate), and no more missing than measured
-    assert figures["meetings_written"] <= figures["meetings_expected"]
-    assert figures["meetings_expected"] - figures["meetings_written"] <= floors.pop("meetings_missing_max")
+    if "meetings_missing_max" in floors:
+        assert figures["meetings_written"] <= figures["meetings_expected"]
+        missing = figures["meetings_expected"] - figures["meetings_written"]
+        assert missing <= floors.pop("meetings_missing_max")
     low = {k: (round(figures[k], 3), floor) for k, floor in floors.items() if figures[k] < floor - 1e-9}
     assert not low, f"below the floor (figure, floor): {low}"
