@@ -186,6 +186,8 @@ def _coarse_options(mask: int) -> list[str]:
     return sorted(out)
 
 
+#: Undated rule: two titles sharing this share of their words are the same role (evidence).
+TITLE_OVERLAP = 0.75
 #: The undated rule looks at this many of the latest meetings under each blocking key: the
 #: reports of one meeting come out within days of each other, and the cost stays linear.
 RECENT_PER_KEY = 64
@@ -197,12 +199,12 @@ def blocking_keys(cp: CP) -> frozenset[tuple]:
     ambiguous), and (country, "agency", id) for every gazetteer agency."""
     if not cp.country:
         return frozenset()
-    return _blocking_keys(cp.country, cp.name, cp.name_latin, cp.agency_ids)
+    return _blocking_keys(cp.country, cp.name, cp.name_latin, cp.agency_ids, cp.agency_tokens[0])
 
 
 @lru_cache(maxsize=65536)
 def _blocking_keys(country: str, name: str | None, name_latin: str | None,
-                   agency_ids: frozenset) -> frozenset:
+                   agency_ids: frozenset, agency_words: frozenset) -> frozenset:
     keys = set()
     for n in (name, name_latin):
         for t in name_tokens(n):
@@ -219,6 +221,11 @@ def _blocking_keys(country: str, name: str | None, name_latin: str | None,
                 keys.add((country, "".join(c for i, c in enumerate(s) if i == 0 or s[i - 1] != c)))
     for a in agency_ids:
         keys.add((country, "agency", a))
+    # the agency's words in each script (an agency the gazetteer does not know, a name missing)
+    for script in (True, False):
+        ws = frozenset(w for w in agency_words if w.isascii() != script)
+        if len(ws) >= 2:
+            keys.add((country, "agency words", ws))
     return frozenset(keys)
 
 
@@ -381,6 +388,9 @@ class Deduper:
             ev["visit"] = mention.host
         if names and agency:
             ev["agency"] = True
+        ta, tb = mention.cp.agency_tokens[1], m.cp.agency_tokens[1]
+        if ta and tb and len(ta & tb) / max(len(ta), len(tb)) >= TITLE_OVERLAP:
+            ev["title"] = True
         shared = sorted(words & self.report_words.get(m.url, frozenset()))
         if shared:
             ev["words"] = shared[:5]
