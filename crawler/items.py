@@ -74,9 +74,14 @@ class Meeting:
     date_raw: str | None = None
     """The phrase the date was read from ("اليوم الثلاثاء", "الخميس 28 دجنبر")."""
     date_resolution: str | None = None
-    """How `date` was found: `explicit`, `year_inferred`, `relative_to_published`, `unresolved`."""
+    """How `date` was found: `explicit`, `year_inferred`, `relative_to_published`, `visit_day` (a day
+    of a visit or after the day told before: "في يومها الأول", "le lendemain"), `visit_span` (the
+    days of the visit, no day of its own: `date`..`date_end`), `unresolved`."""
     weekday_mismatch: bool = False
     """True when the named weekday contradicts the explicit date (the date is kept)."""
+    date_conflict: bool = False
+    """True when another phrase about the same meeting names another day (`evidence["date_conflict"]`
+    holds it; `date` is the best-supported one: explicit over relative)."""
     counterpart: Counterpart = field(default_factory=Counterpart)
     """The foreign official met."""
     attendees: list[str] = field(default_factory=list)
