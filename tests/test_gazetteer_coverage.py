@@ -12,6 +12,7 @@ import yaml
 from crawler.gazetteer import (
     agencies,
     capital_of,
+    cities,
     countries,
     country_of_adjective,
     find_agencies,
@@ -39,6 +40,19 @@ def test_many_countries_have_police_and_intelligence_or_interior():
     kinds = _by_country()
     covered = sorted(c for c, k in kinds.items() if k & POLICE and k & OTHER)
     assert len(covered) >= 80, covered
+
+
+# Left without an Arabic name on purpose: the Arabic "وزارة الداخلية الإسبانية" and "الشرطة
+# الفيدرالية البلجيكية" are the homonyms of agencies.yaml with their qualifier (tests/test_gazetteer.py).
+_NOT_IN_THREE_LANGUAGES = {"ES-MIR", "BE-POLFED"}
+
+
+def test_every_country_s_entry_of_the_coverage_files_has_three_languages():
+    for path in sorted((loader.DATA / "agencies").glob("*.yaml")):
+        for a in yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"]:
+            if "extends" in a or a.get("ambiguous") or a["id"] in _NOT_IN_THREE_LANGUAGES:
+                continue
+            assert all(a["names"].get(lang) for lang in ("ar", "fr", "en")), (path.name, a["id"])
 
 
 def test_agency_files_are_read_after_the_main_file():
@@ -308,6 +322,18 @@ def test_press_spellings_of_countries(text, code):
 ])
 def test_more_cities(text, city):
     assert [m.code for m in find_cities(text)] == [city]
+
+
+def test_a_city_written_like_a_country_is_flagged():
+    names = {key(s) for c in countries().values() for v in c["names"].values() for s in v}
+    for c in cities():
+        for s in [c["name"], *(c.get("ar") or []), *(c.get("fr") or []), *(c.get("en") or [])]:
+            assert key(s) not in names or c.get("country_homonym"), (c["name"], s)
+
+
+def test_acronyms_match_whole_tokens_only():
+    assert [m.code for m in find_agencies("ABWX and XABW, SBUs")] == []
+    assert [m.code for m in find_agencies("(ABW), «SBU»")] == ["PL-ABW", "UA-SBU"]
 
 
 def test_capitals_of_the_covered_countries():
