@@ -221,3 +221,19 @@ def test_an_undated_report_without_a_name_needs_the_agency_and_two_pieces_of_evi
     other_role = meeting("DK", None, None, agency, title="سفير الدنمارك", location={"city": "Temara"})
     ids = run([("a", COMMUNIQUE, [known]), ("b", OTHER, [role]), ("c", REWRITE, [other_role])])
     assert ids["a"] == ids["b"] != ids["c"]
+
+
+def test_a_visit_merges_per_counterpart_across_reports_naming_different_subsets():
+    def abroad(name, date=None, agency=None):
+        return meeting("PL", name, date, agency, hammouchi_abroad=True,
+                       location={"city": None, "country": "PL"})
+
+    # a working visit over two days: one report names two officials, another two (one in common)
+    visit_a = [abroad("توماش كفياتكوفسكي", "2025-05-12"), abroad("آنا زيلينسكا", "2025-05-13")]
+    visit_b = [abroad("Anna Zielińska"), abroad("Piotr Malinski")]  # undated, Latin spellings
+    visit_c = [abroad("كفياتكوفسكي"), abroad("مالينسكي")]  # surnames alone, undated
+    ids = run([("a", COMMUNIQUE, visit_a), ("b", OTHER, visit_b), ("c", REWRITE, visit_c)])
+    assert ids["b"][0] == ids["a"][1]  # Zielińska
+    assert ids["c"][0] == ids["a"][0]  # Kwiatkowski
+    assert ids["c"][1] == ids["b"][1]  # Malinski
+    assert len({*ids["a"], *ids["b"], *ids["c"]}) == 3
