@@ -25,6 +25,7 @@ _CHUNK_SEP = re.compile(r"[،,;؛]")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
 _LATIN_NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’-]*|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
+_AR_WORD = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff-]+$")  # letters only: no brackets
 _AR_ACRONYM = re.compile(r"[(（][A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.\-]{1,10}[)）]")
 _LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
 # "Europol's", "INTERPOL's", "the Garda Síochána's": capitalised words ending in 's right before a role
@@ -113,14 +114,20 @@ def split_pieces(sentence: str) -> list[Piece]:
         p = p.strip()
         if not p:
             continue
-        bound = False
+        bound = after = False
         inner = lx.inner_honorific.search(p)
         if inner and p[:inner.start()].strip():
             head = p[:inner.start()].strip()
-            pieces += _cut_connector(head, False)
             p = p[inner.start():].strip()
-            bound = True
-        pieces += _cut_connector(p, bound)
+            if lx.connector.fullmatch(f" {head} "):
+                after = True  # "مع السيد …": the connector alone before the name
+            else:
+                pieces += _cut_connector(head, False)
+                bound = True
+        cut = _cut_connector(p, bound)
+        if after:
+            cut[0].after_connector = True
+        pieces += cut
     return pieces
 
 
@@ -199,7 +206,7 @@ def name_ok(name: str) -> bool:
     if _ARABIC.search(name):
         for t in toks:
             f = fold(t)
-            if f in lx.not_name or f.startswith("لل") or not _ARABIC.search(t):
+            if f in lx.not_name or f.startswith("لل") or not _ARABIC.search(t) or not _AR_WORD.match(t):
                 return False
         return not lx.role.search(fold(name)) and not find_countries(name) and not find_cities(name)
     return all(_LATIN_NAME_TOKEN.match(t) for t in toks) and toks[0][:1].isupper() \
@@ -378,7 +385,7 @@ def _after_definite(role: str) -> tuple[str, str | None]:
         if not (last.startswith(("ال", "لل", "بال", "وال")) or _AR_ACRONYM.fullmatch(head[-1])):
             continue
         name = " ".join(tail)
-        if any(fold(t).startswith(("ال", "لل", "بال")) for t in tail) or not name_ok(name):
+        if any(fold(t).startswith(("ال", "لل", "بال", "وال", "فال")) for t in tail) or not name_ok(name):
             continue
         if lexicon().role.search(fold(name)):
             continue

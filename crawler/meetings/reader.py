@@ -10,7 +10,7 @@ report are deduplicated (one meeting per counterpart) and become `Meeting` items
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crawler.items import Counterpart, Location, Meeting
 from crawler.meetings.agency import decide_agency
@@ -25,6 +25,8 @@ from crawler.meetings.reason import Evidence, in_passing, no_meeting_reason
 from crawler.meetings.sentences import Sentence, split_sentences
 from crawler.meetings.topics import find_topics
 from crawler.vocab import fold
+
+OPENING_CUE = 3  # characters into the next sentence where a meeting cue still opens it
 
 
 @dataclass
@@ -65,6 +67,19 @@ def _continues(nxt: Sentence | None, named: bool) -> bool:
     return first.kind in ("role", "name") and not first.attendee
 
 
+def _joined(s: Sentence, nxt: Sentence | None, text: str, named: bool) -> Sentence | None:
+    """A sentence and the next one, as one, when a meeting cue starts in the first (a verb in parts)
+    or opens the second ("… بنيروبي. مباحثات مع …"), and the second does not name Hammouchi itself."""
+    if nxt is None or nxt.teaser or nxt.paragraph != s.paragraph or first_mention(nxt.folded, True, named):
+        return None
+    body = s.text.rstrip(" .") + " " + nxt.text
+    folded = fold(body)
+    cues = find_cues(folded)
+    if cues.first is None or cues.first > len(s.text.rstrip(" .")) + OPENING_CUE:
+        return None
+    return replace(s, end=nxt.end, raw=text[s.start:nxt.end], text=body, folded=folded)
+
+
 def extract_meetings(text: str, title: str | None = None, lang: str | None = None) -> Found:
     """The meetings `text` reports, one per counterpart, with counterpart, place, topics and the
     evidence each field came from; `reason` says why there are none."""
@@ -91,6 +106,12 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         ev.named = named_before
         if mention is None and (found or named_before):
             mention = implicit_subject(s.folded, cues.verb)
+        if mention and not cues.meeting:
+            # "أجرى حموشي، اليوم بالرباط. مباحثات مع …": a stray full stop inside a verb in parts
+            joined = _joined(s, sents[i + 1] if i + 1 < len(sents) else None, text, named_before)
+            if joined is not None:
+                s, cues = joined, find_cues(joined.folded)
+                consumed.add(i + 1)
         if mention and cues.future:
             ev.saw_future = True
             continue

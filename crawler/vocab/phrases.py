@@ -94,7 +94,7 @@ class GappedMatcher:
     (no full stop in the gap). A match runs from the first part to the end of the last. The first
     parts are one regex; the rest is tried only where a first part is found."""
 
-    def __init__(self, phrases: Iterable[str], *, gap: int = 12):
+    def __init__(self, phrases: Iterable[str], *, gap: int = 16):
         between = rf"(?:\s+[^\s.!?؟]+){{0,{gap}}}?\s+"
         self.tails: dict[str, list[re.Pattern]] = {}
         for p in phrases:
