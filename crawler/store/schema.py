@@ -190,10 +190,13 @@ def migrate(db: sqlite3.Connection) -> list[str]:
                 db.execute("ROLLBACK")
                 raise
             applied.append(m.name)
-        db.execute("BEGIN")
-        for stmt in views_sql(db):
-            db.execute(stmt)
-        db.execute("COMMIT")
+        stmts = views_sql(db)
+        have = {sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE type = 'view'")}
+        if any(s.startswith("CREATE") and s not in have for s in stmts):  # else nothing to write
+            db.execute("BEGIN")
+            for stmt in stmts:
+                db.execute(stmt)
+            db.execute("COMMIT")
     finally:
         db.isolation_level = ""
     return applied
