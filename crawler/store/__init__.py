@@ -37,6 +37,7 @@ from crawler.dedup.merge import Decision, Deduper, distinctive_words, new_meetin
 from crawler.dedup.signature import NUM_PERM, SEED, SHINGLE_WORDS
 from crawler.store import schema, search
 from crawler.store.columns import MEETING_COLUMNS, meeting_from_row, meeting_row, report_row
+from crawler.store.known import read_digest
 
 PARAMS = {"num_perm": str(NUM_PERM), "seed": str(SEED), "shingle_words": str(SHINGLE_WORDS)}
 SOURCE_FIELDS = ("url", "outlet", "title", "published", "author")
@@ -159,6 +160,9 @@ class MeetingStore:
             ids = self.deduper.report_meetings.get(url, [])
             with self.db:
                 self.db.execute("UPDATE reports SET last_seen = ? WHERE url = ?", (now, url))
+                if "read_digest" in self.columns["reports"]:  # known by the next run before extraction
+                    self.db.execute("UPDATE reports SET read_digest = ? WHERE url = ?",
+                                    (read_digest(rep.get("body")), url))
             self._written()
             return [Decision(mid, False, "known") for mid in ids], "known"
         status = "updated" if url in self.fingerprints else "new"
@@ -170,6 +174,8 @@ class MeetingStore:
                 self.db.execute("DELETE FROM accounts WHERE url = ?", (url,))
             row = {k: v for k, v in report_row(rep).items() if k in self.columns["reports"]}
             row.update(fingerprint=fp, first_seen=now, last_seen=now, report_key=key)
+            if "read_digest" in self.columns["reports"]:
+                row["read_digest"] = read_digest(rep.get("body"))
             names = ", ".join(row)
             updates = ", ".join(f"{k}=excluded.{k}" for k in row if k not in ("url", "first_seen"))
             (rowid,) = self.db.execute(
