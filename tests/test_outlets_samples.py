@@ -10,12 +10,16 @@ so the test lives on in a clone without ../shared.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit, urlunsplit
+
 import pytest
 
 from crawler.outlets import load_registry
 from crawler.outlets.samples import misclassified as wrong_samples
 from crawler.outlets.samples import read_samples
-from tests.conftest import FIXTURES, shared_path
+from crawler.outlets.urls import canonical_url, readable_path
+from tests.conftest import FIXTURES, SHARED, shared_path
 
 REGISTRY = load_registry()
 OUTLETS = sorted(n for n, o in REGISTRY.items() if o.kind == "outlet")
@@ -68,3 +72,21 @@ def test_verified_records_the_samples_that_passed():
         if entry.verified is not None:
             count = sum(s["outlet"] == name for s in shared) or sum(s["outlet"] == name for s in own)
             assert entry.kind == "outlet" and entry.verified.samples == count, name
+
+
+def test_raw_and_percent_encoded_forms_classify_alike():
+    # every sample (own, and ../shared's when there) written raw, with lower-case and with
+    # upper-case escapes: one canonical URL, one verdict (hespress, barlamane, yabiladi have Arabic)
+    shared = SHARED / "outlets" / "url_samples.tsv"
+    samples = own_samples() + (read_samples(shared) if shared.exists() else [])
+    assert any("%" in s["url"] for s in samples) and any(not s["url"].isascii() for s in samples)
+    for sample in samples:
+        canonical = canonical_url(sample["url"])
+        parts = urlsplit(canonical)
+        raw = urlunsplit((parts.scheme, parts.netloc, readable_path(canonical), parts.query, ""))
+        lower = re.sub(r"%[0-9A-F]{2}", lambda m: m.group().lower(), canonical)
+        verdicts = set()
+        for form in (raw, lower, canonical):
+            got = REGISTRY.classify(form)
+            verdicts.add((got.url, got.article, got.outlet))
+        assert len(verdicts) == 1, (sample["url"], verdicts)

@@ -46,6 +46,8 @@ MODIFIED_KEYS = frozenset(PROPERTY_MODIFIED | NAME_MODIFIED | ITEMPROP_ATTRS_MOD
 GENERIC_KEYS = frozenset({"date", "meta", "timestamp", "created", "gentime", "doc_date", "pdate", "ptime"})
 # Parse.ly's JSON metadata (`<meta name="parsely-page" content='{"pub_date": …}'>`)
 PARSELY_JSON = ("parsely-page", "parsely-metadata")
+_ALL_KEYS = PUBLISHED_KEYS | MODIFIED_KEYS | set(PARSELY_JSON)
+_PREFIXED = re.compile(r"[:/\s]")  # "schema:datePublished", a vocabulary URL, "dc:date dc:created"
 VOCABULARY_PREFIXES = (("http://schema.org/", ""), ("https://schema.org/", ""), ("schema:", ""),
                        ("http://purl.org/dc/terms/", "dcterms."), ("http://purl.org/dc/elements/1.1/", "dc."))
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -156,6 +158,9 @@ def _meta(tree) -> tuple[PublishedDate | None, PublishedDate | None]:
         content = el.get("content") or el.get("datetime") or ""
         if not content:
             continue
+        raw = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if raw not in _ALL_KEYS and not _PREFIXED.search(raw):
+            continue  # og:title, description, viewport…: the common case, read at once
         keys = metadata_keys(el)
         # microdata <meta itemprop> also sits in teaser cards: only the article's counts
         if any(a == "itemprop" for a, _ in keys) and _boilerplate(el, memo):
@@ -289,7 +294,7 @@ def date_line(text: str) -> tuple[date, str] | None:
     return (resolved.date, m.raw) if resolved.date else None
 
 
-_DATELINE_PREFIX = re.compile(r"^\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*$")
+DATELINE_PREFIX = re.compile(r"^\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*$")
 
 
 def dateline(paragraph: str) -> tuple[date, str] | None:
@@ -299,7 +304,7 @@ def dateline(paragraph: str) -> tuple[date, str] | None:
     if not mentions or mentions[0].kind not in ("explicit", "numeric") or not mentions[0].year:
         return None
     m = mentions[0]
-    if not _DATELINE_PREFIX.match(head[:m.start]):
+    if not DATELINE_PREFIX.match(head[:m.start]):
         return None
     resolved = resolve(m, None)
     return (resolved.date, m.raw) if resolved.date else None
