@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from crawler.dates.find import VISIT_DAY_RE, DateMention, find_dates
-from crawler.dates.published import DATELINE_PREFIX
+from crawler.dates.published import DATELINE_HEAD, DATELINE_PREFIX
 from crawler.dates.resolve import RELATIVE, UNRESOLVED, YEAR_INFERRED, Resolved, resolve
 from crawler.dates.tables import CUES, WEEKDAYS, alternation
 from crawler.textnorm import match_fold as fold
@@ -63,9 +63,6 @@ _LENGTHS = {fold(w): int(n) for n, words in CUES["visit_lengths"].items() for w 
 VISIT_LENGTH_RE = re.compile(rf"(?<![\w-])(?:{alternation(_LENGTHS)})(?![\w-])", re.IGNORECASE)
 # After a dateline's date: a dash or colon, or the agency in brackets ("4 مارس 2025 (ومع) -").
 DATELINE_END = re.compile(r"\s*(?:\(\s*[^()]{1,25}\)|[–—\-:|/])")
-# A dateline opens with one or two words, a separator and a digit or a weekday (a quick test
-# before reading the date).
-DATELINE_HEAD = re.compile(r"\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*(?:\d|[^\W\d_]+\s*[\d,،])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # How far before a written year its date phrase starts, at most (characters).
 YEAR_WINDOW = 45

@@ -91,7 +91,9 @@ MIGRATIONS: list[Migration] = [
         CREATE TABLE actor_aliases (
             actor TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (actor, alias));
     """),
-    Migration("5: reports.read_digest, the digest of the document as read and of the code that read it "
+    Migration("5: meetings.date_conflict, another phrase names another day (dates)",
+              sql="ALTER TABLE meetings ADD COLUMN date_conflict INTEGER"),
+    Migration("6: reports.read_digest, the digest of the document as read and of the code that read it "
               "(a known document skips extraction, crawler/store/known.py)",
               sql="ALTER TABLE reports ADD COLUMN read_digest TEXT"),
 ]
