@@ -198,6 +198,7 @@ def strip_honorific(text: str) -> tuple[str | None, str]:
     return " ".join(toks[:n]).rstrip("."), " ".join(toks[n:])
 
 
+@lru_cache(maxsize=8192)
 def name_ok(name: str) -> bool:
     toks = name.split()
     if not 2 <= len(toks) <= MAX_NAME_TOKENS or any(any(c.isdigit() for c in t) for t in toks):
