@@ -64,6 +64,32 @@ CASES = [
   "général de la police fédérale belge, M. Marc Peeters.", "BE"),
  ("The Kenya National Police Service said its Inspector General, Japhet Koome, was received "
   "in Rabat on Monday by Abdellatif Hammouchi.", "KE"),
+ # lists, delegations, ranks, a release by the foreign service, the visit in the same sentence
+ ("استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، اليوم الاثنين "
+  "بالرباط، على التوالي، سفراء كل من إسبانيا وفرنسا وإيطاليا.", "ES,FR,IT"),
+ ("Abdellatif Hammouchi received on Monday in Rabat the ambassadors of Brazil, Chile and Peru.", "BR,CL,PE"),
+ ("أوردت جريدة «المساء» في عددها ليوم غد أن عبد اللطيف حموشي التقى، الأسبوع الماضي بالرباط، "
+  "مدير الاستخبارات الداخلية الفرنسية، السيد بيير دوران.", "FR"),
+ ("وشكل اللقاء الذي جمع عبد اللطيف حموشي بسفير جمهورية ألمانيا الاتحادية، السيد كلاوس مولر، "
+  "مناسبة لبحث التعاون.", "DE"),
+ ("استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، اليوم، وفدا عن "
+  "مكتب التحقيقات الفيدرالي الأمريكي برئاسة السيد روبرت كلارك، نائب مدير المكتب.", "US"),
+ ("The Director of the Swedish Security Service, Anna Berg, met in Rabat with the "
+  "Director-General of the DGSN and DGST, Abdellatif Hammouchi.", "SE"),
+ ("Abdellatif Hammouchi, head of Morocco's DGSN and DGST, was received on Tuesday in Lisbon "
+  "by the Portuguese Minister of Internal Administration, Maria Costa.", "PT@Lisbon"),
+ ("في إطار زيارته الرسمية لإسبانيا، أجرى عبد اللطيف حموشي، أمس بمدريد، مباحثات مع المدير "
+  "العام للشرطة الوطنية الإسبانية، السيد فرانسيسكو باردو.", "ES@Madrid"),
+ ("حموشي يستقبل مديرة الشرطة الفيدرالية السويسرية\nاستقبل عبد اللطيف حموشي، اليوم الأربعاء "
+  "بتمارة، مديرة المكتب الفيدرالي للشرطة السويسري (fedpol)، السيدة إيفا فيشر.", "CH@Temara"),
+ ("Abdellatif Hammouchi s'est entretenu, lundi à Rabat, avec le général de corps d'armée "
+  "Karim Benali, commandant de la Gendarmerie nationale algérienne.", "DZ"),
+ ("استقبل حموشي بالرباط الجنرال دو كور دارمي جان مارتان، المدير العام للدرك الوطني الفرنسي.", "FR"),
+ ("التقى عبد اللطيف حموشي، اليوم بالرباط، نائبة رئيس الشرطة الوطنية الكولومبية، العميد ماريا لوبيز.", "CO"),
+ ("Abdellatif Hammouchi a reçu mardi l'attaché de sécurité intérieure de l'ambassade de "
+  "France, M. Paul Girard.", "FR"),
+ ("وخلال هذه الزيارة، أجرى حموشي مباحثات مع كل من وزير الداخلية الأردني، السيد مازن الفراية، "
+  "ومدير الأمن العام الأردني، اللواء عبيد الله المعايطة.", "JO"),
 ]
 NEG = [
  "ترأس عبد اللطيف حموشي، اليوم بالرباط، حفل تخرج الفوج الجديد من حراس الأمن، بحضور سفراء عدد من الدول.",
@@ -74,6 +100,15 @@ NEG = [
  "استقبل المدير العام للأمن الوطني التونسي وفدا أمنيا إيطاليا بتونس.",
  "قام عبد اللطيف حموشي بزيارة عائلة شرطي توفي أثناء أداء واجبه بمدينة فاس.",
  "In his column, the writer recalls that Hammouchi met many foreign officials over the years.",
+ "شارك عبد اللطيف حموشي في أشغال المؤتمر الدولي حول الأمن السيبراني بحضور وزراء داخلية عدد من الدول.",
+ "Abdellatif Hammouchi received a delegation of Moroccan expatriates living in France.",
+ "ترأس عبد اللطيف حموشي اجتماعا لرؤساء الأمن الجهوي لتقييم الاستعدادات لكأس إفريقيا.",
+ "Abdellatif Hammouchi a inauguré le nouveau siège de la préfecture de police de Tanger en "
+ "présence de l'ambassadeur d'Espagne.",
+ "استقبل المدير العام للأمن الوطني الجزائري، اليوم بالجزائر، وفدا من الشرطة الفرنسية.",
+ "Hammouchi will meet the French interior minister next week in Paris.",
+ "استقبل حموشي أسرة الشرطي المتوفى بمقر المديرية العامة.",
+ "وسبق لحموشي أن استقبل في السنة الماضية مدير مكتب التحقيقات الفيدرالي.",
 ]
 
 
