@@ -65,6 +65,8 @@ def test_checkoutlet_start_points_reachable_from_a_saved_copy():
     assert points == {"http://fr.wadi.test/robots.txt": "saved", "http://ar.wadi.test/feed.xml": "saved",
                       "http://ar.wadi.test/sections/politique.html": "saved"}
     assert "feed, 3 distinct URLs, 2 of them articles" in proc.stdout  # one article twice, a tag
+    # robots.txt leads to its saved sitemap: two articles and a section page
+    assert "robots.txt naming 1 sitemaps (1 saved), 3 distinct URLs, 2 of them articles" in proc.stdout
     proc = scrapy("checkoutlet", "wadi", "-f", str(site / "ar.wadi.test" / "feed.xml"), "-s", REGISTRY_HOSTS)
     assert "feed.xml: feed, 4 URLs" in proc.stdout and "exclude_patterns[0]" in proc.stdout
 
@@ -135,3 +137,16 @@ def test_checkoutlet_start_points_linked_from_a_saved_home_page(tmp_path):
     assert found["https://www.hespress.com/feed"] == "linked"  # relative links: against the edition's host
     assert found["https://www.hespress.com/politique"] == "linked"
     assert found["https://fr.hespress.com/feed"] == "unreachable"
+
+
+def test_checkoutlet_says_when_a_start_point_lists_no_url_of_the_shape_it_should(tmp_path):
+    # le360's first pattern (Arc URLs) says fr.le360.ma/rss lists its shape; a saved feed holding
+    # only an older-shape article and a section does not
+    feed = tmp_path / "fr.le360.ma" / "rss"
+    feed.parent.mkdir()
+    items = ["https://fr.le360.ma/politique/un-titre-de-depeche-245841/", "https://fr.le360.ma/politique/"]
+    feed.write_text('<rss version="2.0"><channel>' + "".join(f"<item><link>{u}</link></item>" for u in items)
+                    + "</channel></rss>", encoding="utf-8")
+    proc = scrapy("checkoutlet", "le360", "--saved", str(tmp_path))
+    assert "feed, 2 distinct URLs, 1 of them articles (by pattern: [0] 0, [1] 1)" in proc.stdout
+    assert "article_patterns[0] says it lists its shape: none here" in proc.stdout

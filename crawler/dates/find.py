@@ -62,8 +62,8 @@ RANGE_RE = _c(
     rf"(?:{_NB}(?:يومي|ايام|بين|du|les|from|between){_NA}\s+)?"
     rf"(?P<d1>{_DAYNUM})\s*(?:و|et|and|to|au|الي|-|–|&)\s*(?P<d2>(?<!\d)[0-3]?\d(?:er|st|nd|rd|th)?(?![\d/:]))\s*"
     rf"(?:من\s+|de\s+|of\s+)?(?:شهر\s+)?{_MON}{_TAIL}")
-ISO_RE = _c(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d/])")
-NUM_RE = _c(rf"(?:{_wd('wd')}{_SEPW})?(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)"
+ISO_RE = _c(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d/])")
+NUM_RE = _c(rf"(?:{_wd('wd')}{_SEPW})?(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[0-3]?\d)(?P=sep)"
             r"(?P<y>(?:19|20)\d\d)(?![\d/])")
 DMY_RE = _c(rf"(?:{_wd('wd')}{_SEPW}(?:{_NB}(?:le|the){_NA}\s+)?)?(?:{_NB}(?:le|the){_NA}\s+)?"
             rf"{_DAY}\s*(?:من\s+|de\s+|of\s+)?(?:شهر\s+)?{_MON}{_TAIL}")
@@ -153,6 +153,9 @@ def _mention(kind: str, m: re.Match, folded: str) -> DateMention | None:
         mention.current_month = mention.current_month or bool(g.get("cur"))
         mention.future = bool(g.get("fut"))
         mention.past = bool(g.get("past"))
+        if kind == "numeric" and m.re is NUM_RE and mention.month > 12 and int(g["d"]) <= 12:
+            # "11/25/2024" cannot be day first: it is month first (a US date line)
+            mention.month, g = int(g["d"]), {**g, "d": g["m"]}
         if kind == "range":
             mention.day, mention.day_end = _int(g["d1"]), _int(g["d2"])
             mention.month_end, mention.year_end = mention.month, mention.year

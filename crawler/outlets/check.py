@@ -118,16 +118,43 @@ def start_points(outlet: Outlet, registry: Registry, saved: list[Path]) -> list[
     for kind, url in points:
         found = next((f for s in saved if s.is_dir() and (f := _saved_file(s, url))), None)
         if found is not None:
-            what, urls = urls_in_file(found, url)
+            what, urls = _expanded(found, url, saved)
             verdicts = {canonical_url(v.url): v for v in classify(registry, outlet.name, urls)}
             articles = sum(v.label in ("article", "copy") for v in verdicts.values())
             detail = f"{found}: {what}, {len(verdicts)} distinct URLs, {articles} of them articles"
+            detail += _listed_in(outlet, url, [u for u, v in verdicts.items() if v.label == "article"])
             out.append(StartPoint(kind, url, "saved", detail))
         elif canonical_url(url) in linked:
             out.append(StartPoint(kind, url, "linked", f"linked from {linked[canonical_url(url)]}"))
         else:
             out.append(StartPoint(kind, url, "unreachable", "neither saved nor linked from the saved copy"))
     return out
+
+
+def _expanded(found: Path, url: str, saved: list[Path], depth: int = 3) -> tuple[str, list[str]]:
+    """The URLs a saved start point lists; for robots.txt and sitemap indexes, those of the saved
+    sitemaps they name (what the spider would reach from it)."""
+    what, urls = urls_in_file(found, url)
+    if what not in ("robots.txt", "sitemapindex") or depth == 0:
+        return what, urls
+    listed, children = [], 0
+    for child in urls:
+        path = next((f for s in saved if s.is_dir() and (f := _saved_file(s, child))), None)
+        if path is not None:
+            children += 1
+            listed += _expanded(path, child, saved, depth - 1)[1]
+    return f"{what} naming {len(urls)} sitemaps ({children} saved)", listed
+
+
+def _listed_in(outlet: Outlet, start: str, articles: list[str]) -> str:
+    """How many of a saved start point's articles each pattern takes, and a warning where a
+    pattern's `listed_in` names this start point but it lists none of that shape."""
+    counts = [sum(bool(p.regex.search(readable_path(u))) for u in articles) for p in outlet.article_patterns]
+    notes = [f"article_patterns[{i}] says it lists its shape: none here"
+             for i, (p, n) in enumerate(zip(outlet.article_patterns, counts, strict=True))
+             if start in p.listed_in and n == 0]
+    by = ", ".join(f"[{i}] {n}" for i, n in enumerate(counts)) if len(counts) > 1 else ""
+    return (f" (by pattern: {by})" if by else "") + "".join(f"; {n}" for n in notes)
 
 
 def _base_for(path: Path, saved: list[Path], outlet: Outlet) -> str:

@@ -35,8 +35,17 @@ from crawler.dedup.fields import merge_fields
 from crawler.dedup.identity import report_key
 from crawler.dedup.merge import Decision, Deduper, distinctive_words, new_meeting_id
 from crawler.dedup.signature import NUM_PERM, SEED, SHINGLE_WORDS
+from crawler.items import Report
 from crawler.store import schema, search
-from crawler.store.columns import MEETING_COLUMNS, meeting_from_row, meeting_row, report_row
+from crawler.store.columns import (
+    MEETING_COLUMNS,
+    REPORT_COLUMNS,
+    REPORT_NOT_STORED,
+    meeting_from_row,
+    meeting_row,
+    report_row,
+    unflatten,
+)
 
 PARAMS = {"num_perm": str(NUM_PERM), "seed": str(SEED), "shingle_words": str(SHINGLE_WORDS)}
 SOURCE_FIELDS = ("url", "outlet", "title", "published", "author")
@@ -326,6 +335,37 @@ class MeetingStore:
         """Write every meeting as JSON Lines to a temporary file, then rename it over `path`."""
         return _atomic_write(path, lambda fh: [fh.write(json.dumps(m, ensure_ascii=False) + "\n")
                                                for m in self.meetings()])
+
+    def reports(self) -> list[dict]:
+        """Every stored report as in the feed (its text included; reports stored before schema
+        version 2 have none), with the ids of the meetings it reports in `meeting_ids`."""
+        ids: dict[str, list[str]] = {}
+        for mid, url in self.db.execute("SELECT meeting_id, url FROM accounts ORDER BY url, meeting_index"):
+            ids.setdefault(url, []).append(mid)
+        cur = self.db.execute(f"SELECT {', '.join(REPORT_COLUMNS)} FROM reports ORDER BY published IS NULL, "
+                              "published, url")
+        out = []
+        for row in cur:
+            r = unflatten(Report, dict(zip(REPORT_COLUMNS, row, strict=True)), skip=REPORT_NOT_STORED)
+            r["meeting_ids"] = ids.get(r["url"], [])
+            out.append(r)
+        return out
+
+    def export_reports(self, path: str | os.PathLike, excel: bool = False) -> int:
+        """The stored reports to JSON Lines (`.jsonl`) or CSV (any other suffix; `excel`: a BOM)."""
+        if Path(path).suffix == ".jsonl":
+            return _atomic_write(path, lambda fh: [fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+                                                   for r in self.reports()])
+
+        def write(fh):
+            if excel:
+                fh.write("\ufeff")
+            w = csv.writer(fh)
+            w.writerow([*REPORT_COLUMNS, "meeting_ids"])
+            rows = [[*(r[c] for c in REPORT_COLUMNS), " | ".join(r["meeting_ids"])] for r in self.reports()]
+            w.writerows(rows)
+            return rows
+        return _atomic_write(path, write, newline="")
 
     def export_csv(self, path: str | os.PathLike, excel: bool = False) -> int:
         """One row per meeting, every field: the `meetings` columns (`counterpart_name`, …; `topics`

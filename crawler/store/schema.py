@@ -91,6 +91,8 @@ MIGRATIONS: list[Migration] = [
         CREATE TABLE actor_aliases (
             actor TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (actor, alias));
     """),
+    Migration("5: meetings.date_conflict, another phrase names another day (dates)",
+              sql="ALTER TABLE meetings ADD COLUMN date_conflict INTEGER"),
 ]
 
 #: Columns of `meetings` holding a JSON list: `meetings_flat` shows them joined (`;` for codes).
