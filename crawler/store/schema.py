@@ -94,12 +94,15 @@ MIGRATIONS: list[Migration] = [
     """),
     Migration("5: meetings.date_conflict, another phrase names another day (dates)",
               sql="ALTER TABLE meetings ADD COLUMN date_conflict INTEGER"),
+    Migration("6: reports.read_digest, the digest of the document as read and of the code that read it "
+              "(a known document skips extraction, crawler/store/known.py)",
+              sql="ALTER TABLE reports ADD COLUMN read_digest TEXT"),
 ]
 
 #: Columns of `meetings` holding a JSON list: `meetings_flat` shows them joined (`;` for codes).
 LIST_COLUMNS = {"topics": ";", "attendees": " | "}
 #: Columns of `reports` too long or too internal for `meeting_sources`.
-REPORT_COLUMNS_HIDDEN = {"url", "text", "fingerprint", "first_seen", "last_seen"}
+REPORT_COLUMNS_HIDDEN = {"url", "text", "fingerprint", "read_digest", "first_seen", "last_seen"}
 
 
 def _columns(db: sqlite3.Connection, table: str) -> list[str]:
