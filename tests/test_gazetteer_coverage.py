@@ -400,3 +400,13 @@ def test_arabic_city_names_are_found_after_a_preposition():
             for s in c.get("ar") or []:
                 for text in ("ب" + s, "في " + s, "و" + s):
                     assert (c.get("name") or c.get("extends")) in [m.code for m in find_cities(text)], text
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Kazakhstan's internal security agency", "PL"),       # a description, not Poland's ABW
+    ("les forces de sécurité intérieure tunisiennes", "LB"),
+    ("le ministère de l'Intérieur et de la Sécurité publique du Bénin", "SN"),
+    ("a military counterintelligence service", "DE"),
+])
+def test_descriptions_that_several_countries_share_name_no_one_country(text, country):
+    assert country not in [m.get("country") for m in find_agencies(text)]
