@@ -61,7 +61,9 @@ class StorePipeline:
             (n,) = self.store.db.execute("SELECT count(*) FROM meetings").fetchone()
             self.stats.set_value("liqaat/store/meetings", n)
             if self.output_path:
-                n = self.store.export_jsonl(self.output_path)
+                # a .csv MEETINGS_OUTPUT gets the meetings CSV (docs/dataset.md), else JSON Lines
+                csv_out = str(self.output_path).lower().endswith(".csv")
+                n = (self.store.export_csv if csv_out else self.store.export_jsonl)(self.output_path)
                 self.stats.set_value("liqaat/dedup/meetings_written", n)
         finally:
             self.store.close()
