@@ -37,6 +37,12 @@ DOWNLOAD_HANDLERS = {
     "data": None,
 }
 
+# Feeds to local files that a failed or killed run cannot empty or duplicate (crawler/feeds.py),
+# and JOBDIR jobs that are resumed after a stop or a kill, and renewed once finished (crawler/jobs.py).
+FEED_STORAGES = {"": "crawler.feeds.SafeFileFeedStorage", "file": "crawler.feeds.SafeFileFeedStorage"}
+# seconds a run waits for another run on the same MEETINGS_DB to finish (crawler/store/lock.py)
+LIQAAT_STORE_LOCK_WAIT = 3600
+
 # Item pipelines, one concern each, ordered with gaps (docs/pipelines.md).
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 100,
@@ -64,7 +70,7 @@ FEED_EXPORTERS = {
 
 # Run feedback (crawler/feedback.py): a progress line every so many seconds (0: none) and a
 # summary block at the end of the run, after Scrapy's stats.
-EXTENSIONS = {"crawler.feedback.RunFeedback": 900}
+EXTENSIONS = {"crawler.jobs.JobDirExtension": 100, "crawler.feedback.RunFeedback": 900}
 LIQAAT_PROGRESS_INTERVAL = 15.0
 
 # The meetings store and its JSON Lines export (docs/dedup.md).
