@@ -82,6 +82,10 @@ MEETINGS_DB_SYNC_EVERY = 100
 
 # A document larger than this is skipped (junk or a dump of many pages), counted in stats.
 LIQAAT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+# A page with an element carrying more attributes than this is skipped before parsing (it makes
+# the extractor quadratic); a parse longer than this many seconds is cut and skipped (0: no limit).
+LIQAAT_MAX_ATTRIBUTES = 1000
+LIQAAT_MAX_PARSE_SECONDS = 30
 
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

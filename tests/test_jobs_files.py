@@ -247,3 +247,30 @@ def test_a_wrong_setting_stops_the_run_with_one_line_naming_it(tmp_path, setting
     assert len(errors) == 1 and says in errors[0], proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "meetings.sqlite").exists()
+
+
+def crowded(n: int) -> str:
+    """A page with one element carrying `n` attributes."""
+    return "<html><body><div " + " ".join(f'a{i}="v"' for i in range(n)) + "><p>حموشي</p></div></body></html>"
+
+
+def test_a_page_with_200000_attributes_is_skipped_not_parsed_for_minutes(tmp_path):
+    docs = good_folder(tmp_path)
+    (docs / "crowded.html").write_text(
+        crowded(200_000), encoding="utf-8")
+    reports, proc = run(tmp_path, docs)
+    assert {Path(r["url"]).name for r in reports} == {p.name for p in CORPUS.glob("*.txt")}
+    assert stats_of(proc.stderr)["liqaat/files/skipped/too_many_attributes"] == 1
+
+
+def test_a_parse_over_its_time_budget_is_cut_and_skipped(tmp_path):
+    docs = good_folder(tmp_path)
+    (docs / "slow.html").write_text(
+        crowded(30_000), encoding="utf-8")
+    reports, proc = run(tmp_path, docs, "-s", "LIQAAT_MAX_ATTRIBUTES=1000000",
+                        "-s", "LIQAAT_MAX_PARSE_SECONDS=1")
+    assert {Path(r["url"]).name for r in reports} == {p.name for p in CORPUS.glob("*.txt")}
+    s = stats_of(proc.stderr)
+    assert s["liqaat/files/skipped/parse_timeout"] == 1
+    assert s["liqaat/files/seen"] == s["liqaat/files/processed"] + sum(
+        v for k, v in s.items() if k.startswith("liqaat/files/skipped/"))

@@ -217,8 +217,10 @@ class OutletsSpider(SitemapSpider):
             stats.inc_value("liqaat/outlets/prefilter/dropped")
             return None
         stats.inc_value("liqaat/outlets/prefilter/passed")
+        settings = self.crawler.settings
         report = report_from_response(response, stats, self.logger,
-                                      self.crawler.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+                                      settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"),
+                                      settings.getint("LIQAAT_MAX_ATTRIBUTES"))
         if report is not None:
             report.url = canonical_url(report.url)
             report.outlet, report.via = meta.get("outlet"), meta.get("via")
