@@ -59,7 +59,7 @@ def clear_memos() -> None:
     """Empty the bounded memo caches (lru_cache with a maxsize) of the meetings modules, so that no
     round reuses the look-ups of the previous one; the unbounded ones hold loaded data and stay."""
     for name, mod in list(sys.modules.items()):
-        if not name.startswith(("crawler.meetings", "crawler.vocab")):
+        if not name.startswith(("crawler.meetings", "crawler.vocab", "crawler.gazetteer")):
             continue
         for obj in vars(mod).values():
             info = getattr(obj, "cache_info", None)

@@ -73,7 +73,7 @@ def summary(stats: dict, settings, spider_name: str = "") -> str:
     if stats.get("response_received_count") and not seen:
         outlets = _by_prefix(stats, "liqaat/outlets/fetched/")
         lines.append(f"  pages      {_n(stats, 'response_received_count')} crawled"
-                     + (f" from {len(outlets)} outlets" if outlets else "")
+                     + (f" from {len(outlets)} outlet{'s' if len(outlets) > 1 else ''}" if outlets else "")
                      + (f", {_n(stats, 'liqaat/outlets/prefilter/dropped')} dropped by the pre-filter"
                         if stats.get("liqaat/outlets/prefilter/dropped") else ""))
     not_meeting = _by_prefix(stats, "liqaat/meetings/not_meeting/")

@@ -1,6 +1,6 @@
 """The items liqaat produces: one `Report` per document, holding the `Meeting`s it describes.
 
-Field names follow `shared/eval/CONTRACT.md`. Each normalised value keeps the raw evidence it
+Codes are listed in docs/data-dictionary.md. Each normalised value keeps the raw evidence it
 came from beside it (`published_raw` beside `published`, `date_raw` beside `date`), so a
 researcher can audit every field. Every field is documented in the README with an example.
 """
@@ -26,6 +26,10 @@ class Counterpart:
     """ISO 3166-1 alpha-2 code of the counterpart's state, or an organisation code (`INTERPOL`)."""
     agency: str | None = None
     """The agency as written, in its base form ("الشرطة القضائية"); null for ambassadors."""
+    actor: str | None = None
+    """The counterpart's identity key, the same across spellings and scripts: `p:<country>:<surname
+    skeleton>` for a person ("p:at:lnstn" for Hollenstein, هولنشتاين), `a:<agency id>` for an agency
+    alone; set by the store (docs/dedup.md, "Counterpart identity")."""
 
 
 @dataclass
@@ -47,6 +51,12 @@ class Source:
     title: str | None = None
     published: str | None = None
     author: str | None = None
+    merged_by: str | None = None
+    """The rule that put this report in the meeting: `new` (its first report), `near`,
+    `counterpart`, `undated` (docs/dedup.md)."""
+    merge_evidence: dict | None = None
+    """What the rule saw: `{"report": <the report matched>, "jaccard": 0.83}` for `near`,
+    `{"report": …, "identity": "name", "place": "rabat", "days_apart": 1}` for `undated`."""
 
 
 @dataclass
@@ -54,7 +64,7 @@ class Meeting:
     """One meeting of Hammouchi with one foreign counterpart."""
 
     meeting_id: str | None = None
-    """Stable id of the deduplicated meeting (see README, "meeting_id"); set by the store."""
+    """Stable id of the deduplicated meeting (docs/dedup.md); set by the store."""
     date: str | None = None
     """The day the meeting took place, `YYYY-MM-DD`; null when the text does not determine it."""
     date_end: str | None = None
@@ -64,9 +74,14 @@ class Meeting:
     date_raw: str | None = None
     """The phrase the date was read from ("اليوم الثلاثاء", "الخميس 28 دجنبر")."""
     date_resolution: str | None = None
-    """How `date` was found: `explicit`, `year_inferred`, `relative_to_published`, `unresolved`."""
+    """How `date` was found: `explicit`, `year_inferred`, `relative_to_published`, `visit_day` (a day
+    of a visit or after the day told before: "في يومها الأول", "le lendemain"), `visit_span` (the
+    days of the visit, no day of its own: `date`..`date_end`), `unresolved`."""
     weekday_mismatch: bool = False
     """True when the named weekday contradicts the explicit date (the date is kept)."""
+    date_conflict: bool = False
+    """True when another phrase about the same meeting names another day (`evidence["date_conflict"]`
+    holds it; `date` is the best-supported one: explicit over relative)."""
     counterpart: Counterpart = field(default_factory=Counterpart)
     """The foreign official met."""
     attendees: list[str] = field(default_factory=list)
@@ -76,7 +91,7 @@ class Meeting:
     hammouchi_abroad: bool = False
     """True when the meeting took place outside Morocco."""
     topics: list[str] = field(default_factory=list)
-    """Topic codes of CONTRACT.md (`terrorism`, `information_exchange`, `world_cup_2030`…)."""
+    """Topic codes of docs/data-dictionary.md (`terrorism`, `information_exchange`, `world_cup_2030`…)."""
     evidence: dict[str, str] = field(default_factory=dict)
     """For each field, the phrase of the text it came from; `sentence` is the meeting sentence."""
     sources: list[Source] = field(default_factory=list)

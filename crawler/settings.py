@@ -87,6 +87,7 @@ LIQAAT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 LIQAAT_MAX_ATTRIBUTES = 1000
 LIQAAT_MAX_PARSE_SECONDS = 30
 
+# INFO shows the progress lines and the run summary; WARNING keeps only the problems.
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

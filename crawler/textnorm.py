@@ -69,7 +69,40 @@ def _fold_char(ch: str, accents: bool) -> str:
     return re.sub(r"[^\w\s]|_", " ", t)
 
 
+# The fast path of `fold_map`: a translate table per `accents` setting, filled lazily with every
+# character whose fold is one character; characters folding to none or several take the slow path.
+_FOLD_TABLES: dict[bool, dict[int, str]] = {True: {}, False: {}}
+_FOLD_ODD: dict[bool, set[str]] = {True: set(), False: set()}
+_NONSPACE = re.compile(r"\S+")
+
+
 def fold_map(text: str, accents: bool = True) -> tuple[str, list[int]]:
+    """`fold(text)` with the index in `text` of each character of the key (see `_fold_map_slow`)."""
+    table, odd = _FOLD_TABLES[accents], _FOLD_ODD[accents]
+    for ch in set(text):
+        if ord(ch) not in table and ch not in odd:
+            f = _fold_char(ch, accents)
+            if len(f) == 1:
+                table[ord(ch)] = " " if f.isspace() else f
+            else:
+                odd.add(ch)
+    if odd and not odd.isdisjoint(text):
+        return _fold_map_slow(text, accents)
+    t = text.translate(table)
+    out: list[str] = []
+    offsets: list[int] = []
+    prev_end = 0
+    for m in _NONSPACE.finditer(t):
+        if out:
+            out.append(" ")
+            offsets.append(prev_end)
+        out.append(m.group())
+        offsets.extend(range(m.start(), m.end()))
+        prev_end = m.end()
+    return "".join(out), offsets
+
+
+def _fold_map_slow(text: str, accents: bool = True) -> tuple[str, list[int]]:
     """`fold(text)` computed character by character, with, for each character of the key, the index
     of the character of `text` it came from, so that a match in the key maps back to the original
     text. With `accents=False` Latin accents are dropped too ("Sûreté" -> "surete"). The key equals

@@ -17,6 +17,8 @@ from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from crawler.outlets.urls import canonical_url
+
 ARTICLE_HEADER = "WARC-Liqaat-Page"
 #: request meta key -> WARC header: the outlet (registry name) and mirror of an article page
 SOURCE_HEADERS = {"outlet": "WARC-Liqaat-Outlet", "via": "WARC-Liqaat-Via"}
@@ -49,7 +51,9 @@ def warc_responses(path: Path, stats, logger, max_bytes: int | None = None) -> I
                     raise ArchiveLoadFailed(f"a {record.format!r} record, not WARC")
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if url.startswith(("http://", "https://")):  # one form, as the crawl's reports have
+                    url = canonical_url(url)
                 ctype = (record.http_headers.get_header("Content-Type") or "").lower()
                 if record.http_headers.get_statuscode() != "200" or (
                     record.rec_headers.get_header(ARTICLE_HEADER) != "article" if marked

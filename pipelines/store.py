@@ -26,9 +26,10 @@ class NotStored(DropItem):
 
 
 class StorePipeline:
-    def __init__(self, stats, db_path, output_path, sync_every=SYNC_EVERY, lock_wait=3600.0):
+    def __init__(self, stats, db_path, output_path, sync_every=SYNC_EVERY, crawler=None, lock_wait=3600.0):
         self.stats, self.db_path, self.output_path = stats, db_path, output_path
         self.sync_every, self.lock_wait = sync_every, lock_wait
+        self.crawler = crawler
         self.store = None
         self.lock = StoreLock(db_path)
         self.failures: list[str] = []
@@ -38,7 +39,13 @@ class StorePipeline:
     def from_crawler(cls, crawler):
         s = crawler.settings
         return cls(crawler.stats, s.get("MEETINGS_DB"), s.get("MEETINGS_OUTPUT"),
-                   s.getint("MEETINGS_DB_SYNC_EVERY", SYNC_EVERY), s.getfloat("LIQAAT_STORE_LOCK_WAIT", 3600))
+                   s.getint("MEETINGS_DB_SYNC_EVERY", SYNC_EVERY), crawler,
+                   s.getfloat("LIQAAT_STORE_LOCK_WAIT", 3600))
+
+    def _root(self):
+        """The crawl root files are keyed relative to (the seeds spider's `path`)."""
+        spider = getattr(self.crawler, "spider", None)
+        return getattr(spider, "path", None)
 
     async def open_spider(self):
         deadline, told = time.monotonic() + self.lock_wait, False
@@ -63,7 +70,7 @@ class StorePipeline:
     def process_item(self, item):
         url = getattr(item, "url", None) or str(item)[:200]
         try:
-            decisions, status = self.store.add(item)
+            decisions, status = self.store.add(item, root=self._root())
         except Exception as error:  # noqa: BLE001 (one bad report never stops the run)
             self.stats.inc_value("liqaat/store/errors")
             self.failures.append(url)
@@ -73,8 +80,11 @@ class StorePipeline:
             self._reopen()
             raise NotStored(f"not stored: {error}") from None
         self.stats.inc_value(f"liqaat/dedup/reports_{status}")
+        actors = self.store.actors(decisions)
         for meeting, d in zip(item.meetings, decisions, strict=False):
             meeting.meeting_id = d.meeting_id
+            if getattr(meeting, "counterpart", None) is not None and d.meeting_id in actors:
+                meeting.counterpart.actor = actors[d.meeting_id]
             if status == "known":
                 continue
             if d.new:

@@ -22,7 +22,7 @@ def _iso(value):
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_meeting_date(case):
-    got = meeting_date(case["text"], case.get("sentence"), case.get("published"))
+    got = meeting_date(case["text"], case.get("sentence"), case.get("published"), case.get("others"))
     for field, expected in case["expect"].items():
         assert getattr(got, field) == _iso(expected), field
 
@@ -65,3 +65,32 @@ def test_pipeline_without_publication_date_keeps_the_weekday():
     [m] = report.meetings
     assert (m.date, m.weekday, m.date_resolution) == (None, "wednesday", "unresolved")
     assert stats.get_value("liqaat/dates/meeting/unresolved") == 1
+
+
+def test_pipeline_flags_a_conflict_and_bounds_each_section_by_the_next_meeting():
+    first = "Hammouchi received on Monday the head of the Danish police."
+    second = "He also met the Norwegian police director, with whom he held talks on 5 May 2025."
+    text = f"{first}\nThe meeting, held on 7 May 2025, covered organised crime.\n{second}"
+    meetings = [Meeting(evidence={"sentence": first}), Meeting(evidence={"sentence": second})]
+    report = Report(url="file:///z.txt", text=text, published="2025-05-09", meetings=meetings)
+    pipeline, stats = _pipeline()
+    pipeline.process_item(report)
+    danish, norwegian = meetings
+    # "on Monday" (5 May) against "held on 7 May 2025": explicit over relative, flagged
+    assert (danish.date, danish.date_resolution, danish.date_conflict) == ("2025-05-07", "explicit", True)
+    assert danish.evidence["date_conflict"] == "on Monday"
+    assert (norwegian.date, norwegian.date_conflict) == ("2025-05-05", False)
+    assert stats.get_value("liqaat/dates/meeting/conflict") == 1
+
+
+def test_pipeline_gives_the_meetings_of_a_visit_its_days():
+    text = ("Hammouchi a effectué les 3 et 4 juin 2025 une visite de travail à Berne.\n"
+            "Il s'est entretenu avec la directrice de l'Office fédéral de la police.\n"
+            "Le lendemain de son arrivée, il a rencontré le chef du renseignement.")
+    lines = text.split("\n")
+    meetings = [Meeting(evidence={"sentence": lines[1]}), Meeting(evidence={"sentence": lines[2]})]
+    report = Report(url="file:///v.txt", text=text, published="2025-06-05", meetings=meetings)
+    _pipeline()[0].process_item(report)
+    span, next_day = meetings
+    assert (span.date, span.date_end, span.date_resolution) == ("2025-06-03", "2025-06-04", "visit_span")
+    assert (next_day.date, next_day.date_end, next_day.date_resolution) == ("2025-06-04", None, "visit_day")

@@ -104,6 +104,7 @@ def test_editions_one_entry_for_two_languages_and_hosts(tmp_path):
          "article_patterns[0].listed_in"),
         ("    shape:", "    form:", "article_patterns[0].form"),
         ("samples: 12}", "samples: 0}", "verified"),
+        ("'^/[^/]+-\\d+\\.html$'", "'^/.*$'", "article_patterns[0]"),
     ],
 )
 def test_bad_edition_names_file_and_key(tmp_path, old, new, key):

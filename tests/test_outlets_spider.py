@@ -52,6 +52,8 @@ def test_crawl_finds_every_report_and_nothing_else(sites, first_run):
     assert len(urls) == len(set(urls))
     assert paths(urls, ar) | paths(urls, fr) == EXPECTED
     assert all(r["is_meeting_report"] for r in reports)
+    # `outlet` is the registry's name, though the pages were fetched from 127.0.0.1:<port>
+    assert {r["outlet"] for r in reports} == {"fixture", "fixture_fr"} and not any(r["via"] for r in reports)
     # every request Scrapy sent reached our two servers: none went off-domain
     assert s["downloader/request_count"] == len(ar_requests) + len(fr_requests)
     assert s["offsite/filtered"] == 1  # /old/900.html redirects off-site: never followed

@@ -41,13 +41,16 @@ def test_archive_from_another_tool_gives_its_html_and_text_pages(tmp_path):
         for url, status, ctype in [("https://a.ma/1.html", "200 OK", "text/html; charset=windows-1256"),
                                    ("https://a.ma/sitemap.xml", "200 OK", "application/xml"),
                                    ("https://a.ma/gone.html", "404 Not Found", "text/html"),
-                                   ("https://a.ma/2.txt", "200 OK", "text/plain")]:
+                                   ("https://a.ma/2.txt", "200 OK", "text/plain"),
+                                   ("https://A.ma/%d8%a3%d9%85%d9%86-3.html", "200 OK", "text/html")]:
             body = "<p>حموشي</p>".encode("cp1256")
             http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
                                                           length=len(body), http_headers=http))
     stats = _Stats()
     responses = list(warc_responses(path, stats, logging.getLogger("test")))
-    assert [r.url for r in responses] == ["https://a.ma/1.html", "https://a.ma/2.txt"]
+    # URLs in their one canonical form (as the crawl's reports and the store have them)
+    assert [r.url for r in responses] == ["https://a.ma/1.html", "https://a.ma/2.txt",
+                                          "https://a.ma/%D8%A3%D9%85%D9%86-3.html"]
     assert responses[0].text == "<p>حموشي</p>"  # the archived charset header is kept
-    assert stats.values == {"liqaat/warc/read": 2, "liqaat/warc/skipped": 2}
+    assert stats.values == {"liqaat/warc/read": 3, "liqaat/warc/skipped": 2}

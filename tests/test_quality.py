@@ -22,10 +22,19 @@ FLOORS = {
         "docs_seen": 1.0, "field_published": 1.0, "text_keeps_body": 1.0, "text_drops_boilerplate": 1.0,
         "relevance_f1": 1.0, "meeting_f1": 1.0, "field_country": 1.0, "field_name": 1.0, "field_title": 1.0,
         "field_city": 1.0, "field_abroad": 1.0, "field_date": 1.0, "field_date_end": 1.0, "topics_f1": 1.0,
-        "dedup_f1": 1.0, "dedup_false_merges_max": 0, "meetings_missing_max": 0,
+        "field_agency": 1.0, "dedup_f1": 1.0, "dedup_false_merges_max": 0, "meetings_missing_max": 0,
+    },
+    # 60 excerpts of other writers (../shared/corpus/excerpts/README.md); 63 gold meetings count the
+    # spellings of one meeting in a cluster apart, so 49 distinct meetings are written
+    "excerpts": {
+        "docs_seen": 1.0, "field_published": 1.0, "text_keeps_body": 0.96, "text_drops_boilerplate": 0.97,
+        "relevance_f1": 1.0, "meeting_f1": 1.0, "field_country": 1.0, "field_name": 0.98, "field_title": 1.0,
+        "field_agency": 0.96, "field_city": 0.98, "field_abroad": 1.0, "field_date": 0.97, "topics_f1": 0.89,
+        "dedup_f1": 1.0, "dedup_false_merges_max": 0, "meetings_missing_max": 14,
     },
 }
-CORPORA = {"seeds": ("seeds", "corpus/seeds_gold.jsonl"), "dev": ("corpus/dev", "corpus/dev/gold.jsonl")}
+CORPORA = {"seeds": ("seeds", "corpus/seeds_gold.jsonl"), "dev": ("corpus/dev", "corpus/dev/gold.jsonl"),
+           "excerpts": ("corpus/excerpts", "corpus/excerpts/gold.jsonl")}
 
 
 def _scorer():
@@ -47,7 +56,9 @@ def test_quality_floor(corpus, tmp_path):
     floors = dict(FLOORS[corpus])
     assert figures["dedup_false_merges"] <= floors.pop("dedup_false_merges_max")
     # never more meetings than the gold (a duplicate), and no more missing than measured
-    assert figures["meetings_written"] <= figures["meetings_expected"]
-    assert figures["meetings_expected"] - figures["meetings_written"] <= floors.pop("meetings_missing_max")
+    if "meetings_missing_max" in floors:
+        assert figures["meetings_written"] <= figures["meetings_expected"]
+        missing = figures["meetings_expected"] - figures["meetings_written"]
+        assert missing <= floors.pop("meetings_missing_max")
     low = {k: (round(figures[k], 3), floor) for k, floor in floors.items() if figures[k] < floor - 1e-9}
     assert not low, f"below the floor (figure, floor): {low}"

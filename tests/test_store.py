@@ -43,7 +43,9 @@ def test_store_merges_persists_and_exports(tmp_path):
     (m,) = store.meetings()
     assert m["counterpart"]["name"] == "ألبرتو سيلفا كوستا" and m["date"] == "2025-02-18"
     assert [s["url"] for s in m["sources"]] == ["u1", "u2", "u3"]
-    assert set(m["sources"][0]) == {"url", "outlet", "title", "published", "author"}
+    assert set(m["sources"][0]) == {"url", "outlet", "title", "published", "author", "merged_by",
+                                    "merge_evidence"}
+    assert m["sources"][0]["merged_by"] == "new" and m["sources"][1]["merged_by"] in ("near", "counterpart")
 
     # a changed report is merged again: its old link goes, a meeting left without source goes
     store.add(report("u3", COMMUNIQUE + " فقرة مضافة.", ("ES", "خوان غارسيا", "2025-03-01")))

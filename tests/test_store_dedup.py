@@ -131,10 +131,12 @@ def test_same_counterpart_a_year_later_is_a_new_meeting():
     assert ids["a"] != ids["b"]
 
 
-def test_null_date_merges_only_with_a_near_identical_report():
+def test_null_date_merges_with_a_near_identical_report_or_on_identity_and_evidence():
     nodate = meeting("PT", "ألبرتو سيلفا كوستا", None, "الشرطة القضائية البرتغالية")
-    ids = run([("a", COMMUNIQUE, [nodate]), ("b", COMMUNIQUE + " آخر.", [nodate]), ("c", REWRITE, [nodate])])
-    assert ids["a"] == ids["b"] != ids["c"]
+    bare = meeting("PT", "ألبرتو سيلفا كوستا", None)  # the same name, nothing else in common
+    ids = run([("a", COMMUNIQUE, [nodate]), ("b", COMMUNIQUE + " آخر.", [nodate]), ("c", REWRITE, [nodate]),
+               ("d", OTHER, [bare])])
+    assert ids["a"] == ids["b"] == ids["c"] != ids["d"]
 
 
 def test_cross_language_reports_merge_by_counterpart():

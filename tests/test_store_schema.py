@@ -49,7 +49,8 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path):
     (pt,) = [m for m in store.meetings() if m["counterpart"]["country"] == "PT"]
     (d,), status = store.add(Report(url="https://e.example/5", text="", published="2025-02-18", meetings=[
         Meeting(date="2025-02-18", counterpart=Counterpart(name="كارلوس مينديز", country="PT"))]))
-    assert status == "new" and d.meeting_id == pt["meeting_id"]
+    # (the meeting now has its canonical id; the old one still leads to it)
+    assert status == "new" and store.resolve(pt["meeting_id"]) == d.meeting_id
     # the search index holds the reports' titles from before the migration
     assert [r["url"] for r in search_reports(store.db, "مدريد")] == ["https://c.example/es"]
     store.close()
@@ -151,3 +152,19 @@ def test_meetings_csv_carries_every_field(store, tmp_path):
         ("explicit", "2 مارس 2025", "سفير فرنسا", "terrorism", "u1", "الشرطة الوطنية", "0")
     store.export_csv(out)
     assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_stored_reports_export_with_their_text(store, tmp_path):
+    import csv
+    import json
+
+    assert store.export_reports(tmp_path / "r.jsonl") == 2
+    rows = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    (u1,) = [r for r in rows if r["url"] == "u1"]
+    (mid,) = [m["meeting_id"] for m in store.meetings()]
+    assert (u1["text"], u1["title"], u1["outlet"], u1["meeting_ids"]) == (TEXT, "لقاء أمني", "منبر", [mid])
+    assert store.export_reports(tmp_path / "r.csv", excel=True) == 2
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as fh:
+        by_url = {r["url"]: r for r in csv.DictReader(fh)}
+    assert by_url["u1"]["text"] == TEXT and by_url["u1"]["meeting_ids"] == mid
+    assert by_url["u2"]["meeting_ids"] == ""

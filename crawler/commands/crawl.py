@@ -7,6 +7,7 @@ failure. Exit status 1 when:
 - the spider closed for any reason but "finished";
 - a pipeline recorded that the run could not store or export what it processed (the stat
   `liqaat/run/failed`, with its own error line).
+`-a help=1` prints the spider's arguments and the project's settings (crawler/help.py) and exits.
 """
 
 import logging
@@ -14,6 +15,7 @@ import logging
 from scrapy import signals
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
+from crawler.help import describe
 from crawler.settings_check import check
 
 logger = logging.getLogger("liqaat")
@@ -23,6 +25,9 @@ class Command(ScrapyCrawlCommand):
     def run(self, args, opts):
         if len(args) != 1:
             return super().run(args, opts)
+        if opts.spargs.get("help"):  # `-a help=1`: the spider's arguments and the settings
+            print(describe(self.crawler_process.spider_loader.load(args[0])))
+            return None
         problems = check(self.settings)
         if problems:
             logger.error("liqaat: %s; nothing was read", problems[0])

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from crawler.dates.tables import CALENDAR, MONTHS, RELATIVE_DAYS, WEEKDAY_NAMES, alternation, folded_set
+from crawler.textnorm import match_fold as fold
 from crawler.textnorm import match_fold_map as fold_map
 
 # Regex literals below are written folded (ى→ي, ة→ه), as the text they run on.
@@ -33,6 +34,8 @@ _PART = alternation(CALENDAR["day_parts"])
 _PAST = alternation(CALENDAR["past_markers"])
 _FUT = alternation(CALENDAR["future_markers"])
 _UNRES = alternation(CALENDAR["unresolvable"])
+_VISIT_DAY = {fold(w): int(n) for n, words in CALENDAR["visit_days"].items() for w in words}
+_AFTER_DAY = {fold(w): int(n) for n, words in CALENDAR["after_previous_day"].items() for w in words}
 
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*م" + _NA + ")?"
 _DAYNUM = r"(?<![\d/.-])[0-3]?\d(?:er|st|nd|rd|th)?(?![\d/:])"
@@ -59,8 +62,8 @@ RANGE_RE = _c(
     rf"(?:{_NB}(?:يومي|ايام|بين|du|les|from|between){_NA}\s+)?"
     rf"(?P<d1>{_DAYNUM})\s*(?:و|et|and|to|au|الي|-|–|&)\s*(?P<d2>(?<!\d)[0-3]?\d(?:er|st|nd|rd|th)?(?![\d/:]))\s*"
     rf"(?:من\s+|de\s+|of\s+)?(?:شهر\s+)?{_MON}{_TAIL}")
-ISO_RE = _c(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d/])")
-NUM_RE = _c(rf"(?:{_wd('wd')}{_SEPW})?(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)"
+ISO_RE = _c(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d/])")
+NUM_RE = _c(rf"(?:{_wd('wd')}{_SEPW})?(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[0-3]?\d)(?P=sep)"
             r"(?P<y>(?:19|20)\d\d)(?![\d/])")
 DMY_RE = _c(rf"(?:{_wd('wd')}{_SEPW}(?:{_NB}(?:le|the){_NA}\s+)?)?(?:{_NB}(?:le|the){_NA}\s+)?"
             rf"{_DAY}\s*(?:من\s+|de\s+|of\s+)?(?:شهر\s+)?{_MON}{_TAIL}")
@@ -74,13 +77,22 @@ REL_RE = _c(rf"(?:{_NB}(?P<part>{_PART})\s+(?:يوم\s+)?)?{_NB}(?P<rel>{_REL}){
 WEEKDAY_RE = _c(rf"(?:{_NB}(?P<pre>ce|cette|this|on|last|next|le|يوم|{_PART}\s+يوم|{_PART}){_NA}\s+)?"
                 rf"{_wd('wd')}(?:\s+(?P<post>{_PAST}|{_FUT}){_NA})?")
 UNRES_RE = _c(rf"{_NB}(?:{_UNRES}){_NA}")
+DAY_REF_RE = _c(rf"{_NB}(?:(?P<ord>{alternation(_VISIT_DAY)})|(?P<after>{alternation(_AFTER_DAY)})){_NA}")
+VISIT_DAY_RE = _c(rf"{_NB}(?:{alternation(_VISIT_DAY)}){_NA}")
 _RANGE_JOIN = _c(r"\s*(?:و|et|and|to|au|الي|حتي|-|–)\s*$")
 
 # (kind, regex), in order of preference when phrases overlap
 _FORMS = [("range", RANGE_RE), ("numeric", ISO_RE), ("numeric", NUM_RE), ("explicit", DMY_RE),
-          ("explicit", MDY_RE), ("hijri", HIJRI_RE), ("relative", REL_RE), ("weekday", WEEKDAY_RE),
-          ("unresolvable", UNRES_RE)]
-_RANK = {"range": 0, "numeric": 1, "explicit": 2, "hijri": 3, "relative": 4, "weekday": 5, "unresolvable": 6}
+          ("explicit", MDY_RE), ("hijri", HIJRI_RE), ("day_ref", DAY_REF_RE), ("relative", REL_RE),
+          ("weekday", WEEKDAY_RE), ("unresolvable", UNRES_RE)]
+# Forms that cannot match a text without a digit (a quick test saves their scan).
+_NEED_DIGITS = {RANGE_RE, ISO_RE, NUM_RE, MDY_RE}
+_DIGIT = re.compile(r"\d")
+# What a form cannot match without (a plain scan, much cheaper than the form's own): two numbers
+# joined for a range, a Hijri month name.
+_QUICK = {RANGE_RE: _c(r"\d\s*(?:[^\W\d_]{1,3}|-|–|&)\s*\d"), HIJRI_RE: _c(_HIJRI)}
+_RANK = {"range": 0, "numeric": 1, "explicit": 2, "hijri": 3, "day_ref": 4, "relative": 5, "weekday": 6,
+         "unresolvable": 7}
 _PAST_SET = folded_set(CALENDAR["past_markers"])
 _CURRENT_MONTH = {"الشهر الجاري", "الشهر الحالي"}
 
@@ -95,7 +107,8 @@ class DateMention:
     """The phrase as written ("يوم أمس الخميس", "27نونبر2025م", "les 16 et 17 juin")."""
     kind: str
     """`explicit` (day and month), `numeric` (12/09/2025), `range`, `relative` (اليوم, hier),
-    `weekday` (a weekday alone), `hijri` (ignored), `unresolvable` (الأسبوع الماضي)."""
+    `weekday` (a weekday alone), `day_ref` (a day of a visit or after the day told before: "في
+    يومها الأول", "le lendemain"), `hijri` (ignored), `unresolvable` (الأسبوع الماضي)."""
     day: int | None = None
     month: int | None = None
     year: int | None = None
@@ -112,6 +125,9 @@ class DateMention:
     """A weekday said to be past ("الخميس الماضي", "mardi dernier"): strictly before publication."""
     future: bool = False
     """A future phrase ("نونبر المقبل", "next Monday"): never a meeting or publication day."""
+    visit_day: int | None = None
+    """For `day_ref`: the day of the visit it names (1 for "في اليوم الأول من الزيارة"); None for a
+    day after the day told before, whose `offset` is then 1 ("le lendemain") or 0 ("اليوم ذاته")."""
 
 
 def _int(s: str | None) -> int | None:
@@ -137,6 +153,9 @@ def _mention(kind: str, m: re.Match, folded: str) -> DateMention | None:
         mention.current_month = mention.current_month or bool(g.get("cur"))
         mention.future = bool(g.get("fut"))
         mention.past = bool(g.get("past"))
+        if kind == "numeric" and m.re is NUM_RE and mention.month > 12 and int(g["d"]) <= 12:
+            # "11/25/2024" cannot be day first: it is month first (a US date line)
+            mention.month, g = int(g["d"]), {**g, "d": g["m"]}
         if kind == "range":
             mention.day, mention.day_end = _int(g["d1"]), _int(g["d2"])
             mention.month_end, mention.year_end = mention.month, mention.year
@@ -149,6 +168,11 @@ def _mention(kind: str, m: re.Match, folded: str) -> DateMention | None:
             if re.match(r"\s+ال", folded[m.end():m.end() + 4]):
                 return None
         mention.offset = RELATIVE_DAYS[rel]
+    elif kind == "day_ref":
+        if g.get("ord"):
+            mention.visit_day = _VISIT_DAY[re.sub(r"\s+", " ", g["ord"])]
+        else:
+            mention.offset = _AFTER_DAY[re.sub(r"\s+", " ", g["after"])]
     elif kind == "weekday":
         pre = (g.get("pre") or "").lower()
         post = (g.get("post") or "").lower()
@@ -167,7 +191,13 @@ def find_dates(text: str) -> list[DateMention]:
         return []
     folded, pos = fold_map(text)
     found: list[DateMention] = []
+    digits = _DIGIT.search(folded) is not None
     for kind, rx in _FORMS:
+        if not digits and rx in _NEED_DIGITS:
+            continue
+        quick = _QUICK.get(rx)
+        if quick is not None and not quick.search(folded):
+            continue
         for m in rx.finditer(folded):
             mention = _mention(kind, m, folded)
             if mention is not None:

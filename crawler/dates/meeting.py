@@ -1,42 +1,85 @@
-"""The day of a meeting: `meeting_date(text, sentence, published)`.
+"""The day of a meeting: `meeting_date(text, sentence, published, others)`.
 
 The date is the one tied to the meeting sentence (the sentence that reports THAT counterpart's
 meeting), not the first date of the text: first a date phrase of the sentence itself, then a
-span of days the sentence refers back to ("pendant ces deux journées"), then its paragraph,
+span of days it refers back to, then a date phrase of its paragraph, then an explicit date of a
+later sentence about the same meeting in its section, then the span of the visit it belongs to,
 then the lead. Phrases that are not the meeting's are skipped: a future one ("نونبر المقبل",
-"will arrive on Monday"), the day of a statement ("the police said on Thursday").
+"will arrive on Monday"), the day of a statement ("the police said on Thursday") or of a
+newspaper's edition, a dateline (the publication day, "الرباط، 4 مارس 2025 -").
+
+What the whole text says about days is read once (`_story`): the day relative phrases count from
+(a dateline's, else the publication day), the day each dated phrase names in order, and the
+visit's span ("يومي 3 و4 دجنبر", "depuis lundi", "a two-day visit that ended on …"). A day of
+the visit ("في يومها الأول") counts from its first day, "le lendemain" / "اليوم الموالي" from the
+day told before.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from crawler.dates.find import DateMention, find_dates
-from crawler.dates.resolve import UNRESOLVED, Resolved, resolve
+import yaml
+
+from crawler.dates.find import VISIT_DAY_RE, DateMention, find_dates
+from crawler.dates.published import DATELINE_HEAD, DATELINE_PREFIX
+from crawler.dates.resolve import RELATIVE, UNRESOLVED, YEAR_INFERRED, Resolved, resolve
 from crawler.dates.tables import CUES, WEEKDAYS, alternation
+from crawler.textnorm import match_fold as fold
 from crawler.textnorm import match_fold_map as fold_map
 from crawler.textnorm import sentence_spans
-from crawler.vocab import load
 
 _L = r"[^\W\d_]"
 # The meeting verbs and nouns are the meetings lexicon's (one vocabulary, one place to extend it),
 # read as data so that the dates package does not import the meetings package.
-_LEXICON = load(Path(__file__).resolve().parents[1] / "meetings" / "data" / "lexicon.yaml")
+_LEXICON = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "meetings" / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
 _MEETING_WORDS = {lang: _LEXICON["meeting_verbs"][lang] + _LEXICON["meeting_nouns"][lang]
                   for lang in ("ar", "fr", "en")}
 _AR_VERBS = alternation(_MEETING_WORDS["ar"])
 _LATIN_VERBS = alternation(_MEETING_WORDS["fr"] + _MEETING_WORDS["en"])
 MEETING_VERB_RE = re.compile(
     rf"(?<!{_L})(?:[وف]?(?:ال)?(?:{_AR_VERBS})(?:ه|ها|هما|هم)?|{_LATIN_VERBS})(?!{_L})", re.IGNORECASE)
-STATEMENT_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['statement_cues'])})(?!{_L})", re.IGNORECASE)
-FUTURE_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['future_cues'])})(?!{_L})", re.IGNORECASE)
-ANAPHORA_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['range_anaphora'])})(?!{_L})", re.IGNORECASE)
+
+
+def _words(key: str) -> re.Pattern:
+    return re.compile(rf"(?<!{_L})(?:{alternation(CUES[key])})(?!{_L})", re.IGNORECASE)
+
+
+_STATEMENT = alternation(CUES["statement_cues"] + CUES["report_cues"])
+STATEMENT_RE = re.compile(rf"(?<!{_L})(?:{_STATEMENT})(?!{_L})", re.IGNORECASE)
+FUTURE_RE = _words("future_cues")
+ANAPHORA_RE = _words("range_anaphora")
+RECALL_RE = _words("recall_cues")
+VISIT_RE = re.compile(rf"(?<!{_L})[وفبل]?(?:{alternation(CUES['visit_nouns'])})(?!{_L})", re.IGNORECASE)
+VISIT_START_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['visit_start_cues'])})(?!{_L})[\s\w]{{0,8}}$",
+                            re.IGNORECASE)
+VISIT_END_RE = _words("visit_end_cues")
+_LENGTHS = {fold(w): int(n) for n, words in CUES["visit_lengths"].items() for w in words}
+VISIT_LENGTH_RE = re.compile(rf"(?<![\w-])(?:{alternation(_LENGTHS)})(?![\w-])", re.IGNORECASE)
+# After a dateline's date: a dash or colon, or the agency in brackets ("4 مارس 2025 (ومع) -").
+DATELINE_END = re.compile(r"\s*(?:\(\s*[^()]{1,25}\)|[–—\-:|/])")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# How far before a written year its date phrase starts, at most (characters).
+YEAR_WINDOW = 45
 # How far before a date phrase a statement or future cue still governs it (characters).
 CUE_REACH = 30
 LEAD_PARAGRAPHS = 2
+DATELINE_PARAGRAPHS = 3
+# An explicit date about the meeting within this many days of a relative one is the same meeting
+# told twice (the explicit one wins); further apart, the two are a conflict, flagged.
+SAME_MEETING_DAYS = 7
+# A visit told as ongoing ("depuis lundi") lasts up to the publication day, within this many days.
+ONGOING_VISIT_DAYS = 14
+# How far (characters) a visit day ("في اليوم الأول") and a date phrase are one phrase.
+VISIT_DAY_REACH = 40
+_DATED = ("explicit", "numeric", "range")
+VISIT_DAY = "visit_day"
+VISIT_SPAN = "visit_span"
 
 
 @dataclass
@@ -48,10 +91,57 @@ class MeetingDate:
     weekday: str | None = None
     date_raw: str | None = None
     resolution: str | None = None
-    """`explicit`, `year_inferred`, `relative_to_published`, `unresolved`; None: no date phrase."""
+    """`explicit`, `year_inferred`, `relative_to_published`, `visit_day` (a day of a visit or after
+    the day told before: "في يومها الأول", "le lendemain"), `visit_span` (the visit's days, no day
+    of its own), `unresolved`; None: no date phrase."""
     weekday_mismatch: bool = False
     invalid: bool = False
     """The phrase names a day that does not exist ("31 شتنبر"): `date` is None."""
+    conflict: str | None = None
+    """Another phrase about the same meeting that names another day (`date` is the best-supported
+    one: explicit over relative; a relative day kept when the explicit one is weeks away)."""
+
+
+class _Story:
+    """What a whole text says about days (see the module docstring). The publication day and the
+    dateline are read at once; the dated phrases of the whole text and the visit only when a
+    meeting needs them (a day of the visit, a year the text gives, a meeting without a day)."""
+
+    def __init__(self, text: str, published: date | None):
+        self.text = text
+        dateline = _dateline(text, published)
+        self.base: date | None = dateline[2] if dateline else published
+        """The day relative phrases count from: the dateline's, else the publication day."""
+        self.dateline: tuple[int, int] | None = dateline[:2] if dateline else None
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of the text."""
+        return sentences(self.text)
+
+    @cached_property
+    def mentions(self) -> list[DateMention]:
+        """The text's date phrases, in order, without the dateline's."""
+        d = self.dateline
+        return [m for m in _candidates(self.text) if not (d and d[0] <= m.start < d[1])]
+
+    @cached_property
+    def days(self) -> list[Resolved | None]:
+        """The day each of `mentions` names (a day of the visit or after the day told before
+        counts from the visit's first day, or from the day dated last before it)."""
+        mentions = self.mentions
+        days: list[Resolved | None] = [None if m.kind in ("day_ref", "unresolvable") else
+                                       _resolve(m, self, m.start) for m in mentions]
+        self.__dict__["days"] = days  # a day after a day after reads the list being filled
+        for i, m in enumerate(mentions):  # in order: "le lendemain" after "le lendemain"
+            if m.kind == "day_ref":
+                days[i] = _day_ref(m, self, m.start)
+        return days
+
+    @cached_property
+    def visit(self) -> tuple[date, date | None, str] | None:
+        """(first day, last day or None, the phrases) of the visit the text tells."""
+        return _visit(self.text, self)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -59,12 +149,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in sentence_spans(text)]
 
 
-def meeting_sentence(text: str) -> str | None:
+def meeting_sentence(text: str, spans: list[tuple[int, int]] | None = None) -> str | None:
     """The first sentence of `text` with a meeting verb (استقبل، أجرى مباحثات، reçoit,
     received…) and a date phrase (or a reference to days named before: "ces deux journées");
     else the first with a meeting verb. A headline or a teaser
-    ("حموشي يستقبل …", an excerpt ending in "...") names the meeting without its day."""
-    found = [text[s:e] for s, e in sentences(text)
+    ("حموشي يستقبل …", an excerpt ending in "...") names the meeting without its day.
+    `spans`: the text's sentences, when already split."""
+    found = [text[s:e] for s, e in (sentences(text) if spans is None else spans)
              if not _excerpt(text[s:e]) and MEETING_VERB_RE.search(fold_map(text[s:e])[0])]
     dated = (s for s in found if ANAPHORA_RE.search(fold_map(s)[0])
              or any(m.kind != "unresolvable" for m in _candidates(s)))
@@ -85,25 +176,33 @@ def _candidates(text: str) -> list[DateMention]:
 
 
 def _pick(mentions: list[DateMention], text: str) -> DateMention | None:
-    """The date phrase nearest to the meeting verb of `text` (the first one without a verb)."""
+    """The date phrase nearest to the meeting verb of `text` (the first one without a verb); a day
+    of the visit ("في اليوم الأول من الزيارة، الإثنين 18 شتنبر") yields to a date beside it."""
     days = [m for m in mentions if m.kind != "unresolvable"]
     if not days:
         return None
     verb = MEETING_VERB_RE.search(fold_map(text)[0])
     if verb is None:
-        return days[0]
-    # the meeting day usually follows the verb ("استقبل، اليوم الثلاثاء", "a reçu ce mardi");
-    # one before it ("On Tuesday, … received") counts double distance
-    return min(days, key=lambda m: m.start - verb.end() if m.start >= verb.end()
-               else 2 * (verb.start() - m.end))
+        chosen = days[0]
+    else:
+        # the meeting day usually follows the verb ("استقبل، اليوم الثلاثاء", "a reçu ce mardi");
+        # one before it ("On Tuesday, … received") counts double distance
+        chosen = min(days, key=lambda m: m.start - verb.end() if m.start >= verb.end()
+                     else 2 * (verb.start() - m.end))
+    if chosen.kind == "day_ref":
+        beside = [m for m in days if m.kind in _DATED + ("weekday", "relative")
+                  and abs(m.start - chosen.end) <= VISIT_DAY_REACH]
+        if beside:
+            return beside[0]
+    return chosen
 
 
-def _result(mention: DateMention, resolved: Resolved) -> MeetingDate:
+def _result(mention: DateMention | None, resolved: Resolved, raw: str | None = None) -> MeetingDate:
     return MeetingDate(
         date=resolved.date.isoformat() if resolved.date else None,
         date_end=resolved.date_end.isoformat() if resolved.date_end else None,
-        weekday=resolved.weekday, date_raw=mention.raw, resolution=resolved.resolution,
-        weekday_mismatch=resolved.weekday_mismatch, invalid=resolved.invalid)
+        weekday=resolved.weekday, date_raw=raw or (mention.raw if mention else None),
+        resolution=resolved.resolution, weekday_mismatch=resolved.weekday_mismatch, invalid=resolved.invalid)
 
 
 def _excerpt(paragraph: str) -> bool:
@@ -117,69 +216,196 @@ def _paragraph(text: str, start: int) -> tuple[int, str]:
     return s, text[s:e if e >= 0 else len(text)]
 
 
-def meeting_date(text: str, sentence: str | None = None, published: date | str | None = None) -> MeetingDate:
+def _day(published: date | str | None) -> date | None:
+    if isinstance(published, str):
+        try:
+            return date.fromisoformat(published[:10]) if published else None
+        except ValueError:
+            return None
+    return published
+
+
+def meeting_date(text: str, sentence: str | None = None, published: date | str | None = None,
+                 others: list[str] | None = None) -> MeetingDate:
     """The day of the meeting reported by `sentence` (an exact substring of `text`; None: the
     first sentence with a meeting verb), read against the publication day `published`.
+    `others`: the sentences of the report's other meetings (they end this meeting's section).
 
     No date phrase for the meeting: every field None. A phrase that does not fix the day
     ("الأسبوع الماضي", "earlier this week") or a relative one without `published`: `date`
     None, the named weekday kept.
     """
-    if isinstance(published, str):
-        published = date.fromisoformat(published[:10]) if published else None
+    published = _day(published)
     text = text or ""
+    story = _story(text, published)
     if sentence is None:
-        sentence = meeting_sentence(text)
+        sentence = meeting_sentence(text, story.spans)
         if sentence is None:
             return MeetingDate()
     where = text.find(sentence)
-    mentions = _candidates(sentence)
+    mentions = _own(_candidates(sentence), where, story)
     chosen = _pick(mentions, sentence)
     if chosen is None and any(m.kind == "unresolvable" for m in mentions):
         m = next(m for m in mentions if m.kind == "unresolvable")
+        later = _section_explicit(text, where, sentence, others, story) if where >= 0 else None
+        if later is not None:
+            return _result(*later)
         return MeetingDate(date_raw=m.raw, resolution=UNRESOLVED)
     if chosen is None and where >= 0 and ANAPHORA_RE.search(fold_map(sentence)[0]):
         ranges = [m for m in _candidates(text[:where]) if m.kind == "range"]
         if ranges:
-            return _result(ranges[-1], resolve(ranges[-1], published))
+            return _result(ranges[-1], _resolve(ranges[-1], story, where))
     if chosen is None and where >= 0:
         p_start, paragraph = _paragraph(text, where)
-        chosen = _in_paragraph(paragraph, where - p_start, where - p_start + len(sentence))
-        if chosen is None:
-            lead = "\n".join([p for p in text[:p_start].split("\n")
-                              if len(p.strip()) > 80 and not _excerpt(p)][:LEAD_PARAGRAPHS])
-            chosen = _pick(_candidates(lead), lead)
+        found = _in_paragraph(paragraph, where - p_start, where - p_start + len(sentence), p_start, story)
+        if found is not None:
+            chosen, offset = found
+            return _result(chosen, _resolve_at(chosen, offset, story, text))
+        later = _section_explicit(text, where, sentence, others, story)
+        if later is not None:
+            return _result(*later)
+        if story.visit is not None and story.visit[0]:
+            start, end, raw = story.visit
+            span = Resolved(start, end if end and end > start else None, resolution=VISIT_SPAN)
+            return _result(None, span, raw)
+        found = _in_lead(text, p_start, story)
+        if found is not None:
+            chosen, pos = found
+            return _result(chosen, _resolve(chosen, story, pos))
     if chosen is None:
         return MeetingDate()
     if chosen.kind == "weekday" and where >= 0:
-        anchored = _within_dated_span(chosen, text[:where], published)
+        anchored = _within_dated_span(chosen, text[:where], story)
         if anchored is not None:
             return _result(chosen, anchored)
-    return _result(chosen, resolve(chosen, published))
+    got = _result(chosen, _resolve_at(chosen, where, story, text))
+    if chosen.kind not in _DATED and where >= 0:
+        got = _check_section(got, chosen, text, where, sentence, others, story)
+    return got
 
 
-def _in_paragraph(paragraph: str, s: int, e: int) -> DateMention | None:
+def _in_lead(text: str, p_start: int, story: _Story) -> tuple[DateMention, int] | None:
+    """The date phrase of the lead (the first long paragraphs before the sentence's one) nearest
+    its meeting verb, with its position in the text."""
+    parts, pos = [], 0
+    for line in text[:p_start].split("\n"):
+        if len(line.strip()) > 80 and not _excerpt(line):
+            parts.append((pos, line))
+        pos += len(line) + 1
+    parts = parts[:LEAD_PARAGRAPHS]
+    lead = "\n".join(p for _, p in parts)
+    starts, at = [], 0
+    for _, p in parts:
+        starts.append(at)
+        at += len(p) + 1
+
+    def text_pos(k: int) -> int:
+        j = max(i for i, a in enumerate(starts) if a <= k)
+        return parts[j][0] + k - starts[j]
+
+    mentions = _candidates(lead)
+    if story.dateline is not None:
+        s, e = story.dateline
+        kept = [m for m in mentions if not s <= text_pos(m.start) < e]
+        mentions = kept if any(m.kind != "unresolvable" for m in kept) else mentions
+    chosen = _pick(mentions, lead)
+    return (chosen, text_pos(chosen.start)) if chosen is not None else None
+
+
+def _own(mentions: list[DateMention], where: int, story: _Story) -> list[DateMention]:
+    """`mentions` (of a piece of the text starting at `where`) without the dateline's date, the
+    publication day, unless it is the only date phrase."""
+    if story.dateline is None or where < 0:
+        return mentions
+    s, e = story.dateline
+    kept = [m for m in mentions if not (s <= where + m.start < e)]
+    return kept if any(m.kind != "unresolvable" for m in kept) else mentions
+
+
+def _resolve_at(mention: DateMention, offset: int, story: _Story, text: str = "") -> Resolved:
+    """The day of `mention` found in a piece of the text starting at `offset`."""
+    return _resolve(mention, story, offset + mention.start if offset >= 0 else -1)
+
+
+def _resolve(mention: DateMention, story: _Story, pos: int) -> Resolved:
+    """The day of a phrase at text position `pos` (-1: unknown), read against the story: relative
+    phrases from its base day, a day and month without a year in the year the text gives when
+    there is no base day, a day of the visit or after the day told before from the timeline."""
+    if mention.kind == "day_ref":
+        return _day_ref(mention, story, pos)
+    if mention.kind in ("explicit", "range") and mention.year is None and story.base is None \
+            and not mention.current_month:
+        year = _text_year(story, pos)
+        if year is not None:
+            got = resolve(replace(mention, year=year), None)
+            got.resolution = YEAR_INFERRED if got.date else got.resolution
+            return got
+    return resolve(mention, story.base)
+
+
+def _text_year(story: _Story, pos: int) -> int | None:
+    """The year of the text's nearest full date (one before `pos` first). Only the places where
+    a year is written are read (a quick scan for 19xx/20xx, then the date phrase around it)."""
+    years = []
+    for y in _YEAR.finditer(story.text):
+        window_start = max(0, y.start() - YEAR_WINDOW)
+        piece = story.text[window_start:y.end()]
+        if any(m.kind in _DATED and m.year == int(y.group()) for m in find_dates(piece)):
+            years.append((window_start, int(y.group())))
+    if not years:
+        return None
+    before = [y for s, y in years if pos >= 0 and s <= pos]
+    return before[-1] if before else years[0][1]
+
+
+def _day_ref(mention: DateMention, story: _Story, pos: int) -> Resolved:
+    if mention.visit_day is not None:
+        visit = story.visit
+        if visit is None or pos < 0:
+            return Resolved(None)
+        return Resolved(visit[0] + timedelta(days=mention.visit_day - 1), resolution=VISIT_DAY)
+    previous = _day_before(story, pos)
+    if previous is None:
+        return Resolved(None)
+    return Resolved(previous + timedelta(days=mention.offset or 0), resolution=VISIT_DAY)
+
+
+def _day_before(story: _Story, pos: int) -> date | None:
+    """The day the text dated last before position `pos` (a span's first day: "le lendemain" of a
+    visit over 3 and 4 June is the 4th)."""
+    last = None
+    for m, r in zip(story.mentions, story.days, strict=True):
+        if pos < 0 or m.start >= pos:
+            break
+        if r is not None and r.date is not None:
+            last = r.date
+    return last
+
+
+def _in_paragraph(paragraph: str, s: int, e: int, p_start: int,
+                  story: _Story) -> tuple[DateMention, int] | None:
     """A date phrase of the sentence's paragraph: the nearest one before the sentence, else
-    the first one after it in a sentence that also speaks of the meeting ("وجرى اللقاء يوم …")."""
-    before = [m for m in _candidates(paragraph[:s]) if m.kind != "unresolvable"]
+    the first one after it in a sentence that also speaks of the meeting ("وجرى اللقاء يوم …").
+    With the text offset of the piece it was found in."""
+    before = [m for m in _own(_candidates(paragraph[:s]), p_start, story) if m.kind != "unresolvable"]
     if before:
-        return before[-1]
+        return before[-1], p_start
     for a, b in sentences(paragraph[e:]):
         part = paragraph[e + a:e + b]
         if MEETING_VERB_RE.search(fold_map(part)[0]):
             picked = _pick(_candidates(part), part)
             if picked is not None:
-                return picked
+                return picked, p_start + e + a
     return None
 
 
-def _within_dated_span(mention: DateMention, before: str, published: date | None) -> Resolved | None:
+def _within_dated_span(mention: DateMention, before: str, story: _Story) -> Resolved | None:
     """A weekday alone ("وفي يوم الثلاثاء", "Tuesday") inside the span of days the text dated
     just before ("يومي 13 و14 يناير 2025") is that day of the span, whatever the publication day."""
-    dated = [m for m in _candidates(before) if m.kind in ("explicit", "numeric", "range")]
+    dated = [m for m in _candidates(before) if m.kind in _DATED]
     if not dated:
         return None
-    span = resolve(dated[-1], published)
+    span = _resolve(dated[-1], story, dated[-1].start)
     if span.date is None:
         return None
     day = span.date
@@ -188,3 +414,152 @@ def _within_dated_span(mention: DateMention, before: str, published: date | None
             return Resolved(day, weekday=mention.weekday, resolution=span.resolution)
         day += timedelta(days=1)
     return None
+
+
+# --- one meeting, several date phrases ------------------------------------------------------
+
+def _may_hold_date(s: str) -> bool:
+    return bool(re.search(r"\d|فاتح|premier|first|1er", s, re.IGNORECASE))
+
+
+def _section_explicit(text: str, where: int, sentence: str, others: list[str] | None,
+                      story: _Story) -> tuple[DateMention, Resolved] | None:
+    """An explicit date of a later sentence about the same meeting, in the meeting's section (up
+    to the next meeting's sentence): "The meeting, held on 12 March 2025, …". Not a recalled
+    earlier meeting ("الذي سبق أن التقاه في 12 ماي 2023")."""
+    start = where + len(sentence)
+    end = len(text)
+    for other in others or ():
+        at = text.find(other, start) if other and other != sentence else -1
+        if at >= 0:
+            end = min(end, at)
+    if not _may_hold_date(text[start:end]):
+        return None
+    for a, b in story.spans:
+        if a < start or b > end:
+            continue
+        part = text[a:b]
+        if not _may_hold_date(part) or _excerpt(part):
+            continue
+        folded = fold_map(part)[0]
+        if not MEETING_VERB_RE.search(folded) or RECALL_RE.search(folded):
+            continue
+        dated = [m for m in _own(_candidates(part), a, story) if m.kind in _DATED]
+        for m in dated:
+            got = _resolve(m, story, a + m.start)
+            if got.date is not None:
+                return m, got
+    return None
+
+
+def _check_section(got: MeetingDate, chosen: DateMention, text: str, where: int, sentence: str,
+                   others: list[str] | None, story: _Story) -> MeetingDate:
+    """A relative phrase of the meeting sentence against an explicit date of a later sentence about
+    the same meeting: explicit over relative within SAME_MEETING_DAYS (the other phrase is kept as
+    `conflict` when they differ); further apart, the sentence's own day is kept and flagged."""
+    later = _section_explicit(text, where, sentence, others, story)
+    if later is None:
+        return got
+    mention, resolved = later
+    if got.date is None:
+        return _result(mention, resolved)
+    if resolved.date.isoformat() == got.date:
+        return got
+    if abs((resolved.date - date.fromisoformat(got.date)).days) <= SAME_MEETING_DAYS:
+        better = _result(mention, resolved)
+        better.conflict = got.date_raw
+        return better
+    got.conflict = mention.raw
+    return got
+
+
+# --- the story of the text: base day, timeline, visit ---------------------------------------
+
+@lru_cache(maxsize=8)
+def _story(text: str, published: date | None) -> _Story:
+    """Read once per text (a report's meetings share it); a pure function of its arguments."""
+    return _Story(text, published)
+
+
+def _dateline(text: str, published: date | None) -> tuple[int, int, date] | None:
+    """(start, end, day) of a dateline opening one of the first paragraphs ("الرباط، 4 مارس 2025
+    -", "الرباط، 5 نونبر (ومع) -" in the publication year): the publication day."""
+    pos = 0
+    for _ in range(DATELINE_PARAGRAPHS):
+        while pos < len(text) and text[pos] in "\n\r \t":
+            pos += 1
+        if pos >= len(text):
+            return None
+        head = text[pos:pos + 80]
+        mentions = find_dates(head) if DATELINE_HEAD.match(head) else None
+        if mentions and mentions[0].kind in ("explicit", "numeric") and DATELINE_PREFIX.match(
+                head[:mentions[0].start]) and DATELINE_END.match(head[mentions[0].end:]):
+            m = mentions[0]
+            day = resolve(m, published).date
+            return (pos + m.start, pos + m.end, day) if day else None
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return None
+        pos = nl + 1
+    return None
+
+
+def _visit(text: str, story: _Story) -> tuple[date, date | None, str] | None:
+    """The first and last day of the visit the text tells, from a sentence with a visit noun: a
+    range ("يومي 3 و4 دجنبر 2024"), a start ("منذ يوم أمس الثلاثاء", "depuis lundi"), an end verb
+    and its day ("اختتم … الثلاثاء 19 شتنبر 2023"), a length ("استغرقت يومين", "a two-day visit"),
+    a day of the visit beside a date ("في اليوم الأول من الزيارة، الإثنين 18 شتنبر"). Only those
+    sentences are read."""
+    start = end = length = None
+    ongoing = False
+    raw: list[str] = []
+    folded = fold(text)
+    dateline = story.dateline
+    for s, e in story.spans:
+        piece = folded[s:e]
+        visit_noun = VISIT_RE.search(piece) is not None
+        if not visit_noun and not VISIT_DAY_RE.search(piece):
+            continue
+        own = [m for m in _candidates(text[s:e])
+               if not (dateline and dateline[0] <= s + m.start < dateline[1])]
+        inside = [(m, None if m.kind in ("day_ref", "unresolvable") else _resolve(m, story, s + m.start))
+                  for m in own]
+        visit_day = next((m for m, _ in inside if m.kind == "day_ref" and m.visit_day), None)
+        if visit_day is not None and start is None:
+            beside = next((r for m, r in inside if r is not None and r.date and m.kind != "day_ref"
+                           and abs(m.start - visit_day.end) <= VISIT_DAY_REACH), None)
+            if beside is not None:
+                start = beside.date - timedelta(days=visit_day.visit_day - 1)
+                raw.append(visit_day.raw)
+        if not visit_noun:
+            continue
+        for m, r in inside:
+            if r is None or r.date is None:
+                continue
+            if m.kind == "range" and start is None:
+                start, end = r.date, r.date_end
+                raw.append(m.raw)
+            elif start is None and VISIT_START_RE.search(piece[max(0, m.start - 20):m.start]):
+                start, ongoing = r.date, True
+                raw.append(m.raw)
+        if end is None and VISIT_END_RE.search(piece):
+            dated = [(m, r) for m, r in inside if r is not None and r.date and m.kind != "day_ref"]
+            if dated:
+                end = dated[0][1].date_end or dated[0][1].date
+                raw.append(dated[0][0].raw)
+        if length is None:
+            found = VISIT_LENGTH_RE.search(piece)
+            if found:
+                length = _LENGTHS[re.sub(r"\s+", " ", found.group().lower())]
+    if start is None and end is not None and length:
+        start = end - timedelta(days=length - 1)
+    if start is None:
+        return None
+    if end is None and length:
+        end = start + timedelta(days=length - 1)
+    if end is None and ongoing and story.base and 0 <= (story.base - start).days <= ONGOING_VISIT_DAYS:
+        end = story.base
+    return start, end, " … ".join(raw)
+
+
+__all__ = ["MeetingDate", "meeting_date", "meeting_sentence", "sentences", "RELATIVE"]

@@ -29,6 +29,7 @@ from htmldate.core import (
     ITEMPROP_ATTRS_ORIGINAL,
     NAME_MODIFIED,
     PROPERTY_MODIFIED,
+    is_date_candidate,
 )
 from lxml import etree
 
@@ -46,6 +47,10 @@ MODIFIED_KEYS = frozenset(PROPERTY_MODIFIED | NAME_MODIFIED | ITEMPROP_ATTRS_MOD
 GENERIC_KEYS = frozenset({"date", "meta", "timestamp", "created", "gentime", "doc_date", "pdate", "ptime"})
 # Parse.ly's JSON metadata (`<meta name="parsely-page" content='{"pub_date": …}'>`)
 PARSELY_JSON = ("parsely-page", "parsely-metadata")
+SCRIPT_DATE = re.compile(r'\\?"datePublished\\?"\s*:\s*\\?"([^"\\]{8,40})')
+_ALL_KEYS = PUBLISHED_KEYS | MODIFIED_KEYS | set(PARSELY_JSON)
+# "schema:datePublished", a vocabulary URL, "dc:date dc:created": read through metadata_keys
+_PREFIXED = re.compile(r"^(?:schema:|https?:|dc:|dcterms:)|\s")
 VOCABULARY_PREFIXES = (("http://schema.org/", ""), ("https://schema.org/", ""), ("schema:", ""),
                        ("http://purl.org/dc/terms/", "dcterms."), ("http://purl.org/dc/elements/1.1/", "dc."))
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -73,6 +78,8 @@ WINDOW_BEFORE = 12
 BODY_PARAGRAPH = 200
 SHORT_PARAGRAPH = 80
 MAX_CHILDREN = 8
+# How many elements after the headline a date-bearing element is looked for (body, footer line).
+DATE_ELEMENT_REACH = 600
 # From this UTC hour on, a metadata timestamp may fall on the day before the page's own date
 # (Morocco is UTC+1); the date beside the headline then wins when it is the next day.
 LATE_UTC_HOUR = 22
@@ -156,6 +163,9 @@ def _meta(tree) -> tuple[PublishedDate | None, PublishedDate | None]:
         content = el.get("content") or el.get("datetime") or ""
         if not content:
             continue
+        raw = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if raw not in _ALL_KEYS and not _PREFIXED.search(raw):
+            continue  # og:title, description, viewport…: the common case, read at once
         keys = metadata_keys(el)
         # microdata <meta itemprop> also sits in teaser cards: only the article's counts
         if any(a == "itemprop" for a, _ in keys) and _boilerplate(el, memo):
@@ -222,11 +232,13 @@ def _jsonld_nodes(data):
                 yield from _jsonld_nodes(data[key])
 
 
-def _jsonld(tree) -> PublishedDate | None:
+def _jsonld(tree, body: str = "") -> PublishedDate | None:
+    """JSON-LD `datePublished` (an Article type first); else a `"datePublished": "…"` written in
+    any script (a JSON-LD block JSON cannot read, a framework's page data)."""
     found: list[tuple[int, str]] = []
     for script in tree.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"):
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(script.text or "", strict=False)  # raw newlines inside strings
         except (json.JSONDecodeError, TypeError):
             logger.info("liqaat: unreadable JSON-LD block skipped")
             continue
@@ -239,6 +251,11 @@ def _jsonld(tree) -> PublishedDate | None:
         parsed = parse_machine_date(value)
         if parsed:
             return PublishedDate(parsed[0], parsed[1], value, "jsonld")
+    for script in tree.iter("script") if "atePublished" in body else ():
+        m = SCRIPT_DATE.search(script.text or "") if "atePublished" in (script.text or "") else None
+        parsed = parse_machine_date(m.group(1)) if m else None
+        if parsed:
+            return PublishedDate(parsed[0], parsed[1], m.group(1), "jsonld")
     return None
 
 
@@ -289,17 +306,22 @@ def date_line(text: str) -> tuple[date, str] | None:
     return (resolved.date, m.raw) if resolved.date else None
 
 
-_DATELINE_PREFIX = re.compile(r"^\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*$")
+# A dateline opens with one or two words, a separator and a digit or a word and a digit (a quick
+# test before reading the date).
+DATELINE_HEAD = re.compile(r"\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*(?:\d|[^\W\d_]+\s*[\d,،])")
+DATELINE_PREFIX = re.compile(r"^\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*$")
 
 
 def dateline(paragraph: str) -> tuple[date, str] | None:
     """The day of a dateline opening a paragraph: "الرباط – 12 شتنبر 2025 - استقبل …"."""
     head = paragraph[:80]
+    if not DATELINE_HEAD.match(head):
+        return None
     mentions = find_dates(head)
     if not mentions or mentions[0].kind not in ("explicit", "numeric") or not mentions[0].year:
         return None
     m = mentions[0]
-    if not _DATELINE_PREFIX.match(head[:m.start]):
+    if not DATELINE_PREFIX.match(head[:m.start]):
         return None
     resolved = resolve(m, None)
     return (resolved.date, m.raw) if resolved.date else None
@@ -326,6 +348,10 @@ def _near_headline(headline) -> tuple[PublishedDate | None, PublishedDate | None
                     visible = PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
             if where == "after" and el.tag == "p" and len(text) > BODY_PARAGRAPH:
                 break
+            if structured is None and el.tag == "abbr" and el.get("title") and is_date_candidate(el):
+                parsed = parse_machine_date(el.get("title"))  # <abbr class="published" title=…>
+                if parsed:
+                    structured = PublishedDate(parsed[0], parsed[1], el.get("title"), "time")
             if structured is None and el.tag == "time" and el.get("datetime"):
                 if not UPDATED.search((el.get("class") or "") + " " + text[:20]):
                     parsed = parse_machine_date(el.get("datetime"))
@@ -351,8 +377,9 @@ def _from_html(body: str, title: str | None, url: str | None) -> tuple[Found, Fo
     if tree is None:
         return None, url_date(url)
     published, modified = _meta(tree)
-    found = published or _jsonld(tree)
-    in_url = url_date(_page_url(tree) or url)
+    found = published or _jsonld(tree, body)
+    declared = _page_url(tree) if "canonical" in body or "og:url" in body else None
+    in_url = url_date(declared or url)
     structured = visible = None
     if found is None or _late_utc(found.value) or (in_url and in_url.day != found.day):
         headline = _headline(tree, title)
@@ -362,7 +389,12 @@ def _from_html(body: str, title: str | None, url: str | None) -> tuple[Found, Fo
     if found is None:
         if visible:
             return visible, in_url
-        found = _structured_anywhere(tree) or modified
+        found = _structured_anywhere(tree)
+        if found is None:
+            visible = _date_element(tree, headline)
+            if visible is not None:
+                return visible, in_url
+            found = modified
         if found is None:
             return None, in_url
     # a metadata timestamp late in the UTC evening against the next day, visible or in the URL
@@ -375,11 +407,46 @@ def _from_html(body: str, title: str | None, url: str | None) -> tuple[Found, Fo
     return found, in_url
 
 
+def _date_element(tree, headline) -> PublishedDate | None:
+    """A date line in an element htmldate takes for a date's (`class="date"`, `post-meta`,
+    `itemprop="dateCreated"`, `byline`…) after the headline (the whole page without one), away
+    from its neighbourhood: below the body, in the article's footer line."""
+    memo: dict = {}
+    article = next(headline.iterancestors("article"), None) if headline is not None else None
+    if article is not None:  # the headline's <article>: what follows the headline in it
+        elements = list(article.iter())
+        elements = elements[elements.index(headline) + 1:]
+    elif headline is not None:
+        elements = headline.xpath(f"following::*[position() <= {DATE_ELEMENT_REACH}]")
+    else:
+        elements = list(tree.iter())
+    for el in elements[:DATE_ELEMENT_REACH]:
+        if not isinstance(el.tag, str) or el.tag in ("script", "style") or not is_date_candidate(el):
+            continue
+        if el.tag in BOILERPLATE_TAGS or _boilerplate(el, memo):
+            continue
+        if el.tag == "abbr" and el.get("title"):
+            parsed = parse_machine_date(el.get("title"))
+            if parsed:
+                return PublishedDate(parsed[0], parsed[1], el.get("title"), "time")
+        text = " ".join(el.text_content().split())
+        found = date_line(text) if len(text) <= MAX_DATE_LINE else None
+        if found:
+            return PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
+    return None
+
+
 def _page_url(tree) -> str | None:
     """The page's own URL as it declares it (`<link rel="canonical">`, `og:url`)."""
-    for href in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
-        if href.strip():
-            return href.strip()
+    for el in tree.iter("link", "meta"):
+        if el.tag == "link" and (el.get("rel") or "").lower() == "canonical":
+            href = (el.get("href") or "").strip()
+        elif el.tag == "meta" and el.get("property") == "og:url":
+            href = (el.get("content") or "").strip()
+        else:
+            continue
+        if href:
+            return href
     return None
 
 

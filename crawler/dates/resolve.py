@@ -122,6 +122,7 @@ def normalize_date(raw: str, base: date | None = None) -> Resolved | None:
 
 
 _ISO_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+_COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?:T?\d{4,6}Z?)?$")
 _DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                         "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
 
@@ -135,6 +136,10 @@ def parse_machine_date(value: str) -> tuple[str, date] | None:
     value = (value or "").strip()
     if not value:
         return None
+    compact = _COMPACT_DATE.match(value)
+    if compact:  # "20241125", "20241125T103000" (a `pubdate` meta)
+        day = _day(*map(int, compact.groups()))
+        return (day.isoformat(), day) if day else None
     if _ISO_DATE.match(value):
         text = value.replace("Z", "+00:00") if value.endswith("Z") else value
         try:

@@ -1,50 +1,72 @@
 """Which meeting does each meeting of a new report belong to? The merge decisions, in memory.
 
-For every meeting a report describes, in this order:
+For every meeting a report describes, the rules, strongest first (docs/dedup.md):
 
-1. Near-identical reports: the MinHash LSH index (datasketch) gives candidate reports; those
-   whose estimated Jaccard similarity of shingles is at least `NEAR_JACCARD` are near-identical
-   (a republished communiqué with a new headline, an added or dropped paragraph). Their meetings
-   are matched to this report's meetings one by one, by counterpart (`counterparts.compatible`:
-   no other country, no other name, and something positive — country, name or agency — in
-   common). Dates, when both are known, must be at most a day apart. This is the only way a
-   meeting with a null date merges.
-2. Rewritten reports: a known meeting with the same counterpart (`counterparts.same_counterpart`:
-   country plus name, or agency when the names cannot be compared) dated the same day or a day
-   apart. The same counterpart a year later is a new meeting.
-3. Otherwise a new meeting.
+1. `near` — near-identical reports: the MinHash LSH index gives candidate reports; those whose
+   estimated Jaccard similarity of shingles is at least `NEAR_JACCARD` are near-identical (a
+   republished communiqué with a new headline, an added or dropped paragraph). Their meetings are
+   matched to this report's one by one, by counterpart (`counterparts.compatible`); dates, when
+   both are known, must not conflict.
+2. `counterpart` — a known meeting with the same counterpart (`counterparts.same_counterpart`)
+   whose date (or span of days) is the same, or a day apart ("اليوم" and "أمس" of one meeting).
+3. `undated` — either date unknown: the same person (`actors.names_match`; an agency alone
+   needs two pieces of evidence), no conflicting date, publication days within
+   `PUBLISHED_DAYS` (or unknown), and supporting evidence: the same city, the same visit (both
+   abroad in the same host country, or the two reports share another counterpart), the same
+   agency, shared distinctive words (acronyms such as "PST" in both texts).
+4. Otherwise a new meeting.
 
-Text similarity alone never decides (two ambassadors received with one communiqué template are
-near-identical texts of different meetings), two meetings of one report never merge, and a known
-meeting takes at most one meeting of a report.
+A meeting of the same counterpart with another explicit date never merges; text similarity alone
+never merges (two ambassadors received with one template are two meetings); two meetings of one
+report never merge, and a known meeting takes at most one meeting of a report. When one mention
+links two known meetings that do not conflict, they become one (`unions`): the result does not
+depend on the order reports arrive in.
+
+Every decision carries its rule (`how`, stored as `merged_by`) and its evidence (`evidence`,
+stored as `merge_evidence`).
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
 
 import numpy as np
-from datasketch import MinHashLSH
+import yaml
 
-from crawler.dedup.counterparts import CP, compatible, same_counterpart
+from crawler.dedup.actors import name_tokens, skeleton_text
+from crawler.dedup.counterparts import CP, agency_match, compatible, name_relation, same_counterpart
+from crawler.dedup.lsh import BandIndex
 from crawler.dedup.signature import _MAX32 as _EMPTY
 from crawler.dedup.signature import Signer, jaccard
-from crawler.vocab import key as fold
+from crawler.textnorm import fold
 
 #: Estimated Jaccard similarity of word 3-shingles above which two reports are near-identical.
 #: A communiqué republished with a new headline or one paragraph added or dropped scores
 #: 0.6–1.0; two different communiqués on one subject score under 0.3 (tests/test_store_dedup.py).
 NEAR_JACCARD = 0.5
 #: After this many reports, the merge state so far is moved out of the cyclic garbage collector's
-#: sight (`gc.freeze`): the index holds millions of small sets that never form cycles, and
-#: rescanning them made 100k reports 25% slower (bench/dedup.py). Reference counting still
-#: frees everything as usual.
+#: sight (`gc.freeze`): the index holds millions of small objects that never form cycles.
 FREEZE_EVERY = 5000
 #: Days apart that still count as the same day (outlets say "اليوم" and "أمس" of one meeting).
 MAX_DAYS_APART = 1
+#: Undated rule: two reports published more than this many days apart are not of one meeting
+#: (nor a report published this long after a dated meeting, or before it).
+PUBLISHED_DAYS = 4
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
+EVIDENCE = Path(__file__).with_name("data") / "evidence.yaml"
+
+
+@lru_cache(maxsize=1)
+def common_acronyms() -> frozenset[str]:
+    """Acronyms every report of the genre may carry (data/evidence.yaml): not evidence."""
+    return frozenset(yaml.safe_load(EVIDENCE.read_text(encoding="utf-8"))["common_acronyms"])
 
 
 def day_number(value: str | None) -> int | None:
@@ -60,18 +82,59 @@ def is_empty(sig: np.ndarray) -> bool:
     return bool((sig == _EMPTY).all())
 
 
-def _days_apart(a: int | None, b: int | None) -> int:
-    return abs(a - b) if a is not None and b is not None else 0
+def distinctive_words(text: str | None) -> frozenset[str]:
+    """Acronyms of a text ("PST", "ONUDC"), lower case, without the genre's common ones."""
+    return frozenset(w.lower() for w in _ACRONYM.findall(text or "")) - common_acronyms()
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
-    """One report's account of one meeting."""
+    """One report's account of one meeting: what a merge decision needs, nothing more."""
 
     url: str
     index: int
     cp: CP
     day: int | None
+    end: int | None = None
+    pub: int | None = None
+    city: str | None = None
+    host: str | None = None  # the host country when Hammouchi is abroad
+    ambiguous: bool = False  # undated, no publication day, and fits meetings of several days
+
+    @classmethod
+    def of(cls, url: str, index: int, m: dict, published: str | None = None) -> Mention:
+        loc = m.get("location") or {}
+        day = day_number(m.get("date"))
+        end = day_number(m.get("date_end"))
+        city = fold(loc.get("city") or "") or None
+        host = (loc.get("country") or "").upper() or None if m.get("hammouchi_abroad") else None
+        end = end if end and day and end >= day else None
+        return cls(url, index, CP.of(m.get("counterpart") or {}), day, end, day_number(published), city, host)
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        return None if self.day is None else (self.day, self.end or self.day)
+
+
+def dates_conflict(a: Mention, b: Mention) -> bool:
+    """Both dated, and their days (or spans of days) more than MAX_DAYS_APART apart."""
+    x, y = a.span, b.span
+    if x is None or y is None:
+        return False
+    return x[0] - MAX_DAYS_APART > y[1] or y[0] - MAX_DAYS_APART > x[1]
+
+
+def published_apart(a: Mention, b: Mention) -> int | None:
+    """How far apart two mentions are in time, from what is known: publication days, or a
+    publication day against the other's meeting day (a report comes out on the day or after).
+    None when nothing is known; a large number when the publication precedes the meeting."""
+    if a.pub is not None and b.pub is not None:
+        return abs(a.pub - b.pub)
+    for x, y in ((a, b), (b, a)):
+        if x.pub is not None and y.day is not None:
+            lag = x.pub - (y.end or y.day)
+            return lag if lag >= -MAX_DAYS_APART else 10 ** 6
+    return None
 
 
 @dataclass
@@ -82,151 +145,399 @@ class Cluster:
 
 @dataclass
 class Decision:
-    """Where a report's meeting went: `meeting_id`, whether it is `new`, and `how` (`new`, `near`,
-    `counterpart`)."""
+    """Where a report's meeting went: `meeting_id`, whether it is `new`, `how` (the rule: `new`,
+    `near`, `counterpart`, `undated`) and `evidence` (what the rule saw)."""
 
     meeting_id: str
     new: bool
     how: str
+    evidence: dict = field(default_factory=dict)
 
 
-def new_meeting_id(date: str | None, cp: CP, url: str) -> str:
-    """`m-<date or nodate>-<country or xx>-<8 hex>`: the hex digest of the date, country, folded
-    counterpart key (Latin name, name, agency or title) and the first report's URL."""
-    key = fold(cp.name_latin or cp.name or cp.agency or cp.title or "")
-    digest = hashlib.blake2b(f"{date}|{cp.country}|{key}|{url}".encode(), digest_size=4).hexdigest()
+def actor_label(cp: CP) -> str:
+    """The folded counterpart key of a meeting id: its surname's skeleton, else agency or title."""
+    for n in (cp.name_latin, cp.name):
+        toks = [t for t in name_tokens(n) if t.skeleton]
+        if toks:
+            return skeleton_text(toks[-1].skeleton)
+    return fold(cp.agency or cp.title or "")
+
+
+def new_meeting_id(date: str | None, cp: CP, url: str | None = None) -> str:
+    """`m-<date or nodate>-<country or xx>-<8 hex>`: the hex digest of the date, the country and
+    the counterpart's key (`actor_label`). It depends on what the meeting is, not on which report
+    came first nor where it lies; `url` is accepted for callers of the old form and unused."""
+    key = actor_label(cp)
+    digest = hashlib.blake2b(f"{(date or '')[:10]}|{cp.country}|{key}".encode(), digest_size=4).hexdigest()
     return f"m-{(date or 'nodate')[:10]}-{(cp.country or 'xx').lower()}-{digest}"
 
 
+def _coarse(mask: int) -> str:
+    """Blocking letters: classes that transliteration confuses share one letter."""
+    letters = skeleton_text((mask,))
+    return {"k": "k", "j": "k", "s": "k", "d": "t"}.get(letters, letters)
+
+
+def blocking_keys(cp: CP) -> set[tuple]:
+    """Keys under which a mention is indexed for the counterpart and undated rules: (country,
+    coarse skeleton) for every name token of three symbols or more (a token's variants when a
+    symbol is ambiguous), and (country, agency id) for every gazetteer agency."""
+    if not cp.country:
+        return set()
+    keys = set()
+    for n in (cp.name, cp.name_latin):
+        for t in name_tokens(n):
+            if len(t.skeleton) < 3:
+                continue
+            options = [sorted({_coarse(1 << b) for b in range(11) if m >> b & 1}) for m in t.skeleton]
+            variants = 1
+            for o in options:
+                variants *= len(o)
+            if variants > 4:
+                options = [o[:1] for o in options]
+            for v in product(*options):
+                s = "".join(v)
+                keys.add((cp.country, "".join(c for i, c in enumerate(s) if i == 0 or s[i - 1] != c)))
+    for a in cp.agency_ids:
+        keys.add((cp.country, "agency", a))
+    return keys
+
+
 class Deduper:
-    """The merge state: signatures in an LSH index, meetings and their mentions."""
+    """The merge state: signatures in an LSH index (bands only), meetings and their mentions."""
 
     def __init__(self, signer: Signer | None = None, threshold: float = NEAR_JACCARD):
         self.signer = signer or Signer()
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=self.signer.num_perm)
+        self.lsh = BandIndex(self.signer.num_perm, threshold)
         self.signatures: dict[str, np.ndarray] = {}
         self.report_meetings: dict[str, list[str]] = {}
+        self.report_words: dict[str, frozenset] = {}
         self.clusters: dict[str, Cluster] = {}
-        self.by_country_day: dict[tuple[str, int], list[str]] = {}
+        self.by_country_day: dict[tuple[str, int], set[str]] = {}
+        self.by_key: dict[tuple, set[str]] = {}
+        self.unions: list[tuple[str, str]] = []  # (absorbed meeting_id, kept meeting_id)
+        self.detached: list[tuple[str, int, str, str]] = []  # (url, meeting index, from, to)
         self._since_freeze = 0
 
     # -- state -------------------------------------------------------------------------------
-    def _index_signature(self, url: str, sig: np.ndarray, lean=None) -> None:
+    def _index_signature(self, url: str, sig: np.ndarray | None) -> None:
         if url in self.signatures:
             self.lsh.remove(url)
             del self.signatures[url]
-        if is_empty(sig):
+        if sig is None or is_empty(sig):
             return
         self.signatures[url] = sig
-        self.lsh.insert(url, lean or self.signer.lean(sig), check_duplication=False)
+        self.lsh.insert(url, sig)
 
     def _add_mention(self, meeting_id: str, m: Mention) -> None:
         cl = self.clusters.setdefault(meeting_id, Cluster(meeting_id))
         cl.mentions.append(m)
-        if m.cp.country and m.day is not None:
-            self.by_country_day.setdefault((m.cp.country, m.day), []).append(meeting_id)
+        if m.cp.country and m.span:
+            for d in range(m.span[0], m.span[1] + 1):
+                self.by_country_day.setdefault((m.cp.country, d), set()).add(meeting_id)
+        for k in blocking_keys(m.cp):
+            self.by_key.setdefault(k, set()).add(meeting_id)
 
-    def load(self, url: str, sig: np.ndarray | None, links: list[tuple[int, str, dict, str | None]]) -> None:
-        """Restore a stored report: its signature and (meeting index, meeting_id, counterpart, date)."""
+    def _unindex(self, meeting_id: str, m: Mention) -> None:
+        if m.cp.country and m.span:
+            for d in range(m.span[0], m.span[1] + 1):
+                self.by_country_day.get((m.cp.country, d), set()).discard(meeting_id)
+        for k in blocking_keys(m.cp):
+            self.by_key.get(k, set()).discard(meeting_id)
+
+    def load(self, url: str, sig: np.ndarray | None, links: list[tuple[int, str, dict]],
+             published: str | None = None, words: frozenset | None = None) -> None:
+        """Restore a stored report: its signature, its (meeting index, meeting_id, account)
+        links, its publication date and its distinctive words."""
         if sig is not None and len(sig) == self.signer.num_perm:
             self._index_signature(url, sig)
+        if words:
+            self.report_words[url] = words
         ids = self.report_meetings.setdefault(url, [])
-        for index, meeting_id, cp, date in sorted(links):
+        for index, meeting_id, account, *evidence in sorted(links, key=lambda x: x[0]):
             ids.append(meeting_id)
-            self._add_mention(meeting_id, Mention(url, index, CP.of(cp), day_number(date)))
+            m = Mention.of(url, index, account, published)
+            ev = evidence[0] if evidence else None
+            m.ambiguous = bool(ev and ("set_apart_from" in ev or ev.get("ambiguous")))
+            self._add_mention(meeting_id, m)
 
     def remove(self, url: str) -> set[str]:
         """Forget a report (before it is read again); returns the meetings it was part of."""
         if url in self.signatures:
             self.lsh.remove(url)
             del self.signatures[url]
+        self.report_words.pop(url, None)
         touched = set(self.report_meetings.pop(url, []))
         for mid in touched:
             cl = self.clusters.get(mid)
             if cl:
+                for m in cl.mentions:
+                    if m.url == url:
+                        self._unindex(mid, m)
                 cl.mentions = [m for m in cl.mentions if m.url != url]
+                for m in cl.mentions:  # the keys the others still hold
+                    self._add_keys(mid, m)
                 if not cl.mentions:
                     del self.clusters[mid]
         return touched
 
+    def _add_keys(self, mid: str, m: Mention) -> None:
+        if m.cp.country and m.span:
+            for d in range(m.span[0], m.span[1] + 1):
+                self.by_country_day.setdefault((m.cp.country, d), set()).add(mid)
+        for k in blocking_keys(m.cp):
+            self.by_key.setdefault(k, set()).add(mid)
+
+    def move(self, old: str, new: str) -> None:
+        """A known report is now at another URL (its folder moved): the same report."""
+        if old in self.signatures:
+            sig = self.signatures.pop(old)
+            self.lsh.remove(old)
+            self._index_signature(new, sig)
+        if old in self.report_words:
+            self.report_words[new] = self.report_words.pop(old)
+        ids = self.report_meetings.pop(old, [])
+        self.report_meetings[new] = ids
+        for mid in set(ids):
+            for m in self.clusters[mid].mentions:
+                if m.url == old:
+                    m.url = new
+
+    def rename(self, old: str, new: str) -> None:
+        """Give a meeting another id (the store's canonical id for what it now holds)."""
+        cl = self.clusters.pop(old)
+        cl.meeting_id = new
+        self.clusters[new] = cl
+        for m in cl.mentions:
+            self._unindex(old, m)
+            self._add_keys(new, m)
+            ids = self.report_meetings.get(m.url, [])
+            self.report_meetings[m.url] = [new if x == old else x for x in ids]
+
     # -- decisions ---------------------------------------------------------------------------
-    def near_reports(self, url: str, sig: np.ndarray, lean=None) -> list[str]:
-        """Known reports whose text is near-identical to this signature's (none for an empty text:
-        every empty text would look identical)."""
+    def near_reports(self, url: str, sig: np.ndarray) -> list[tuple[str, float]]:
+        """Known reports whose text is near-identical to this signature's, with their estimated
+        Jaccard similarity (none for an empty text: every empty text would look identical)."""
         if not self.signatures or is_empty(sig):
             return []
         out = []
-        for other in self.lsh.query(lean or self.signer.lean(sig)):
-            if other != url and jaccard(sig, self.signatures[other]) >= self.threshold:
-                out.append(other)
+        for other in self.lsh.query(sig):
+            if other != url and other in self.signatures:
+                j = jaccard(sig, self.signatures[other])
+                if j >= self.threshold:
+                    out.append((other, j))
         return sorted(out)
 
-    def _candidates(self, mention: Mention, near: list[str]) -> list[tuple[int, str, str]]:
-        """(score, meeting_id, how) for every known meeting this mention may join."""
+    def _fits(self, mention: Mention, cl: Cluster) -> bool:
+        """The mention may join the cluster: not from a report already in it, no date conflict."""
+        return all(m.url != mention.url and not dates_conflict(mention, m) for m in cl.mentions)
+
+    def _undated_evidence(self, mention: Mention, m: Mention, words: frozenset) -> tuple[str, dict] | None:
+        """The undated rule between two mentions: None, or (identity, evidence)."""
+        if mention.day is not None and m.day is not None:
+            return None
+        if (mention.ambiguous and m.day is not None) or (m.ambiguous and mention.day is not None):
+            return None
+        if not mention.cp.country or mention.cp.country != m.cp.country:
+            return None
+        names = name_relation(mention.cp, m.cp)
+        agency = agency_match(mention.cp, m.cp)
+        if names is False:
+            return None
+        if names is None and agency is not True:
+            return None
+        apart = published_apart(mention, m)
+        if apart is not None and apart > PUBLISHED_DAYS:
+            return None
+        ev: dict = {}
+        if mention.city and mention.city == m.city:
+            ev["place"] = mention.city
+        if mention.host and mention.host == m.host:
+            ev["visit"] = mention.host
+        if names and agency:
+            ev["agency"] = True
+        shared = sorted(words & self.report_words.get(m.url, frozenset()))
+        if shared:
+            ev["words"] = shared[:5]
+        if len(ev) < (1 if names else 2):
+            return None
+        ev["identity"] = "name" if names else "agency"
+        if apart is not None:
+            ev["days_apart"] = apart
+        return ev["identity"], ev
+
+    def _candidates(self, mention: Mention, near: list[tuple[str, float]], words: frozenset) -> list[tuple]:
+        """(score, meeting_id, how, evidence) for every known meeting this mention may join."""
         out = []
-        for other in near:
+        for other, j in near:
             for mid in self.report_meetings.get(other, []):
                 cl = self.clusters.get(mid)
-                if not cl:
+                if not cl or not self._fits(mention, cl):
                     continue
                 for m in cl.mentions:
-                    if m.url != other:
-                        continue
-                    if _days_apart(mention.day, m.day) > MAX_DAYS_APART:
-                        continue
-                    score = compatible(mention.cp, m.cp)
-                    if score:
-                        out.append((10 + score, mid, "near"))
-        if mention.day is not None and mention.cp.country:
-            seen = set()
-            for d in range(mention.day - MAX_DAYS_APART, mention.day + MAX_DAYS_APART + 1):
-                for mid in self.by_country_day.get((mention.cp.country, d), []):
+                    if m.url == other:
+                        score = compatible(mention.cp, m.cp)
+                        if score:
+                            out.append((20 + score, mid, "near", {"report": other, "jaccard": round(j, 2)}))
+        seen: set[str] = set()
+        if mention.span and mention.cp.country:
+            for d in range(mention.span[0] - MAX_DAYS_APART, mention.span[1] + MAX_DAYS_APART + 1):
+                for mid in self.by_country_day.get((mention.cp.country, d), ()):
                     if mid in seen or mid not in self.clusters:
                         continue
                     seen.add(mid)
-                    ok = any(m.day is not None and abs(m.day - mention.day) <= MAX_DAYS_APART
-                             and same_counterpart(mention.cp, m.cp) for m in self.clusters[mid].mentions)
-                    if ok:
-                        out.append((5 - abs(d - mention.day), mid, "counterpart"))
+                    cl = self.clusters[mid]
+                    if not self._fits(mention, cl):
+                        continue
+                    for m in cl.mentions:
+                        if m.day is not None and same_counterpart(mention.cp, m.cp):
+                            ev = {"report": m.url, "days_apart": abs(m.day - mention.day)}
+                            out.append((15 - ev["days_apart"], mid, "counterpart", ev))
+                            break
+        for key in blocking_keys(mention.cp):
+            for mid in self.by_key.get(key, ()):
+                if mid in seen or mid not in self.clusters:
+                    continue
+                seen.add(mid)
+                cl = self.clusters[mid]
+                if not self._fits(mention, cl):
+                    continue
+                best = None
+                for m in cl.mentions:
+                    r = self._undated_evidence(mention, m, words)
+                    if r and (best is None or len(r[1]) > len(best[1])):
+                        best = (m.url, r[1])
+                if best:
+                    ev = {"report": best[0], **best[1]}
+                    out.append((5 + len(ev), mid, "undated", ev))
+        # an undated mention that fits meetings of one person on different days fits none
+        spans = {self._span_of(mid) for _s, mid, how, _e in out if how == "undated"} - {None}
+        if mention.day is None and len(spans) > 1:
+            out = [o for o in out if o[2] != "undated"]
+            mention.ambiguous = mention.pub is None
         return out
 
-    def add(self, url: str, sig: np.ndarray, meetings: list[dict]) -> list[Decision]:
-        """Merge a new report: `meetings` are Meeting dicts (`counterpart` dict, `date`). Returns
-        one Decision per meeting, in order, and records the report."""
-        lean = self.signer.lean(sig)
-        near = self.near_reports(url, sig, lean)
-        mentions = [Mention(url, i, CP.of(m.get("counterpart") or {}), day_number(m.get("date")))
-                    for i, m in enumerate(meetings)]
+    def _span_of(self, mid: str) -> tuple[int, int] | None:
+        days = [m.span for m in self.clusters[mid].mentions if m.span]
+        return (min(d[0] for d in days), max(d[1] for d in days)) if days else None
+
+    def _detach_ambiguous(self, mention: Mention, mid: str, words: frozenset) -> None:
+        """A dated mention that makes a meeting of `mid`: loose undated mentions of the same
+        person in meetings of other days fit this one as well; they are set apart in a meeting of
+        their own, whatever the order reports arrived in (`self.detached`)."""
+        if mention.day is None:
+            return
+        for key in blocking_keys(mention.cp):
+            for other in list(self.by_key.get(key, ())):
+                cl = self.clusters.get(other)
+                if other == mid or cl is None:
+                    continue
+                span = self._span_of(other)
+                if span is None:
+                    continue
+                probe = Mention(mention.url, mention.index, mention.cp, None, None, mention.pub, mention.city,
+                                mention.host)
+                lo, hi = mention.span
+                if not (span[0] - MAX_DAYS_APART > hi or lo - MAX_DAYS_APART > span[1]):
+                    continue
+                loose = [m for m in cl.mentions if m.day is None and m.pub is None
+                         and self._undated_evidence(probe, m, words)]
+                if not loose:
+                    continue
+                new = base = new_meeting_id(None, loose[0].cp)
+                n = 1
+                while new in self.clusters:
+                    n += 1
+                    new = f"{base}-{n}"
+                for m in loose:
+                    m.ambiguous = True
+                    cl.mentions.remove(m)
+                    self._unindex(other, m)
+                    self._add_mention(new, m)
+                    self.report_meetings[m.url] = [new if (x == other and i == m.index) else x
+                                                   for i, x in enumerate(self.report_meetings.get(m.url, []))]
+                    self.detached.append((m.url, m.index, other, new))
+                for m in cl.mentions:
+                    self._add_keys(other, m)
+
+    def add(self, url: str, sig: np.ndarray, meetings: list[dict], published: str | None = None,
+            text: str | None = None) -> list[Decision]:
+        """Merge a new report: `meetings` are Meeting dicts (`counterpart`, `date`, `location`…),
+        `published` the report's publication date, `text` its text (for distinctive words).
+        Returns one Decision per meeting, in order, and records the report. Known meetings that
+        one of its meetings links are united first (`self.unions` lists them)."""
+        near = self.near_reports(url, sig)
+        words = distinctive_words(text)
+        mentions = [Mention.of(url, i, m, published) for i, m in enumerate(meetings)]
+        per_mention = [self._candidates(mention, near, words) for mention in mentions]
+        self._visits(per_mention)
         options = []
-        for i, mention in enumerate(mentions):
-            for score, mid, how in self._candidates(mention, near):
-                options.append((score, -i, mid, how))
-        options.sort(reverse=True)
+        for i, cands in enumerate(per_mention):
+            for score, mid, how, ev in cands:
+                options.append((score, -i, mid, how, ev))
+        options.sort(key=lambda o: (o[0], o[1], o[2]), reverse=True)
         chosen: dict[int, Decision] = {}
         taken: set[str] = set()
-        for _score, neg_i, mid, how in options:
+        for _score, neg_i, mid, how, ev in options:
             i = -neg_i
             if i in chosen or mid in taken:
                 continue
-            chosen[i] = Decision(mid, False, how)
+            chosen[i] = Decision(mid, False, how, ev)
             taken.add(mid)
+        # a mention that links several known meetings unites them, when they fit together
+        for i, d in chosen.items():
+            for _score, neg_i, mid, _how, _ev in options:
+                if -neg_i == i and mid != d.meeting_id and mid not in taken and mid in self.clusters:
+                    self._unite(d.meeting_id, mid)
+                    taken.add(mid)
         decisions = []
         for i, (mention, m) in enumerate(zip(mentions, meetings, strict=True)):
             d = chosen.get(i)
             if d is None:
-                mid = base = new_meeting_id(m.get("date"), mention.cp, url)
+                mid = base = new_meeting_id(m.get("date"), mention.cp)
                 n = 1
-                while mid in self.clusters:
+                while mid in self.clusters or mid in {x.meeting_id for x in decisions}:
                     n += 1
                     mid = f"{base}-{n}"
-                d = Decision(mid, True, "new")
+                d = Decision(mid, True, "new", {"ambiguous": True} if mention.ambiguous else {})
             decisions.append(d)
             self._add_mention(d.meeting_id, mention)
+            self._detach_ambiguous(mention, d.meeting_id, words)
         self.report_meetings[url] = [d.meeting_id for d in decisions]
-        self._index_signature(url, sig, lean)
+        if words:
+            self.report_words[url] = words
+        self._index_signature(url, sig)
         self._since_freeze += 1
         if self._since_freeze >= FREEZE_EVERY:
             self._since_freeze = 0
             gc.freeze()
         return decisions
+
+    def _visits(self, per_mention: list[list[tuple]]) -> None:
+        """Visit evidence: when two meetings of this report join meetings reported together by
+        another report, each undated candidate of theirs counts the other counterpart as
+        evidence (the same trip, each report naming its subset of the officials)."""
+        if len(per_mention) < 2:
+            return
+        reports_of = [{ev.get("report") for *_, ev in c} for c in per_mention]
+        for i, cands in enumerate(per_mention):
+            others = set().union(*(r for j, r in enumerate(reports_of) if j != i))
+            for k, (score, mid, how, ev) in enumerate(cands):
+                if ev.get("report") in others and "visit" not in ev:
+                    cands[k] = (score + 1, mid, how, {**ev, "visit": "co-reported"})
+
+    def _unite(self, keep: str, other: str) -> None:
+        """Make `other` part of `keep` when no report is in both and no dates conflict."""
+        a, b = self.clusters[keep], self.clusters[other]
+        if any(x.url == y.url or dates_conflict(x, y) for x in a.mentions for y in b.mentions):
+            return
+        for m in b.mentions:
+            self._unindex(other, m)
+        del self.clusters[other]
+        for m in b.mentions:
+            a.mentions.append(m)
+            self._add_keys(keep, m)
+            ids = self.report_meetings.get(m.url, [])
+            self.report_meetings[m.url] = [keep if x == other else x for x in ids]
+        self.unions.append((other, keep))

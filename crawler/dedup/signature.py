@@ -4,9 +4,12 @@ A shingle is `SHINGLE_WORDS` consecutive words of `textnorm.words(text)` (no tas
 one alef, ya for alef maqsura, ha for ta marbuta, punctuation split off). Each word is hashed
 once to a stable 32-bit int (zlib's crc32: in the standard library, fast, and unlike `hash()`
 not salted per process, so signatures stored in the SQLite store stay valid across runs); a
-shingle's hash combines its words' hashes with numpy, and datasketch's `update_batch` applies
-its permutations to the whole array at once. bench/dedup.py measures this path against
-datasketch's per-shingle `update`: the per-shingle path is about ten times slower.
+shingle's hash combines its words' hashes with numpy, and datasketch's "affine32" permutations
+(the same parameters, drawn from `numpy.random.RandomState(SEED)` as datasketch 2.0.0 draws them,
+and its MurmurHash3 pre-mix) are applied to the whole array at once. bench/dedup.py measures
+this path against datasketch's per-shingle `update`: the per-shingle path is about ten times
+slower. datasketch itself is imported only by `datasketch_signature` (the check that our
+signatures are its signatures): importing it loads scipy and aiohttp, a second of start-up.
 """
 
 from __future__ import annotations
@@ -14,8 +17,6 @@ from __future__ import annotations
 import zlib
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
-from datasketch.minhash import _fmix  # the scheme's pre-mix; pinned datasketch==2.0.0, see signature()
 
 from crawler.textnorm import words
 
@@ -31,6 +32,24 @@ def _identity(value: int) -> int:
     return value
 
 
+def _fmix(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, datasketch's pre-mix of the "affine32" scheme."""
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    return hv ^ (hv >> np.uint32(16))
+
+
+def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations h -> a*h + b mod 2^32 of datasketch 2.0.0's "affine32" MinHash with
+    this seed (odd a)."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
 class Signer:
     """Turns texts into MinHash signatures (uint32 arrays of NUM_PERM values).
 
@@ -40,8 +59,7 @@ class Signer:
     def __init__(self, num_perm: int = NUM_PERM, seed: int = SEED, k: int = SHINGLE_WORDS,
                  cache_size: int = 500_000):
         self.num_perm, self.seed, self.k = num_perm, seed, k
-        self._proto = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, scheme="affine32")
-        self._perm = self._proto.permutations
+        self._perm = permutations(num_perm, seed)
         self._cache: dict[str, int] = {}
         self._cache_size = cache_size
 
@@ -73,20 +91,18 @@ class Signer:
         if not len(sh):
             return np.full(self.num_perm, _MAX32, dtype=np.uint32)
         a, b = self._perm
-        hv = _fmix(sh.reshape(-1, 1), 32)
+        hv = _fmix(sh.reshape(-1, 1))
         return (hv * a + b).min(axis=0)
 
     def datasketch_signature(self, text: str) -> np.ndarray:
         """The same signature through datasketch's own `update_batch` (slower; for checks)."""
-        m = self._proto.copy()
+        from datasketch import MinHash
+
+        m = MinHash(num_perm=self.num_perm, seed=self.seed, hashfunc=_identity, scheme="affine32")
         sh = self.shingles(text)
         if len(sh):
             m.update_batch(sh.tolist())
         return np.asarray(m.hashvalues, dtype=np.uint32)
-
-    def lean(self, sig: np.ndarray) -> LeanMinHash:
-        """A datasketch LeanMinHash of a signature, for MinHashLSH."""
-        return LeanMinHash(seed=self.seed, hashvalues=sig, scheme=self._proto.scheme)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

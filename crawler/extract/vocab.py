@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from crawler.textnorm import fold
+from crawler.vocab import load
 
 # A read-also line is a label and a headline, never a paragraph.
 MAX_READ_ALSO_WORDS = 25
@@ -62,7 +61,7 @@ class Vocab:
 
 def load_vocab(path: Path = VOCAB_FILE) -> Vocab:
     """Read and fold the vocabulary; a missing or empty list fails here, naming the file and key."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load(path) or {}
     lists = {}
     for key in KEYS:
         items = data.get(key)

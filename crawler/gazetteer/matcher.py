@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from crawler.textnorm import ARABIC_RE, ARABIC_SCRIPT, fold_map
@@ -91,9 +92,7 @@ class Trie:
         equally long ones the one with the shorter stripped prefix. Returns (start, end, entries, base)
         with offsets in `text` (base: see `Match.base`). Case-sensitive entries (acronyms, English
         names) must be written in capitals or as in the data file."""
-        folded, offsets = fold_map(text, accents=False)
-        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", folded)]
-        toks = [folded[a:b] for a, b in spans]
+        offsets, spans, toks = _tokens(text)
         out: list[tuple[int, int, list[Entry], str]] = []
         i = 0
         while i < len(toks):
@@ -121,6 +120,19 @@ class Trie:
         return out
 
 
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[list[int], list[tuple[int, int]], list[str]]:
+    """The folded tokens of `text` with their spans and the offsets back into `text`: computed once
+    for the country, agency and city finders that look at the same text."""
+    folded, offsets = fold_map(text, accents=False)
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    return offsets, spans, [folded[a:b] for a, b in spans]
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=65536)
 def _candidates(tok: str) -> list[tuple[str, int]]:
     """The token and its forms without an Arabic clitic prefix, with the number of key characters
     stripped. "لل" (ل + ال, alef dropped), alone or after و/ف, gives back the ال form."""

@@ -29,6 +29,7 @@ class AgencyFind:
 
     written: str
     country: str | None
+    generic: bool = False  # a generic service named with its country ("Customs of the Sultanate of Oman")
 
 
 def agency_in(text: str) -> AgencyFind | None:
@@ -41,7 +42,7 @@ def agency_in(text: str) -> AgencyFind | None:
         if after and not a.get("with_adjective"):
             written = f"{written} ({after.group(1)})"
         country = a.get("country") or a.code if a.get("type") == "international" else a.get("country")
-        return AgencyFind(written, country)
+        return AgencyFind(written, country, generic=bool(a.get("qualifier")) and not a.get("with_adjective"))
     return None
 
 
@@ -78,6 +79,9 @@ def organisation_of(role: str) -> str | None:
 
 
 def decide_agency(role: str | None, found: AgencyFind | None) -> str | None:
-    if found is not None:
+    """The gazetteer's agency; the role's organisation phrase when the gazetteer names only a generic
+    service inside it ("Police and Customs of the Sultanate of Oman", not "Customs") or none."""
+    own = organisation_of(role) if role else None
+    if found is not None and not (found.generic and own and fold(found.written) in fold(own)):
         return found.written
-    return organisation_of(role) if role else None
+    return own

@@ -5,8 +5,10 @@ In order, the first that gives a foreign country (not MA) wins:
 1. the counterpart's role: a state named in it (a country, a nationality adjective in any form,
    an agency of the gazetteer) before an international organisation named in it ("la Direction des
    enquêtes criminelles et d'INTERPOL de la Police nationale de Colombie" is Colombia's);
+   a role naming Morocco only is a Moroccan official: no foreign counterpart;
 2. the counterpart's name (a rare "the Spanish Ana Ruiz");
-3. the rest of the meeting sentence, without Hammouchi's pieces;
+3. the rest of the meeting sentence, without Hammouchi's pieces, before the clause of its topics
+   ("… consacrés au trafic entre le Maroc, l'Espagne et la France" names no one's country);
 4. the visit the report tells of (stage 7: Hammouchi's trip to that country);
 5. the one foreign country the report's headline and lead name.
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from crawler.meetings.agency import AgencyFind, agency_in
 from crawler.meetings.gaz import find_countries
 from crawler.meetings.people import Person
-from crawler.meetings.place import Visit
+from crawler.meetings.place import Story, where_said
 
 
 @dataclass
@@ -51,18 +53,30 @@ def country_in(text: str) -> tuple[str | None, str | None, AgencyFind | None]:
     return None, None, agency
 
 
-def decide_country(person: Person, sentence_rest: str, visit: Visit) -> CountryDecision:
+def _moroccan(role: str) -> bool:
+    return any(c.code == "MA" for c in find_countries(role))
+
+
+def decide_country(person: Person, sentence_rest: str, story: Story) -> CountryDecision:
     code, evidence, agency = country_in(person.title or "")
     if code:
         return CountryDecision(code, evidence, "role", agency)
+    if _moroccan(person.title or ""):
+        # "مدير الشرطة القضائية المغربية": a Moroccan official, not a foreign counterpart
+        return CountryDecision("MA", source="role")
     code, evidence, _ = country_in(person.name or "")
     if code:
         return CountryDecision(code, evidence, "name", agency)
-    code, evidence, _ = country_in(sentence_rest)
+    code, evidence, rest_agency = country_in(where_said(sentence_rest))
     if code:
+        # "a Garda Síochána delegation led by Deputy Commissioner X": the agency that gave the
+        # country is the counterpart's when the role names none
+        if agency is None and rest_agency is not None and rest_agency.country == code:
+            agency = rest_agency
         return CountryDecision(code, evidence, "sentence", agency)
+    visit = story.visit
     if visit.country and visit.country != "MA":
         return CountryDecision(visit.country, visit.phrase, "visit", agency)
-    if len(visit.lead_countries) == 1:
-        return CountryDecision(visit.lead_countries[0], "lead", "lead", agency)
+    if len(story.lead_countries) == 1:
+        return CountryDecision(story.lead_countries[0], "lead", "lead", agency)
     return CountryDecision(None, agency=agency)

@@ -52,6 +52,8 @@ def mentions(folded: str, named: bool, named_before: bool) -> list[Mention]:
     """Every mention of Hammouchi in a folded text, in order. `named`: the report names him
     somewhere; `named_before`: in the headline or an earlier sentence."""
     lx = lexicon()
+    if not lx.hammouchi_any.search(folded):
+        return []
     out = [Mention("name", m.start(), m.end()) for m in lx.hammouchi_name.finditer(folded)]
     out += [Mention("title", m.start(), m.end()) for m in lx.hammouchi_title.finditer(folded)]
     if named:
@@ -66,6 +68,9 @@ def mentions(folded: str, named: bool, named_before: bool) -> list[Mention]:
         if p:
             out.append(Mention("pronoun", p.start(), p.end()))
     return sorted(out, key=lambda m: m.start)
+
+
+INTRODUCING = ("name", "title", "bare_title")  # a mention after which anaphora and pronouns are him
 
 
 def first_mention(folded: str, named: bool, named_before: bool) -> Mention | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from crawler.vocab import AR_CLITICS, LETTER, flat, phrase_regex, variants
 from crawler.vocab import fold as fold
 from crawler.vocab import load as _load
-from crawler.vocab.phrases import GAP, gapped_regex
+from crawler.vocab.phrases import GAP, GappedMatcher
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -43,13 +43,17 @@ class Lexicon:
             rf"(?:{phrase_regex(h['anaphora']).pattern}){institution}", re.IGNORECASE)
         self.hammouchi_bare_title = re.compile("|".join(f"(?:{t})" for t in h["bare_titles"]), re.IGNORECASE)
         self.hammouchi_pronoun = phrase_regex(h["pronouns"], clitics=False)
+        # one search that tells whether any of the above can be in a text (most pieces hold none)
+        self.hammouchi_any = re.compile("|".join(f"(?:{r.pattern})" for r in (
+            self.hammouchi_name, self.hammouchi_title, self.hammouchi_anaphora, self.hammouchi_bare_title,
+            self.hammouchi_pronoun)), re.IGNORECASE)
         # "كما اجتمع برئيس …": a sentence opening with its verb, the object right after it
         self.sentence_opener = re.compile(rf"\s*(?:{phrase_regex(h['openers'], clitics=False).pattern})?\s*",
                                           re.IGNORECASE)
         self.object_start = re.compile(rf"(?:ب|{phrase_regex(h['object_starts']).pattern})", re.IGNORECASE)
         verbs = flat(data["meeting_verbs"])
         self.meeting_verb = phrase_regex([v for v in verbs if GAP not in v and "..." not in v])
-        self.meeting_verb_gapped = gapped_regex([v for v in verbs if GAP in v or "..." in v])
+        self.meeting_verb_gapped = GappedMatcher([v for v in verbs if GAP in v or "..." in v])
         self.meeting_noun = phrase_regex(flat(data["meeting_nouns"]))
         self.future = phrase_regex(data["future"])
         self.recall = phrase_regex(data["recall"])
@@ -68,6 +72,7 @@ class Lexicon:
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
         self.no_agency = phrase_regex(roles["no_agency"])
+        self.not_person = phrase_regex(data["not_person"])
         # matched on the text as written (pieces are cut there), not on the folded text
         self.inner_honorific = re.compile(rf"(?<=\s)(?:{_written(data['inner_honorifics'])})(?=\s+\S)")
         self.connector = re.compile(rf"(?:^|\s)(?:{_written(data['connectors'])})\s+", re.IGNORECASE)

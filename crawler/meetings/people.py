@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crawler.meetings.gaz import find_cities, find_countries
 from crawler.meetings.hammouchi import mentions
@@ -24,7 +25,11 @@ _CHUNK_SEP = re.compile(r"[،,;؛]")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
 _LATIN_NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’-]*|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
+_AR_WORD = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff-]+$")  # letters only: no brackets
+_AR_ACRONYM = re.compile(r"[(（][A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.\-]{1,10}[)）]")
 _LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
+# "Europol's", "INTERPOL's", "the Garda Síochána's": capitalised words ending in 's right before a role
+_POSSESSIVE = re.compile(r"(?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*['’]s\s+$")
 _LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s*$")
 MAX_NAME_TOKENS = 6
 _WEEKDAYS_MONTHS = {fold(w) for w in (
@@ -45,6 +50,7 @@ class Piece:
     role_generic: bool = False
     after_connector: bool = False
     bound: bool = False  # written right after the piece before it, without a comma ("سفير كندا السيد …")
+    remainder: str | None = None  # a role written right after the name ("السيدة X رئيسة جهاز …")
     glued_name: str | None = None  # a name written right after the role, without a comma
 
 
@@ -71,9 +77,16 @@ class Reading:
 
 
 def read_people(sentence: str, named: bool, named_before: bool) -> Reading:
-    pieces = split_pieces(sentence)
-    for p in pieces:
+    pieces = []
+    for p in split_pieces(sentence):
         classify(p, named, named_before)
+        pieces.append(p)
+        if p.remainder:
+            # "السيدة إنجريد سولفانج رئيسة جهاز …": the role after the name is a piece of its own
+            role = Piece(p.remainder, bound=True)
+            classify(role, named, named_before)
+            if role.kind == "role":
+                pieces.append(role)
     pieces = after_verb(pieces, named, named_before)
     return Reading(pieces=pieces, people=persons(pieces), attending=attending(pieces, named, named_before))
 
@@ -101,14 +114,20 @@ def split_pieces(sentence: str) -> list[Piece]:
         p = p.strip()
         if not p:
             continue
-        bound = False
+        bound = after = False
         inner = lx.inner_honorific.search(p)
         if inner and p[:inner.start()].strip():
             head = p[:inner.start()].strip()
-            pieces += _cut_connector(head, False)
             p = p[inner.start():].strip()
-            bound = True
-        pieces += _cut_connector(p, bound)
+            if lx.connector.fullmatch(f" {head} "):
+                after = True  # "مع السيد …": the connector alone before the name
+            else:
+                pieces += _cut_connector(head, False)
+                bound = True
+        cut = _cut_connector(p, bound)
+        if after:
+            cut[0].after_connector = True
+        pieces += cut
     return pieces
 
 
@@ -187,25 +206,33 @@ def name_ok(name: str) -> bool:
     if _ARABIC.search(name):
         for t in toks:
             f = fold(t)
-            if f in lx.not_name or f.startswith("لل") or not _ARABIC.search(t):
+            if f in lx.not_name or f.startswith("لل") or not _ARABIC.search(t) or not _AR_WORD.match(t):
                 return False
         return not lx.role.search(fold(name)) and not find_countries(name) and not find_cities(name)
     return all(_LATIN_NAME_TOKEN.match(t) for t in toks) and toks[0][:1].isupper() \
         and not lx.role.search(fold(name)) and not _LATIN_PARTICLE.match(toks[-1])
 
 
-def _name_prefix(text: str) -> str | None:
-    """The name that starts `text` and the words after it that are not a name ("آنا ليزا راوتيو
-    التي تقوم بزيارة …" -> "آنا ليزا راوتيو")."""
+def _place_word(token: str) -> bool:
+    """"بالرباط", "في": a place named after a name ("… Erik Lindqvist بالرباط")."""
+    return token.startswith("ب") and bool(find_cities(token[1:]))
+
+
+def _name_prefix(text: str) -> tuple[str, str | None] | None:
+    """The name that starts `text`, and the role written right after it if one is: ("آنا ليزا
+    راوتيو التي تقوم بزيارة …" -> "آنا ليزا راوتيو"; "إنجريد سولفانج رئيسة جهاز …" -> the name and
+    "رئيسة جهاز …")."""
     toks = text.split()
     lx = lexicon()
     for n in range(min(len(toks), MAX_NAME_TOKENS), 1, -1):
         cand = " ".join(toks[:n])
+        rest = " ".join(toks[n:])
         nxt = fold(toks[n]) if n < len(toks) else ""
-        stop = not nxt or nxt in lx.not_name or lx.role_stop.match(nxt) or not _ARABIC.search(cand) and \
-            not toks[n][:1].isupper()
+        role = bool(rest) and bool(lx.role.match(fold(rest)))
+        stop = not nxt or nxt in lx.not_name or lx.role_stop.match(nxt) or role or not _ARABIC.search(cand) \
+            and not toks[n][:1].isupper() or _place_word(toks[n])
         if stop and name_ok(cand):
-            return cand
+            return cand, rest if role else None
     return None
 
 
@@ -213,17 +240,21 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
     lx = lexicon()
     text = piece.text
     folded = fold(text)
-    if [m for m in mentions(folded, named, named_before) if m.kind != "pronoun" or m.start == 0]:
+    if mentions(folded, named, named_before):
         piece.kind = "hammouchi"
         return
+    if lx.not_person.search(folded):
+        return  # an award, a gift: nobody
     # a name: [honorific] NAME [(other spelling)]
     honorific, rest = strip_honorific(text)
     inner = _PAREN.search(rest)
     bare = (_PAREN.sub(" ", rest) if inner else rest).strip(" .:;!؟")
-    if not name_ok(bare) and (honorific or piece.bound):
+    rank_is_role = bool(honorific) and bool(lx.role.match(fold(honorific)))
+    if not name_ok(bare) and (honorific and not rank_is_role or piece.bound):
         # "السيدة آنا ليزا راوتيو التي تقوم بزيارة عمل …": the name, then its clause
-        prefix = _name_prefix(rest.strip(" .:;!؟"))
-        if prefix:
+        found = _name_prefix(rest.strip(" .:;!؟"))
+        if found:
+            prefix, piece.remainder = found
             bare, inner = prefix, _PAREN.search(rest[len(prefix):len(prefix) + 40] + " ") \
                 if rest[len(prefix):].lstrip().startswith("(") else None
     if name_ok(bare):
@@ -245,9 +276,14 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         return
     before = folded[:m.start()]
     piece.attendee = bool(lx.attendee.search(before))
+    owner = _POSSESSIVE.search(text[:m.start()]) if not _ARABIC.search(text) else None
+    if owner:
+        m_start = owner.start()  # "Europol's Deputy Executive Director": the owner is part of the role
+    else:
+        m_start = m.start()
     piece.role_plural = bool(lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
     stop = lx.role_stop.search(folded, m.end())
-    start, end = original_span(text, m.start(), stop.start() if stop else len(folded))
+    start, end = original_span(text, m_start, stop.start() if stop else len(folded))
     role = _strip_role_clitic(text[start:end].strip(" .:;"))
     role, glued = _glued_name(role)
     piece.kind, piece.text = "role", role
@@ -267,6 +303,8 @@ def _trailing_latin_name(text: str) -> str | None:
     m = _LATIN_RUN.search(text)
     if not m or _ARABIC.search(text):
         return None
+    if lexicon().topic_clause.search(fold(text[:m.start()])):
+        return None  # "… focused on routes linking Latin America": what was discussed, not who
     toks = m.group().split()
     while toks and (find_cities(toks[0]) or find_countries(toks[0]) or fold(toks[0]) in _WEEKDAYS_MONTHS):
         toks = toks[1:]
@@ -289,9 +327,14 @@ def _leading_latin_name(text: str) -> str | None:
     return name if toks and name_ok(name) and not find_countries(name) and not find_cities(name) else None
 
 
+@lru_cache(maxsize=4096)
+def _positions(text: str) -> list[int] | None:
+    return fold_map(text)[1]
+
+
 def original_span(text: str, start: int, end: int) -> tuple[int, int]:
     """A span of `fold(text)` in `text` (the fold drops only tashkeel and tatweel)."""
-    _, pos = fold_map(text)
+    pos = _positions(text)
     if pos is None:
         return start, end
     return pos[start] if start < len(pos) else len(text), pos[end - 1] + 1 if end > 0 else 0
@@ -312,14 +355,42 @@ def _glued_name(role: str) -> tuple[str, str | None]:
                 return role[:start].strip(), name
         return role, None
     countries = [c for c in find_countries(role) if c.code]
-    if not countries:
-        return role, None
-    tail = role[countries[-1].end:].strip()
+    cut = countries[-1].end if countries else None
+    acronym = list(_AR_ACRONYM.finditer(role))
+    if acronym and (cut is None or acronym[-1].end() > cut):
+        cut = acronym[-1].end()  # "نائب مدير مكتب التحقيقات الفيدرالي (FBI) روبرت هاينز"
+    if cut is None:
+        return _after_definite(role)
+    tail = role[cut:].strip()
+    if tail and not name_ok(tail):
+        # "… (SÄPO) Erik Lindqvist بالرباط": the name, then the place
+        found = _leading_latin_name(tail) if not _ARABIC.search(tail.split()[0]) else None
+        if found is None:
+            found = (_name_prefix(tail) or (None,))[0]
+        tail = found or ""
     # stricter than a name between commas: only the family name may carry the article
     toks = tail.split()
     if not tail or not name_ok(tail) or any(fold(t).startswith("ال") for t in toks[:-1]):
         return role, None
-    return role[:countries[-1].end].strip(), tail
+    return role[:cut].strip(), tail
+
+
+def _after_definite(role: str) -> tuple[str, str | None]:
+    """"المدير العام للأمن العام فرانس إيبنبيخلر": an Arabic organisation phrase ends in a definite
+    word; two to four words after it without the article, none a common word, are a name."""
+    toks = role.split()
+    for n in range(min(4, len(toks) - 2), 1, -1):
+        head, tail = toks[:-n], toks[-n:]
+        last = fold(head[-1])
+        if not (last.startswith(("ال", "لل", "بال", "وال")) or _AR_ACRONYM.fullmatch(head[-1])):
+            continue
+        name = " ".join(tail)
+        if any(fold(t).startswith(("ال", "لل", "بال", "وال", "فال")) for t in tail) or not name_ok(name):
+            continue
+        if lexicon().role.search(fold(name)):
+            continue
+        return " ".join(head), name
+    return role, None
 
 
 def _strip_role_clitic(role: str) -> str:
@@ -340,6 +411,10 @@ def persons(pieces: list[Piece]) -> list[Person]:
     """Pair each role with the name beside it: the name after it, else the one before."""
     used: set[int] = set()
     people = []
+    # "ROLE، NAME، ROLE، NAME" or "NAME، ROLE، NAME، ROLE": the first of them sets the order of a list
+    first = next((p for p in pieces if p.kind in ("role", "name") and not p.attendee and not p.role_generic),
+                 None)
+    roles_lead = first is not None and first.kind == "role"
     for i, p in enumerate(pieces):
         if p.kind != "role" or p.role_plural:
             continue
@@ -349,10 +424,14 @@ def persons(pieces: list[Piece]) -> list[Person]:
         # "son homologue espagnol, Francisco Pardo, directeur général …": the name is the next role's
         generic_first = p.role_generic and i + 2 < len(pieces) and pieces[i + 2].kind == "role" \
             and not pieces[i + 2].role_generic
-        if nxt is not None and nxt.kind == "name" and i + 1 not in used and (
-                nxt.bound or not _honorific_led(pieces, i + 1) and not generic_first):
+        if p.bound and prv is not None and prv.kind == "name" and i - 1 not in used:
+            pick = i - 1  # "السيدة X رئيسة جهاز …": the role written right after its name
+        elif nxt is not None and nxt.kind == "name" and i + 1 not in used and (
+                nxt.bound or roles_lead and not generic_first
+                or not _honorific_led(pieces, i + 1) and not generic_first):
             pick = i + 1
-        elif prv is not None and prv.kind == "name" and i - 1 not in used and not p.bound:
+        elif prv is not None and prv.kind == "name" and i - 1 not in used and not p.bound \
+                and not p.after_connector:
             pick = i - 1
         else:
             pick = None

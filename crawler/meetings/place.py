@@ -16,7 +16,8 @@ In order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from crawler.items import Location
 from crawler.meetings.gaz import cities, find_countries
@@ -26,6 +27,7 @@ from crawler.meetings.sentences import Sentence
 from crawler.vocab import fold
 
 LEAD_PARAGRAPHS = 3
+MARKER_REACH = 40  # characters before a city where its place marker is read
 DESTINATION_WORDS = 8  # words after a visit cue where its destination is named
 _DATELINE_END = re.compile(r"\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–-]\s")  # "الرباط –", "RABAT, 3 mai -"
 _DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .-]*(?:[ -][^\W\d_]+)?)\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–]")
@@ -33,13 +35,37 @@ _DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .-]*(?:[ -][^\W\d_]+)?)\s*(?:[,،]
 
 @dataclass
 class Visit:
-    """What the report says about the whole story: where Hammouchi went, the foreign countries of
-    its headline and lead."""
+    """What the report says about the whole story: where Hammouchi went."""
 
     country: str | None = None
     city: str | None = None
     phrase: str | None = None
-    lead_countries: list[str] = field(default_factory=list)
+
+
+class Story:
+    """The report-level facts the stages fall back on, each read once and only when asked: the visit
+    and the foreign countries of the headline and lead."""
+
+    def __init__(self, sentences: list[Sentence], title: str | None, text: str):
+        self.sentences, self.title, self.text = sentences, title, text
+
+    @cached_property
+    def visit(self) -> Visit:
+        return read_visit(self.sentences, self.title, self.text)
+
+    @cached_property
+    def lead_countries(self) -> list[str]:
+        out: list[str] = []
+        for s in _lead(self.sentences, self.title):
+            for c in find_countries(s):
+                if c.code and c.code != "MA" and c.code not in out:
+                    out.append(c.code)
+        return out
+
+
+def _lead(sentences: list[Sentence], title: str | None) -> list[str]:
+    lead = [s.text for s in sentences if s.paragraph < LEAD_PARAGRAPHS and not s.teaser]
+    return ([title] if title else []) + lead
 
 
 def place_cities(text: str) -> list:
@@ -47,7 +73,7 @@ def place_cities(text: str) -> list:
     lx = lexicon()
     out = []
     for c in cities(text):
-        before = fold(text[:c.start])
+        before = fold(text[max(0, c.start - MARKER_REACH):c.start])
         glued = text[max(0, c.start - 1):c.start]
         dateline = not before.strip() and _DATELINE_END.match(text[c.end:])
         if glued == "ب" or lx.place_marker.search(before) or dateline:
@@ -69,8 +95,7 @@ def _destination(s: str, cue_end_words: int) -> tuple[str | None, str | None]:
 def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit:
     lx = lexicon()
     visit = Visit()
-    lead = [s.text for s in sentences if s.paragraph < LEAD_PARAGRAPHS and not s.teaser]
-    for s in ([title] if title else []) + lead:
+    for s in _lead(sentences, title):
         f = fold(s)
         if not names_hammouchi(f) and not lx.hammouchi_bare_title.search(f):
             continue
@@ -78,24 +103,31 @@ def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit
         city = country = None
         if m:
             city, country = _destination(s, len(f[:m.end()].split()))
-        if country is None:
+        if country is None and (m or lx.abroad_cue.search(f)):
             # "حل … بالعاصمة البحرينية المنامة", "على هامش … المنعقدة بمدينة غلاسكو"
             abroad = [c for c in place_cities(s) if c.get("country") not in (None, "MA")]
-            if abroad and (m or lx.abroad_cue.search(f)):
+            if abroad:
                 city, country = abroad[0].code, abroad[0].get("country")
         if country:
             visit.city, visit.country, visit.phrase = city, country, s[:200]
             break
+    if visit.country and visit.city is None:
+        # "… on a working visit to Estonia" with "… in Tallinn" in the headline or another lead line
+        for s in _lead(sentences, title):
+            cs = [c for c in place_cities(s) if c.get("country") == visit.country]
+            if cs:
+                visit.city = cs[0].code
+                break
     if visit.country is None:
-        d = _DATELINE.match(text or "")
-        if d:
-            cs = [c for c in cities(d.group(1)) if c.get("country") not in (None, "MA")]
+        # a foreign dateline ("GLASGOW —", "فيينا – 4 دجنبر (ومع)") opening one of the lead paragraphs
+        for s in sentences:
+            if s.paragraph >= LEAD_PARAGRAPHS + 2:
+                break
+            d = _DATELINE.match(s.text)
+            cs = [c for c in cities(d.group(1)) if c.get("country") not in (None, "MA")] if d else []
             if cs:
                 visit.city, visit.country, visit.phrase = cs[0].code, cs[0].get("country"), d.group(0)
-    for s in ([title] if title else []) + lead:
-        for c in find_countries(s):
-            if c.code and c.code != "MA" and c.code not in visit.lead_countries:
-                visit.lead_countries.append(c.code)
+                break
     return visit
 
 
@@ -113,9 +145,11 @@ def where_said(sentence: str) -> str:
 
 
 def sentence_city(sentence: str, parts: list[str | None]):
-    """The first city named as a place in the sentence, outside `parts` (a role, a name)."""
+    """The first city named as a place in the sentence, outside `parts` (a role, a name); a dateline
+    ("Rabat, 11 mars (MAP) –") only when the sentence names no other ("… au siège de la DGST à Témara")."""
     found = place_cities(_without(where_said(sentence), parts))
-    return found[0] if found else None
+    inner = [c for c in found if c.start > 0 and fold(sentence[:c.start]).strip()]
+    return (inner or found or [None])[0]
 
 
 def locate(sentence: str, parts: list[str | None], visit: Visit, previous: list[Location],

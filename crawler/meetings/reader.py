@@ -10,20 +10,23 @@ report are deduplicated (one meeting per counterpart) and become `Meeting` items
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crawler.items import Counterpart, Location, Meeting
 from crawler.meetings.agency import decide_agency
 from crawler.meetings.country import CountryDecision, decide_country
 from crawler.meetings.cues import find_cues
-from crawler.meetings.hammouchi import first_mention, implicit_subject, names_hammouchi
+from crawler.meetings.hammouchi import INTRODUCING, first_mention, implicit_subject, names_hammouchi
+from crawler.meetings.lexicon import lexicon
 from crawler.meetings.people import Person, Reading, read_people, split_pieces
 from crawler.meetings.people import classify as classify_piece
-from crawler.meetings.place import Visit, locate, place_cities, read_visit, sentence_city
+from crawler.meetings.place import Story, locate, place_cities, sentence_city
 from crawler.meetings.reason import Evidence, in_passing, no_meeting_reason
 from crawler.meetings.sentences import Sentence, split_sentences
 from crawler.meetings.topics import find_topics
 from crawler.vocab import fold
+
+OPENING_CUE = 3  # characters into the next sentence where a meeting cue still opens it
 
 
 @dataclass
@@ -64,6 +67,19 @@ def _continues(nxt: Sentence | None, named: bool) -> bool:
     return first.kind in ("role", "name") and not first.attendee
 
 
+def _joined(s: Sentence, nxt: Sentence | None, text: str, named: bool) -> Sentence | None:
+    """A sentence and the next one, as one, when a meeting cue starts in the first (a verb in parts)
+    or opens the second ("… بنيروبي. مباحثات مع …"), and the second does not name Hammouchi itself."""
+    if nxt is None or nxt.teaser or nxt.paragraph != s.paragraph or first_mention(nxt.folded, True, named):
+        return None
+    body = s.text.rstrip(" .") + " " + nxt.text
+    folded = fold(body)
+    cues = find_cues(folded)
+    if cues.first is None or cues.first > len(s.text.rstrip(" .")) + OPENING_CUE:
+        return None
+    return replace(s, end=nxt.end, raw=text[s.start:nxt.end], text=body, folded=folded)
+
+
 def extract_meetings(text: str, title: str | None = None, lang: str | None = None) -> Found:
     """The meetings `text` reports, one per counterpart, with counterpart, place, topics and the
     evidence each field came from; `reason` says why there are none."""
@@ -72,7 +88,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     sents = split_sentences(text)
     if not title_names and not names_hammouchi(fold(text)):
         return Found(reason="no_hammouchi")
-    visit = read_visit(sents, title, text)
+    story = Story(sents, title, text)
     ev = Evidence()
     named_before = title_names
     found: list[Candidate] = []
@@ -85,10 +101,17 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             continue
         cues = find_cues(s.folded)
         mention = first_mention(s.folded, True, named_before)
-        named_before = named_before or names_hammouchi(s.folded)
+        named_before = named_before or names_hammouchi(s.folded) \
+            or bool(mention and mention.kind in INTRODUCING)
         ev.named = named_before
         if mention is None and (found or named_before):
             mention = implicit_subject(s.folded, cues.verb)
+        if mention and not cues.meeting:
+            # "أجرى حموشي، اليوم بالرباط. مباحثات مع …": a stray full stop inside a verb in parts
+            joined = _joined(s, sents[i + 1] if i + 1 < len(sents) else None, text, named_before)
+            if joined is not None:
+                s, cues = joined, find_cues(joined.folded)
+                consumed.add(i + 1)
         if mention and cues.future:
             ev.saw_future = True
             continue
@@ -121,14 +144,14 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             if person.attendee:
                 attendees.append(person.title or person.name or "")
                 continue
-            decision = decide_country(person, rest, visit)
+            decision = decide_country(person, rest, story)
             if decision.code is None or decision.code == "MA":
                 continue
             person.weak = s.headline_like
             found.append(Candidate(person, s, evidence, decision, end))
             if first_at is None:
                 first_at, first_para = s.start, s.paragraph
-    if first_city is None and title_names:
+    if first_city is None and title and (title_names or lexicon().hammouchi_bare_title.search(fold(title))):
         # "حموشي يستقبل بالرباط سفير …": the headline may be the only one to say where
         first_city = next(iter(place_cities(title)), None)
     if not found:
@@ -139,11 +162,25 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     # a headline line (a ticker, a related item) names a meeting only when the body names none
     if any(not c.person.weak for c in found):
         found = [c for c in found if not c.person.weak]
-    return Found(meetings=_meetings(text, found, attendees, visit, first_city))
+    return Found(meetings=_meetings(text, found, attendees, story, first_city))
+
+
+_PARTICLES = {"ولد", "بن", "بنت", "ابن", "ال", "ben", "bin", "ibn", "al", "el", "de", "da", "van", "von",
+              "der", "ould"}
 
 
 def _key(p: Person) -> str:
     return fold(p.name_latin or p.name or "").replace(" ", "")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One person: the same words, or half the words of the shorter name ("Weber", "Thomas Weber"),
+    particles aside ("ولد", "ben")."""
+    ta = {w for w in fold(a).split() if w not in _PARTICLES}
+    tb = {w for w in fold(b).split() if w not in _PARTICLES}
+    if not ta or not tb:
+        return False
+    return len(ta & tb) * 2 > min(len(ta), len(tb)) or len(ta & tb) == min(len(ta), len(tb))
 
 
 def _dedupe(found: list[Candidate]) -> list[Candidate]:
@@ -155,8 +192,7 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
         same = None
         for j, other in enumerate(out):
             op, oc = other.person, other.country.code
-            if person.name and op.name and (_key(person) == _key(op) or
-                                             set(fold(person.name).split()) & set(fold(op.name).split())):
+            if person.name and op.name and (_key(person) == _key(op) or _same_name(person.name, op.name)):
                 same = j
             elif (not person.name or person.generic or not op.name or not person.title or not op.title) \
                     and oc == country:
@@ -165,12 +201,19 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
                 break
         if same is None:
             out.append(item)
-        elif (not out[same].person.name and person.name) or (not out[same].person.title and person.title):
-            out[same] = item  # the named, titled mention, in the body's sentence, is the better one
+            continue
+        kept, other = out[same], item
+        if not kept.person.name and person.name:
+            kept, other = item, out[same]  # the named mention, in the body's sentence, is the better one
+        # what one mention lacks the other may say ("led by Deputy Commissioner X" / "the Garda chief")
+        for attr in ("title", "name", "name_latin", "honorific"):
+            if getattr(kept.person, attr) is None and getattr(other.person, attr) is not None:
+                setattr(kept.person, attr, getattr(other.person, attr))
+        out[same] = kept
     return out
 
 
-def _meetings(text: str, found: list[Candidate], attendees: list[str], visit: Visit,
+def _meetings(text: str, found: list[Candidate], attendees: list[str], story: Story,
               first_city) -> list[Meeting]:
     meetings: list[Meeting] = []
     locations: list[Location] = []
@@ -181,11 +224,14 @@ def _meetings(text: str, found: list[Candidate], attendees: list[str], visit: Vi
         # when it is the only one); a shared lead is no one's
         nxt = next((st for st in starts[k + 1:] if st > c.sentence.start), None)
         section = text if len(found) == 1 else text[c.sentence.start:nxt if nxt is not None else len(text)]
-        cp = Counterpart(name=person.name, name_latin=person.name_latin, title=person.title,
+        title = person.title
+        if title is None and person.honorific and lexicon().role.match(fold(person.honorific)):
+            title = person.honorific  # "led by Deputy Commissioner X": the rank is all the role there is
+        cp = Counterpart(name=person.name, name_latin=person.name_latin, title=title,
                          honorific=person.honorific, country=c.country.code,
                          agency=decide_agency(person.title, c.country.agency))
-        loc, loc_evidence = locate(c.evidence, [person.title, person.name], visit, locations, first_city,
-                                   c.later_city)
+        loc, loc_evidence = locate(c.evidence, [person.title, person.name], story.visit, locations,
+                                   first_city, c.later_city)
         locations.append(loc)
         topics = find_topics(section)
         m = Meeting(counterpart=cp, location=loc, hammouchi_abroad=bool(loc.country and loc.country != "MA"),

@@ -371,6 +371,8 @@ def load_outlet(path: Path) -> Outlet:
         if not outlet.covers(hostname(url)):
             raise _fail(path, "sitemaps/feeds/listings", f"{url!r} is not on the outlet's domains")
     for i, pattern in enumerate(outlet.article_patterns):
+        if pattern.regex.search("/"):  # a pattern that takes the home page takes every listing too
+            raise _fail(path, f"article_patterns[{i}]", "matches the home page '/'")
         for url in pattern.listed_in:
             if url not in starts:
                 raise _fail(path, f"article_patterns[{i}].listed_in", f"{url!r} is no start point here")

@@ -38,6 +38,18 @@ def _rebase(url: str, base: str | None) -> str:
 
 class OutletsSpider(SitemapSpider):
     name = "outlets"
+    arguments = {"outlet": "crawl only this outlet of the registry (crawler/outlets/registry/); "
+                           "default: every outlet"}
+    setting_docs = {
+        "OUTLETS_DIR": "the registry folder (default: crawler/outlets/registry/; for tests)",
+        "OUTLETS_BASE_URL": "replace each start URL's scheme and host, e.g. http://127.0.0.1:8000, "
+                            "to crawl a local copy (default: none)",
+        "OUTLETS_HOST_MAP": 'the same per domain, JSON: {"hespress.com": "http://127.0.0.1:8001"} '
+                            "(default: none)",
+        "OUTLETS_LASTMOD": "skip sitemap entries whose lastmod is older than the start of the outlet's "
+                           "last finished run (default: True)",
+        "OUTLETS_SINCE": "skip sitemap entries dated before this date, e.g. 2015-02-01 (default: none)",
+    }
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):

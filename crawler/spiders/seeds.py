@@ -19,6 +19,8 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2] / "seeds"
 
 class SeedsSpider(scrapy.Spider):
     name = "seeds"
+    arguments = {"path": "a folder (read recursively, in sorted order), a file, or a WARC archive "
+                         "(.warc, .warc.gz); default: the project's seeds/ folder"}
     custom_settings = {"ROBOTSTXT_OBEY": False, "AUTOTHROTTLE_ENABLED": False}
 
     def __init__(self, path: str | None = None, *args, **kwargs):

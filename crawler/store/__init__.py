@@ -29,14 +29,27 @@ from pathlib import Path
 
 import numpy as np
 
+from crawler.dedup.actors import actor_key
+from crawler.dedup.counterparts import CP
 from crawler.dedup.fields import merge_fields
-from crawler.dedup.merge import Decision, Deduper
+from crawler.dedup.identity import report_key
+from crawler.dedup.merge import Decision, Deduper, distinctive_words, new_meeting_id
 from crawler.dedup.signature import NUM_PERM, SEED, SHINGLE_WORDS
+from crawler.items import Report
 from crawler.store import schema, search
-from crawler.store.columns import MEETING_COLUMNS, meeting_from_row, meeting_row, report_row
+from crawler.store.columns import (
+    MEETING_COLUMNS,
+    REPORT_COLUMNS,
+    REPORT_NOT_STORED,
+    meeting_from_row,
+    meeting_row,
+    report_row,
+    unflatten,
+)
 
 PARAMS = {"num_perm": str(NUM_PERM), "seed": str(SEED), "shingle_words": str(SHINGLE_WORDS)}
 SOURCE_FIELDS = ("url", "outlet", "title", "published", "author")
+SOURCE_MERGE_FIELDS = ("merged_by", "merge_evidence")
 SOURCE_COLUMNS = ("source_urls", "source_outlets", "source_titles", "source_published", "source_authors")
 
 
@@ -106,17 +119,19 @@ class MeetingStore:
 
     def _load(self) -> None:
         links: dict[str, list] = {}
-        for mid, url, idx, account in self.db.execute(
-                "SELECT meeting_id, url, meeting_index, account FROM accounts"):
-            a = json.loads(account)
-            links.setdefault(url, []).append((idx, mid, a.get("counterpart") or {}, a.get("date")))
+        for mid, url, idx, account, evidence in self.db.execute(
+                "SELECT meeting_id, url, meeting_index, account, merge_evidence FROM accounts"):
+            links.setdefault(url, []).append((idx, mid, json.loads(account), json.loads(evidence or "null")))
         self.fingerprints = {}
-        for url, fp, sig in self.db.execute(
-                "SELECT r.url, r.fingerprint, s.signature FROM reports r "
+        self.keys: dict[str, str] = {}
+        for url, fp, sig, published, text, key in self.db.execute(
+                "SELECT r.url, r.fingerprint, s.signature, r.published, r.text, r.report_key FROM reports r "
                 "LEFT JOIN report_signatures s USING (url)"):
             self.fingerprints[url] = fp
+            if key:
+                self.keys[key] = url
             signature = np.frombuffer(sig, dtype="<u4").copy() if sig else None
-            self.deduper.load(url, signature, links.get(url, []))
+            self.deduper.load(url, signature, links.get(url, []), published, distinctive_words(text))
 
     def sync(self) -> None:
         """Sync every committed report to disk (a passive checkpoint syncs the log first)."""
@@ -134,12 +149,18 @@ class MeetingStore:
         self.db.close()
 
     # -- writing -----------------------------------------------------------------------------
-    def add(self, report) -> tuple[list[Decision], str]:
+    def add(self, report, root=None) -> tuple[list[Decision], str]:
         """Merge one report (a Report or its dict). Returns the decisions (one per meeting, in
-        order) and what happened: `known` (same URL, same text and meetings: nothing changes),
-        `updated` (same URL, changed: merged again) or `new`."""
+        order) and what happened: `known` (same report, same text and meetings: nothing changes),
+        `updated` (same report, changed: merged again) or `new`. A report is known by its URL or
+        by its identity (`crawler.dedup.identity.report_key`, files relative to `root`, the crawl
+        root): the same report under another URL (a moved folder) takes the new URL."""
         rep = _plain(report)
         url = rep["url"]
+        key = report_key(url, rep.get("body") or rep.get("text"), root)
+        old = self.keys.get(key)
+        if old is not None and old != url and url not in self.fingerprints:
+            self._move(old, url)
         fp = fingerprint(rep)
         meetings = [account_of(m) for m in rep.get("meetings") or []]
         now = _now()
@@ -157,7 +178,7 @@ class MeetingStore:
                 touched = self.deduper.remove(url)
                 self.db.execute("DELETE FROM accounts WHERE url = ?", (url,))
             row = {k: v for k, v in report_row(rep).items() if k in self.columns["reports"]}
-            row.update(fingerprint=fp, first_seen=now, last_seen=now)
+            row.update(fingerprint=fp, first_seen=now, last_seen=now, report_key=key)
             names = ", ".join(row)
             updates = ", ".join(f"{k}=excluded.{k}" for k in row if k not in ("url", "first_seen"))
             (rowid,) = self.db.execute(
@@ -166,21 +187,100 @@ class MeetingStore:
             self.db.execute("INSERT OR REPLACE INTO report_signatures VALUES (?, ?)",
                             (url, sig.astype("<u4").tobytes()))
             search.index_report(self.db, rowid, rep.get("title"), rep.get("text"))
-            decisions = self.deduper.add(url, sig, meetings)
+            self.keys[key] = url
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
+            decisions = self.deduper.add(url, sig, meetings, rep.get("published"), rep.get("text"))
+            for absorbed, kept in self.deduper.unions:
+                self._unite(absorbed, kept, now)
+                touched.discard(absorbed)
+                touched.add(kept)
+            self.deduper.unions.clear()
+            for durl, index, was, now_id in self.deduper.detached:
+                self.db.execute("INSERT OR IGNORE INTO meetings (meeting_id, created_at) VALUES (?, ?)",
+                                (now_id, now))
+                self.db.execute("UPDATE accounts SET meeting_id = ?, merged_by = 'new', merge_evidence = ? "
+                                "WHERE url = ? AND meeting_index = ? AND meeting_id = ?",
+                                (now_id, json.dumps({"set_apart_from": was, "because": url}), durl, index,
+                                 was))
+                touched |= {was, now_id}
+            self.deduper.detached.clear()
             for i, (d, m) in enumerate(zip(decisions, meetings, strict=True)):
                 if d.new:
                     self.db.execute("INSERT INTO meetings (meeting_id, created_at) VALUES (?, ?)",
                                     (d.meeting_id, now))
-                self.db.execute("INSERT INTO accounts (meeting_id, url, meeting_index, account, added_at) "
-                                "VALUES (?,?,?,?,?)",
-                                (d.meeting_id, url, i, json.dumps(m, ensure_ascii=False, default=str), now))
+                self.db.execute("INSERT INTO accounts (meeting_id, url, meeting_index, account, added_at, "
+                                "merged_by, merge_evidence) VALUES (?,?,?,?,?,?,?)",
+                                (d.meeting_id, url, i, json.dumps(m, ensure_ascii=False, default=str), now,
+                                 d.how, json.dumps(d.evidence, ensure_ascii=False, default=str)))
+            renamed = {}
             for mid in touched | {d.meeting_id for d in decisions}:
-                self._refresh(mid, now)
+                if mid in self.deduper.clusters or mid in touched:
+                    new = self._refresh(mid, now)
+                    if new != mid:
+                        renamed[mid] = new
+            for d in decisions:
+                d.meeting_id = renamed.get(d.meeting_id, d.meeting_id)
         self.fingerprints[url] = fp
         self._written()
         return decisions, status
 
-    def _refresh(self, meeting_id: str, now: str) -> None:
+    def resolve(self, meeting_id: str) -> str | None:
+        """The meeting an id names today: itself, or the meeting it was renamed to or united with
+        (`meeting_aliases`); None when unknown."""
+        seen = set()
+        while meeting_id not in seen:
+            seen.add(meeting_id)
+            if self.db.execute("SELECT 1 FROM meetings WHERE meeting_id = ?", (meeting_id,)).fetchone():
+                return meeting_id
+            row = self.db.execute("SELECT meeting_id FROM meeting_aliases WHERE old_id = ?",
+                                  (meeting_id,)).fetchone()
+            if row is None:
+                return None
+            meeting_id = row[0]
+        return None
+
+    def actors(self, decisions: list[Decision]) -> dict[str, str]:
+        """meeting_id -> the counterpart's actor key, for these decisions' meetings."""
+        ids = [d.meeting_id for d in decisions]
+        if not ids:
+            return {}
+        return dict(self.db.execute(f"SELECT meeting_id, counterpart_actor FROM meetings WHERE meeting_id IN "
+                                    f"({', '.join('?' * len(ids))})", ids))
+
+    def _move(self, old: str, new: str) -> None:
+        """The report stored under URL `old` is now at `new` (its folder moved): one report."""
+        with self.db:
+            # a first statement opens the transaction the deferred foreign keys hold for
+            self.db.execute("UPDATE reports SET last_seen = last_seen WHERE url = ?", (old,))
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
+            self.db.execute("UPDATE reports SET url = ? WHERE url = ?", (new, old))
+            self.db.execute("UPDATE report_signatures SET url = ? WHERE url = ?", (new, old))
+            self.db.execute("UPDATE accounts SET url = ? WHERE url = ?", (new, old))
+        self.fingerprints[new] = self.fingerprints.pop(old)
+        self.deduper.move(old, new)
+
+    def _unite(self, absorbed: str, kept: str, now: str) -> None:
+        """One mention linked two stored meetings: `absorbed` becomes part of `kept`."""
+        for (rowid,) in self.db.execute("SELECT rowid FROM meetings WHERE meeting_id = ?", (absorbed,)):
+            search.unindex_meeting(self.db, rowid)
+        self.db.execute("UPDATE accounts SET meeting_id = ? WHERE meeting_id = ?", (kept, absorbed))
+        self.db.execute("DELETE FROM meetings WHERE meeting_id = ?", (absorbed,))
+        self.db.execute("UPDATE meeting_aliases SET meeting_id = ? WHERE meeting_id = ?", (kept, absorbed))
+        self.db.execute("INSERT OR REPLACE INTO meeting_aliases VALUES (?, ?, 'united', ?)",
+                        (absorbed, kept, now))
+
+    def _rename(self, old: str, new: str, now: str) -> None:
+        self.db.execute("UPDATE meetings SET meeting_id = ? WHERE meeting_id = ?", (new, old))
+        self.db.execute("UPDATE accounts SET meeting_id = ? WHERE meeting_id = ?", (new, old))
+        self.db.execute("UPDATE meeting_aliases SET meeting_id = ? WHERE meeting_id = ?", (new, old))
+        self.db.execute("DELETE FROM meeting_aliases WHERE old_id = ?", (new,))
+        self.db.execute("INSERT OR REPLACE INTO meeting_aliases VALUES (?, ?, 'renamed', ?)", (old, new, now))
+        self.deduper.rename(old, new)
+
+    def _refresh(self, meeting_id: str, now: str) -> str:
+        """Merge a meeting's fields from its accounts; give it its canonical id (the id of what it
+        now holds: `merge.new_meeting_id` of its merged date, country and counterpart) when that
+        id is free, keeping the old one in `meeting_aliases`. Returns the meeting's id."""
         accounts = [json.loads(a) for (a,) in self.db.execute(
             "SELECT s.account FROM accounts s JOIN reports r USING (url) WHERE s.meeting_id = ? "
             "ORDER BY r.published IS NULL, r.published, s.url", (meeting_id,))]
@@ -188,22 +288,40 @@ class MeetingStore:
             for (rowid,) in self.db.execute("SELECT rowid FROM meetings WHERE meeting_id = ?", (meeting_id,)):
                 search.unindex_meeting(self.db, rowid)
             self.db.execute("DELETE FROM meetings WHERE meeting_id = ?", (meeting_id,))
-            return
-        row = {k: v for k, v in meeting_row(merge_fields(accounts)).items() if k in self.columns["meetings"]}
+            return meeting_id
+        merged = merge_fields(accounts)
+        cp = CP.of(merged["counterpart"])
+        merged["counterpart"]["actor"] = actor_key(cp.country, cp.name, cp.name_latin,
+                                                   min(cp.agency_ids, default=None), cp.agency, cp.title)
+        canonical = new_meeting_id(merged["date"], cp)
+        if (meeting_id != canonical and not meeting_id.startswith(canonical + "-")
+                and canonical not in self.deduper.clusters):
+            self._rename(meeting_id, canonical, now)
+            meeting_id = canonical
+        for a in accounts:
+            c = a.get("counterpart") or {}
+            for alias in {c.get("name"), c.get("name_latin")} - {None, ""}:
+                self.db.execute("INSERT OR IGNORE INTO actor_aliases VALUES (?, ?)",
+                                (merged["counterpart"]["actor"], alias))
+        row = {k: v for k, v in meeting_row(merged).items() if k in self.columns["meetings"]}
         row.update(n_sources=len(accounts), updated_at=now)
         (rowid,) = self.db.execute(
             f"UPDATE meetings SET {', '.join(f'{k}=?' for k in row)} WHERE meeting_id=? RETURNING rowid",
             [*row.values(), meeting_id]).fetchone()
         search.index_meeting(self.db, rowid, row)
+        return meeting_id
 
     # -- reading and exports -----------------------------------------------------------------
     def meetings(self) -> list[dict]:
         """Every meeting, as in MEETINGS_OUTPUT: the Meeting fields, nested, with `sources`."""
         sources: dict[str, list] = {}
         for row in self.db.execute(
-                "SELECT s.meeting_id, r.url, r.outlet, r.title, r.published, r.author FROM accounts s "
+                "SELECT s.meeting_id, r.url, r.outlet, r.title, r.published, r.author, s.merged_by, "
+                "s.merge_evidence FROM accounts s "
                 "JOIN reports r USING (url) ORDER BY r.published IS NULL, r.published, r.url"):
-            sources.setdefault(row[0], []).append(dict(zip(SOURCE_FIELDS, row[1:], strict=True)))
+            src = dict(zip(SOURCE_FIELDS + SOURCE_MERGE_FIELDS, row[1:], strict=True))
+            src["merge_evidence"] = json.loads(src["merge_evidence"]) if src["merge_evidence"] else None
+            sources.setdefault(row[0], []).append(src)
         out = []
         cur = self.db.execute("SELECT * FROM meetings ORDER BY date IS NULL, date, meeting_id")
         cols = [c[0] for c in cur.description]
@@ -217,6 +335,37 @@ class MeetingStore:
         """Write every meeting as JSON Lines to a temporary file, then rename it over `path`."""
         return _atomic_write(path, lambda fh: [fh.write(json.dumps(m, ensure_ascii=False) + "\n")
                                                for m in self.meetings()])
+
+    def reports(self) -> list[dict]:
+        """Every stored report as in the feed (its text included; reports stored before schema
+        version 2 have none), with the ids of the meetings it reports in `meeting_ids`."""
+        ids: dict[str, list[str]] = {}
+        for mid, url in self.db.execute("SELECT meeting_id, url FROM accounts ORDER BY url, meeting_index"):
+            ids.setdefault(url, []).append(mid)
+        cur = self.db.execute(f"SELECT {', '.join(REPORT_COLUMNS)} FROM reports ORDER BY published IS NULL, "
+                              "published, url")
+        out = []
+        for row in cur:
+            r = unflatten(Report, dict(zip(REPORT_COLUMNS, row, strict=True)), skip=REPORT_NOT_STORED)
+            r["meeting_ids"] = ids.get(r["url"], [])
+            out.append(r)
+        return out
+
+    def export_reports(self, path: str | os.PathLike, excel: bool = False) -> int:
+        """The stored reports to JSON Lines (`.jsonl`) or CSV (any other suffix; `excel`: a BOM)."""
+        if Path(path).suffix == ".jsonl":
+            return _atomic_write(path, lambda fh: [fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+                                                   for r in self.reports()])
+
+        def write(fh):
+            if excel:
+                fh.write("\ufeff")
+            w = csv.writer(fh)
+            w.writerow([*REPORT_COLUMNS, "meeting_ids"])
+            rows = [[*(r[c] for c in REPORT_COLUMNS), " | ".join(r["meeting_ids"])] for r in self.reports()]
+            w.writerows(rows)
+            return rows
+        return _atomic_write(path, write, newline="")
 
     def export_csv(self, path: str | os.PathLike, excel: bool = False) -> int:
         """One row per meeting, every field: the `meetings` columns (`counterpart_name`, …; `topics`

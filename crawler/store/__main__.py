@@ -2,6 +2,7 @@
 
   python -m crawler.store export-csv DB OUT.csv      one row per meeting, every field (--excel: with a BOM)
   python -m crawler.store export-jsonl DB OUT.jsonl  every meeting with its sources
+  python -m crawler.store export-reports DB OUT.jsonl|OUT.csv  every stored report, its text included
   python -m crawler.store search DB WORDS [--meetings]  full-text search with the Arabic fold
 """
 
@@ -18,7 +19,7 @@ from crawler.store.search import search_meetings, search_reports
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m crawler.store", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["export-csv", "export-jsonl", "search"])
+    ap.add_argument("command", choices=["export-csv", "export-jsonl", "export-reports", "search"])
     ap.add_argument("db")
     ap.add_argument("out", help="the output file, or the words to search for")
     ap.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM, for spreadsheet software")
@@ -34,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
             for h in hits:
                 print("\t".join(str(v) if v is not None else "" for v in h.values()))
             print(f"{len(hits)} {'meetings' if args.meetings else 'reports'} found", file=sys.stderr)
+            return 0
+        if args.command == "export-reports":
+            n = store.export_reports(args.out, excel=args.excel)
+            print(f"{n} reports written to {args.out}")
             return 0
         if args.command == "export-csv":
             n = store.export_csv(args.out, excel=args.excel)

@@ -79,6 +79,20 @@ MIGRATIONS: list[Migration] = [
     """, run=_v2),
     Migration("3: reports.via, the mirror a crawled copy was fetched from (outlets)",
               sql="ALTER TABLE reports ADD COLUMN via TEXT"),
+    Migration("4: dedup bookkeeping: each account's merge rule and evidence, the counterpart's actor "
+              "key, a report identity independent of where a corpus lies, meeting and actor aliases", sql="""
+        ALTER TABLE accounts ADD COLUMN merged_by TEXT;
+        ALTER TABLE accounts ADD COLUMN merge_evidence TEXT;
+        ALTER TABLE meetings ADD COLUMN counterpart_actor TEXT;
+        ALTER TABLE reports ADD COLUMN report_key TEXT;
+        CREATE INDEX reports_key ON reports(report_key);
+        CREATE TABLE meeting_aliases (
+            old_id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, reason TEXT NOT NULL, at TEXT);
+        CREATE TABLE actor_aliases (
+            actor TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (actor, alias));
+    """),
+    Migration("5: meetings.date_conflict, another phrase names another day (dates)",
+              sql="ALTER TABLE meetings ADD COLUMN date_conflict INTEGER"),
 ]
 
 #: Columns of `meetings` holding a JSON list: `meetings_flat` shows them joined (`;` for codes).

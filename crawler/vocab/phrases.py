@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from crawler.vocab.fold import fold, fold_map, is_arabic, variants
 
@@ -73,16 +74,43 @@ class PhraseMatcher:
 GAP = "…"
 
 
-def gapped_regex(phrases: Iterable[str], *, gap: int = 12) -> re.Pattern:
+@dataclass(frozen=True)
+class Span:
+    """A match of a `GappedMatcher` (the `start()` / `end()` of a regex match)."""
+
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+class GappedMatcher:
     """Phrases written with "…" between their parts ("حل … ضيفا على", "a tenu … une séance de
     travail avec"): each part whole words, up to `gap` words between two parts, within one clause
-    (no full stop in the gap). The whole match runs from the first part to the end of the last."""
-    alts = []
-    for p in phrases:
-        parts = [q.strip() for q in str(p).replace("...", GAP).split(GAP) if q.strip()]
-        if len(parts) < 2:
-            continue
-        rxs = [phrase_regex([q], clitics=(i == 0)).pattern for i, q in enumerate(parts)]
+    (no full stop in the gap). A match runs from the first part to the end of the last. The first
+    parts are one regex; the rest is tried only where a first part is found."""
+
+    def __init__(self, phrases: Iterable[str], *, gap: int = 16):
         between = rf"(?:\s+[^\s.!?؟]+){{0,{gap}}}?\s+"
-        alts.append(between.join(f"(?:{r})" for r in rxs))
-    return re.compile("|".join(alts) or NEVER, re.IGNORECASE)
+        self.tails: dict[str, list[re.Pattern]] = {}
+        for p in phrases:
+            parts = [q.strip() for q in str(p).replace("...", GAP).split(GAP) if q.strip()]
+            if len(parts) < 2:
+                continue
+            rest = "".join(between + f"(?:{phrase_regex([q], clitics=False).pattern})" for q in parts[1:])
+            for v in variants(parts[0]):
+                self.tails.setdefault(v, []).append(re.compile(rest, re.IGNORECASE))
+        self.first = phrase_regex(list(self.tails), group=True)
+
+    def search(self, folded: str, pos: int = 0) -> Span | None:
+        for m in self.first.finditer(folded, pos):
+            head = " ".join((m.group(1) or m.group(2) or "").lower().split())
+            ends = [t.match(folded, m.end()) for t in self.tails.get(head, ())]
+            ends = [e.end() for e in ends if e]
+            if ends:
+                return Span(m.start(), min(ends))
+        return None
