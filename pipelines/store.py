@@ -59,7 +59,13 @@ class StorePipeline:
                 told = True
             await asyncio.sleep(0.2)
         self.stats.set_value("liqaat/store/lock_waited", int(told))
-        self.store = MeetingStore(self.db_path, self.sync_every)
+        try:
+            self.store = MeetingStore(self.db_path, self.sync_every)
+        except Exception as error:  # noqa: BLE001 (a full disk, a damaged or foreign file)
+            self.first_error = error
+            self.fail(f"could not open the store {self.db_path}: {error}; nothing was stored")
+            self.lock.release()
+            return
         self.stats.set_value("liqaat/dedup/meetings_at_start", len(self.store.deduper.clusters))
 
     def fail(self, message: str) -> None:
@@ -69,6 +75,9 @@ class StorePipeline:
 
     def process_item(self, item):
         url = getattr(item, "url", None) or str(item)[:200]
+        if self.store is None:  # could not be opened: said once, in open_spider
+            self.stats.inc_value("liqaat/store/errors")
+            raise NotStored("not stored: the store could not be opened")
         try:
             decisions, status = self.store.add(item, root=self._root())
         except Exception as error:  # noqa: BLE001 (one bad report never stops the run)

@@ -138,14 +138,16 @@ def test_a_full_disk_fails_the_run_with_one_error_line(tmp_path):
     before = (tmp_path / "m.jsonl").read_text(encoding="utf-8")
     for p in GROWN.iterdir():
         shutil.copy(p, docs / p.name)
-    size = max(os.path.getsize(db), os.path.getsize(tmp_path / "m.jsonl"))
-    p = seeds(tmp_path, docs, db, "-O", str(tmp_path / "r.jsonl"), preexec_fn=_full_disk(size))
-    log = p.communicate(timeout=300)[1]
-    assert p.returncode == 1, log[-3000:]
-    errors = [ln for ln in log.splitlines() if " ERROR: " in ln]
-    assert len(errors) == 1, errors
-    assert re.search(r"could not (store|write)", errors[0]), errors[0]
-    assert (tmp_path / "m.jsonl").read_text(encoding="utf-8") == before  # the old file, whole
+    for limit in (4096, os.path.getsize(db)):  # nothing can be written; the store cannot grow
+        written = (tmp_path / "m.jsonl").read_text(encoding="utf-8")
+        p = seeds(tmp_path, docs, db, "-O", str(tmp_path / "r.jsonl"), preexec_fn=_full_disk(limit))
+        log = p.communicate(timeout=300)[1]
+        assert p.returncode == 1, log[-3000:]
+        errors = [ln for ln in log.splitlines() if " ERROR: " in ln]
+        assert len(errors) == 1, errors
+        assert re.search(r"could not (store|write|open)", errors[0]), errors[0]
+        if limit == 4096:  # the export failed too: the old file stays, whole
+            assert (tmp_path / "m.jsonl").read_text(encoding="utf-8") == written == before
     # with room again, the next run stores what this one could not
     again = seeds(tmp_path, docs, db)
     assert again.wait(300) == 0
