@@ -198,9 +198,14 @@ def test_bodies_without_a_contract_code_and_shared_acronyms_have_no_country(text
     assert (m.code, m.get("country"), m.get("candidates")) == (agency, None, candidates)
 
 
-def test_a_shared_name_takes_the_country_after_it():
-    (m,) = find_agencies("مدير شرطة التحقيقات بجمهورية الشيلي")
-    assert (m.code, m.get("country")) == ("PDI", "CL")
+@pytest.mark.parametrize("text,agency,country", [
+    ("مدير شرطة التحقيقات بجمهورية الشيلي", "PDI", "CL"),
+    ("رئيس لجنة الأمن الوطني بجمهورية كازاخستان", "national-security-committee", "KZ"),
+    ("the State Committee for National Security of Kyrgyzstan", "national-security-committee", "KG"),
+])
+def test_a_shared_name_takes_the_country_after_it(text, agency, country):
+    (m,) = find_agencies(text)
+    assert (m.code, m.get("country")) == (agency, country)
 
 
 @pytest.mark.parametrize("text,agency", [
@@ -208,6 +213,8 @@ def test_a_shared_name_takes_the_country_after_it():
     ("مديرية الاستعلامات العامة", "MA-DRG"),
     ("المعهد الملكي للشرطة", "MA-IRP"),
     ("وزارة الداخلية المغربية", "MA-MI"),
+    ("المفتشية العامة للأمن الوطني", "MA-IGSN"),
+    ("المنطقة الإقليمية للأمن بتمارة", "MA-LOCAL"),
 ])
 def test_moroccan_names_of_the_coverage_files_are_domestic(text, agency):
     m = find_agencies(text)[0]

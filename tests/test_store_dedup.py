@@ -208,3 +208,16 @@ def test_empty_texts_are_not_near_identical():
     pt = meeting("PT", None, None, title="المدير")
     ids = run([("a", "", [pt]), ("b", "", [pt])])
     assert ids["a"] != ids["b"]
+
+
+def test_an_undated_report_without_a_name_needs_the_agency_and_two_pieces_of_evidence():
+    agency = "جهاز الاستخبارات الأمنية الدنماركي"
+    known = meeting("DK", "ميكيل هانسن", "2025-04-02", agency,
+                    title="رئيس جهاز الاستخبارات الأمنية الدنماركي", location={"city": "Temara"})
+    # an Egyptian spelling of the same agency and role, the same city, no name, no date
+    role = meeting("DK", None, None, "جهاز الاستخبارات الامنيه الدنماركى",
+                   title="رئيس جهاز الاستخبارات الامنيه الدنماركى", location={"city": "Temara"})
+    # the same agency and city, another role: one piece of evidence is not enough
+    other_role = meeting("DK", None, None, agency, title="سفير الدنمارك", location={"city": "Temara"})
+    ids = run([("a", COMMUNIQUE, [known]), ("b", OTHER, [role]), ("c", REWRITE, [other_role])])
+    assert ids["a"] == ids["b"] != ids["c"]

@@ -86,6 +86,7 @@ def undocumented(db_path: str | Path) -> dict[str, list[str]]:
                 continue
             cols = [r[1] for r in c.execute(f"PRAGMA table_info({name})")]
             missing = [col for col in cols if col not in t.get("columns", {})]
+            missing += [f"({key} of the table)" for key in ("title", "description") if not t.get(key)]
             if missing:
                 out[name] = missing
     return out

@@ -62,10 +62,11 @@ def _tables() -> tuple[frozenset, frozenset, dict, list, tuple[frozenset, frozen
     return particles, join, arabic, latin, (frozenset(data["silent_final"]), frozenset(data["y_initial"]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Token:
     """One token of a name: its folded letters, script and skeleton (`alts`: for a Latin token,
-    the skeletons without a final letter that is often silent or an initial j read as y)."""
+    the skeletons without a final letter that is often silent or an initial j read as y).
+    Compared by identity (tokens come from `name_tokens`' cache): cheap to hash."""
 
     letters: str
     arabic: bool
@@ -176,13 +177,17 @@ def token_match(a: Token, b: Token) -> bool:
         if a.letters == b.letters:
             return True
         n = max(len(a.letters), len(b.letters))
-        if _distance(a.letters, b.letters, _eq) <= _letter_tolerance(n):
+        tol = _letter_tolerance(n)
+        if abs(len(a.letters) - len(b.letters)) <= tol and _distance(a.letters, b.letters, _eq) <= tol:
             return True
         return len(a.skeleton) >= 3 and len(a.skeleton) == len(b.skeleton) and \
             all(x & y for x, y in zip(a.skeleton, b.skeleton, strict=True))
     for x in (a.skeleton, *a.alts):
         for y in (b.skeleton, *b.alts):
-            if x and y and _distance(x, y, _meets) <= _skeleton_tolerance(max(len(x), len(y))):
+            if not x or not y:
+                continue
+            tol = _skeleton_tolerance(max(len(x), len(y)))
+            if abs(len(x) - len(y)) <= tol and _distance(x, y, _meets) <= tol:
                 return True
     return False
 
@@ -209,7 +214,12 @@ def names_match(a: list[str | None], b: list[str | None]) -> bool | None:
     """Two counterparts' spellings (e.g. [name, name_latin] each): True when some spelling of one
     matches some spelling of the other, False when they can be compared and none match, None when
     either has no name (or only matches too short to tell)."""
-    results = [tokens_match(name_tokens(x), name_tokens(y)) for x in a if x for y in b if y]
+    return _names_match(tuple(x for x in a if x), tuple(y for y in b if y))
+
+
+@lru_cache(maxsize=262144)
+def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
+    results = [tokens_match(name_tokens(x), name_tokens(y)) for x in a for y in b]
     if any(r is True for r in results):
         return True
     if any(r is False for r in results):

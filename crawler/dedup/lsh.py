@@ -123,3 +123,46 @@ class BandIndex:
     def nbytes(self) -> int:
         """Bytes held by the sorted runs (the recent dict not counted)."""
         return sum(k.nbytes + n.nbytes for k, n in self._runs)
+
+
+class SignatureFile:
+    """Signatures on disk: an append-only temporary file of `num_perm` uint32 per report and, in
+    memory, only each key's offset. The near-identical check reads the few candidates' signatures
+    back (`os.pread`, from the page cache), so a million reports hold 512 MB of signatures on disk,
+    not in the process. A dict's interface: `in`, `[]`, `del`, `pop`, `len`."""
+
+    def __init__(self, num_perm: int):
+        import tempfile
+
+        self.num_perm = num_perm
+        self._size = num_perm * 4
+        self._fh = tempfile.TemporaryFile(prefix="liqaat-signatures-")
+        self._offset: dict[str, int] = {}
+        self._end = 0
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._offset
+
+    def __len__(self) -> int:
+        return len(self._offset)
+
+    def __setitem__(self, key: str, sig: np.ndarray) -> None:
+        import os
+
+        os.pwrite(self._fh.fileno(), np.asarray(sig, dtype="<u4").tobytes(), self._end)
+        self._offset[key] = self._end
+        self._end += self._size
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        import os
+
+        data = os.pread(self._fh.fileno(), self._size, self._offset[key])
+        return np.frombuffer(data, dtype="<u4").astype(np.uint32)
+
+    def __delitem__(self, key: str) -> None:
+        del self._offset[key]
+
+    def pop(self, key: str) -> np.ndarray:
+        sig = self[key]
+        del self[key]
+        return sig

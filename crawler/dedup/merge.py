@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +42,7 @@ import yaml
 
 from crawler.dedup.actors import name_tokens, skeleton_text
 from crawler.dedup.counterparts import CP, agency_match, compatible, name_relation, same_counterpart
-from crawler.dedup.lsh import BandIndex
+from crawler.dedup.lsh import BandIndex, SignatureFile
 from crawler.dedup.signature import _MAX32 as _EMPTY
 from crawler.dedup.signature import Signer, jaccard
 from crawler.textnorm import fold
@@ -172,24 +172,45 @@ def new_meeting_id(date: str | None, cp: CP, url: str | None = None) -> str:
     return f"m-{(date or 'nodate')[:10]}-{(cp.country or 'xx').lower()}-{digest}"
 
 
-def _coarse(mask: int) -> str:
-    """Blocking letters: classes that transliteration confuses share one letter."""
-    letters = skeleton_text((mask,))
-    return {"k": "k", "j": "k", "s": "k", "d": "t"}.get(letters, letters)
+_COARSE = {"k": "k", "j": "k", "s": "k", "d": "t"}
 
 
-def blocking_keys(cp: CP) -> set[tuple]:
-    """Keys under which a mention is indexed for the counterpart and undated rules: (country,
-    coarse skeleton) for every name token of three symbols or more (a token's variants when a
-    symbol is ambiguous), and (country, agency id) for every gazetteer agency."""
+@lru_cache(maxsize=4096)
+def _coarse_options(mask: int) -> list[str]:
+    """Blocking letters of a skeleton symbol: classes that transliteration confuses share one."""
+    out = set()
+    for b in range(11):
+        if mask >> b & 1:
+            letter = skeleton_text((1 << b,))
+            out.add(_COARSE.get(letter, letter))
+    return sorted(out)
+
+
+#: Undated rule: two titles sharing this share of their words are the same role (evidence).
+TITLE_OVERLAP = 0.75
+#: The undated rule looks at this many of the latest meetings under each blocking key: the
+#: reports of one meeting come out within days of each other, and the cost stays linear.
+RECENT_PER_KEY = 64
+
+
+def blocking_keys(cp: CP) -> frozenset[tuple]:
+    """Keys under which a mention is indexed for the undated rule: (country, coarse skeleton)
+    for every name token of three symbols or more (a token's variants when a symbol is
+    ambiguous), and (country, "agency", id) for every gazetteer agency."""
     if not cp.country:
-        return set()
+        return frozenset()
+    return _blocking_keys(cp.country, cp.name, cp.name_latin, cp.agency_ids, cp.agency_tokens[0])
+
+
+@lru_cache(maxsize=65536)
+def _blocking_keys(country: str, name: str | None, name_latin: str | None,
+                   agency_ids: frozenset, agency_words: frozenset) -> frozenset:
     keys = set()
-    for n in (cp.name, cp.name_latin):
+    for n in (name, name_latin):
         for t in name_tokens(n):
             if len(t.skeleton) < 3:
                 continue
-            options = [sorted({_coarse(1 << b) for b in range(11) if m >> b & 1}) for m in t.skeleton]
+            options = [_coarse_options(m) for m in t.skeleton]
             variants = 1
             for o in options:
                 variants *= len(o)
@@ -197,10 +218,15 @@ def blocking_keys(cp: CP) -> set[tuple]:
                 options = [o[:1] for o in options]
             for v in product(*options):
                 s = "".join(v)
-                keys.add((cp.country, "".join(c for i, c in enumerate(s) if i == 0 or s[i - 1] != c)))
-    for a in cp.agency_ids:
-        keys.add((cp.country, "agency", a))
-    return keys
+                keys.add((country, "".join(c for i, c in enumerate(s) if i == 0 or s[i - 1] != c)))
+    for a in agency_ids:
+        keys.add((country, "agency", a))
+    # the agency's words in each script (an agency the gazetteer does not know, a name missing)
+    for script in (True, False):
+        ws = frozenset(w for w in agency_words if w.isascii() != script)
+        if len(ws) >= 2:
+            keys.add((country, "agency words", ws))
+    return frozenset(keys)
 
 
 class Deduper:
@@ -210,12 +236,13 @@ class Deduper:
         self.signer = signer or Signer()
         self.threshold = threshold
         self.lsh = BandIndex(self.signer.num_perm, threshold)
-        self.signatures: dict[str, np.ndarray] = {}
+        self.signatures = SignatureFile(self.signer.num_perm)
         self.report_meetings: dict[str, list[str]] = {}
         self.report_words: dict[str, frozenset] = {}
         self.clusters: dict[str, Cluster] = {}
         self.by_country_day: dict[tuple[str, int], set[str]] = {}
-        self.by_key: dict[tuple, set[str]] = {}
+        self.by_key: dict[tuple, dict[str, None]] = {}  # insertion-ordered: latest last
+        self._timeless: set[str] = set()  # meetings holding a mention with no date and no publication day
         self.unions: list[tuple[str, str]] = []  # (absorbed meeting_id, kept meeting_id)
         self.detached: list[tuple[str, int, str, str]] = []  # (url, meeting index, from, to)
         self._since_freeze = 0
@@ -237,14 +264,16 @@ class Deduper:
             for d in range(m.span[0], m.span[1] + 1):
                 self.by_country_day.setdefault((m.cp.country, d), set()).add(meeting_id)
         for k in blocking_keys(m.cp):
-            self.by_key.setdefault(k, set()).add(meeting_id)
+            self.by_key.setdefault(k, {})[meeting_id] = None
+        if m.day is None and m.pub is None:
+            self._timeless.add(meeting_id)
 
     def _unindex(self, meeting_id: str, m: Mention) -> None:
         if m.cp.country and m.span:
             for d in range(m.span[0], m.span[1] + 1):
                 self.by_country_day.get((m.cp.country, d), set()).discard(meeting_id)
         for k in blocking_keys(m.cp):
-            self.by_key.get(k, set()).discard(meeting_id)
+            self.by_key.get(k, {}).pop(meeting_id, None)
 
     def load(self, url: str, sig: np.ndarray | None, links: list[tuple[int, str, dict]],
              published: str | None = None, words: frozenset | None = None) -> None:
@@ -287,7 +316,9 @@ class Deduper:
             for d in range(m.span[0], m.span[1] + 1):
                 self.by_country_day.setdefault((m.cp.country, d), set()).add(mid)
         for k in blocking_keys(m.cp):
-            self.by_key.setdefault(k, set()).add(mid)
+            self.by_key.setdefault(k, {})[mid] = None
+        if m.day is None and m.pub is None:
+            self._timeless.add(mid)
 
     def move(self, old: str, new: str) -> None:
         """A known report is now at another URL (its folder moved): the same report."""
@@ -357,6 +388,9 @@ class Deduper:
             ev["visit"] = mention.host
         if names and agency:
             ev["agency"] = True
+        ta, tb = mention.cp.agency_tokens[1], m.cp.agency_tokens[1]
+        if ta and tb and len(ta & tb) / max(len(ta), len(tb)) >= TITLE_OVERLAP:
+            ev["title"] = True
         shared = sorted(words & self.report_words.get(m.url, frozenset()))
         if shared:
             ev["words"] = shared[:5]
@@ -396,7 +430,7 @@ class Deduper:
                             out.append((15 - ev["days_apart"], mid, "counterpart", ev))
                             break
         for key in blocking_keys(mention.cp):
-            for mid in self.by_key.get(key, ()):
+            for mid in islice(reversed(self.by_key.get(key, {})), RECENT_PER_KEY):
                 if mid in seen or mid not in self.clusters:
                     continue
                 seen.add(mid)
@@ -429,9 +463,9 @@ class Deduper:
         if mention.day is None:
             return
         for key in blocking_keys(mention.cp):
-            for other in list(self.by_key.get(key, ())):
+            for other in list(islice(reversed(self.by_key.get(key, {})), RECENT_PER_KEY)):
                 cl = self.clusters.get(other)
-                if other == mid or cl is None:
+                if other == mid or cl is None or other not in self._timeless:
                     continue
                 span = self._span_of(other)
                 if span is None:

@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
             hits = (search_meetings if args.meetings else search_reports)(store.db, args.out)
             for h in hits:
                 print("\t".join(str(v) if v is not None else "" for v in h.values()))
-            print(f"{len(hits)} {'meetings' if args.meetings else 'reports'} found", file=sys.stderr)
+            what = "meeting" if args.meetings else "report"
+            print(f"{len(hits)} {what}{'' if len(hits) == 1 else 's'} found", file=sys.stderr)
             return 0
         if args.command == "export-reports":
             n = store.export_reports(args.out, excel=args.excel)
