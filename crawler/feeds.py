@@ -146,7 +146,8 @@ class SafeFileFeedStorage:
             return
         stats = self.crawler.stats
         reason = stats.get_value("finish_reason")
-        if reason == "finished" and not file.failed:
+        # None: a batch (FEED_EXPORT_BATCH_ITEM_COUNT) stored while the crawl goes on
+        if reason in (None, "finished") and not file.failed:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(self.target, 0o666 & ~umask)
