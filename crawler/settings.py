@@ -45,6 +45,7 @@ LIQAAT_STORE_LOCK_WAIT = 3600
 
 # Item pipelines, one concern each, ordered with gaps (docs/pipelines.md).
 ITEM_PIPELINES = {
+    "pipelines.known.KnownPipeline": 50,
     "pipelines.extract.ExtractPipeline": 100,
     "pipelines.published.PublishedPipeline": 200,
     "pipelines.meetings.MeetingsPipeline": 300,
@@ -79,6 +80,10 @@ MEETINGS_OUTPUT = "output/meetings.jsonl"
 # Reports between two syncs of MEETINGS_DB to disk: a power cut loses at most these, which the
 # next run reads again; a killed crawl loses none (docs/store.md, "Durability").
 MEETINGS_DB_SYNC_EVERY = 100
+# A document the store holds unchanged (same URL, identity, content, and code) is dropped before
+# extraction by pipeline 50: a second run over the same documents is nearly free. False: read
+# every document again (docs/pipelines.md).
+LIQAAT_SKIP_KNOWN = True
 
 # A document larger than this is skipped (junk or a dump of many pages), counted in stats.
 LIQAAT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
