@@ -102,6 +102,8 @@ def test_the_first_problems_of_the_log_are_kept():
 
 
 def test_a_csv_meetings_output_is_the_meetings_csv(tmp_path):
+    import asyncio
+
     from crawler.items import Counterpart, Meeting, Report
     from pipelines.store import StorePipeline
     from tests.test_store_schema import TEXT
@@ -118,7 +120,7 @@ def test_a_csv_meetings_output_is_the_meetings_csv(tmp_path):
 
     stats = Stats()
     pipe = StorePipeline(stats, tmp_path / "m.sqlite", tmp_path / "meetings.csv")
-    pipe.open_spider()
+    asyncio.run(pipe.open_spider())
     pipe.process_item(Report(url="u1", text=TEXT, published="2025-03-02", meetings=[
         Meeting(date="2025-03-02", counterpart=Counterpart(name="جان دوبون", country="FR"))]))
     pipe.close_spider()
