@@ -32,7 +32,7 @@ def test_report_is_one_self_contained_page(tmp_path):
     make_report(db, out)
     page = out.read_text(encoding="utf-8")
     svgs = re.findall(r"<svg.*?</svg>", page, flags=re.S)
-    assert len(svgs) == 5
+    assert len(svgs) == 6
     for svg in svgs:
         ET.fromstring(svg)  # each plot is well-formed SVG
     # nothing is fetched at view time: no script, stylesheet link, image or remote URL
@@ -40,6 +40,7 @@ def test_report_is_one_self_contained_page(tmp_path):
     assert set(re.findall(r"https?://[^\s\"'<]+", page)) == {"http://www.w3.org/2000/svg"}
     assert "<b>2</b> meetings (2024–2025)" in page and "<b>1</b> abroad" in page
     assert "Belgium" in page and "<td>Spain</td><td class=n>1</td><td>Madrid (1)</td>" in page
+    assert ">terrorism</text>" in page
     assert "يان فان دام (BE)" in page and "الشرطة الفيدرالية (BE)" in page
 
 

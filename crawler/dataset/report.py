@@ -1,7 +1,7 @@
 """A static HTML report of the store: plots as inline SVG, no script and no network at view time.
 
 `build_report(db_path)` returns the page: meetings per year by counterpart country (stacked bars),
-the most frequent counterparts and agencies, at home vs abroad per year, the host countries of
+the most frequent counterparts and agencies, the topics, at home vs abroad per year, the host countries of
 the meetings abroad (a table with their cities), how each date was found. `scrapy report` writes
 it (docs/dataset.md). Pure functions of the store's `meetings_flat` view; the SVG is written by
 hand (a few dozen lines) rather than pulling in a plotting library.
@@ -142,6 +142,7 @@ def build_report(db_path: str | Path) -> str:
         if r["hammouchi_abroad"]:
             hosts[r["location_country"] or ""][r["location_city"] or "city not stated"] += 1
     resolution = Counter(r["date_resolution"] or "no date" for r in rows)
+    topics = Counter(t for r in rows for t in (r["topics"] or "").split(";") if t)
     abroad = sum(1 for r in rows if r["hammouchi_abroad"])
 
     host_rows = "".join(
@@ -178,6 +179,10 @@ Undated meetings are not shown.</p>
 
 <h2>Most frequent agencies</h2>
 {hbars(agencies.most_common(TOP_BARS))}
+
+<h2>Topics discussed</h2>
+{hbars(topics.most_common(), label_width=200)}
+<p class=note>Meetings whose reports say the subject was discussed (codes: docs/data-dictionary.md).</p>
 
 <h2>At home or abroad, per year</h2>
 {stacked_bars(years, list(place.items()), height=220)}

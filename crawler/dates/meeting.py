@@ -75,6 +75,9 @@ DATELINE_PARAGRAPHS = 3
 SAME_MEETING_DAYS = 7
 # A visit told as ongoing ("depuis lundi") lasts up to the publication day, within this many days.
 ONGOING_VISIT_DAYS = 14
+# A short line among the first ones (a range of days under the headline) dates the visit.
+OPENING_LINES = 2
+SHORT_LINE = 120
 # How far (characters) a visit day ("في اليوم الأول") and a date phrase are one phrase.
 VISIT_DAY_REACH = 40
 _DATED = ("explicit", "numeric", "range")
@@ -100,6 +103,21 @@ class MeetingDate:
     conflict: str | None = None
     """Another phrase about the same meeting that names another day (`date` is the best-supported
     one: explicit over relative; a relative day kept when the explicit one is weeks away)."""
+
+
+@dataclass
+class _Visit:
+    """The visit a text tells: its first day, its last (None: not told), the phrases it is read from
+    and their positions in the text."""
+
+    start: date
+    end: date | None
+    raw: str
+    at: tuple[int, ...] = ()
+
+    def span(self) -> Resolved:
+        return Resolved(self.start, self.end if self.end and self.end > self.start else None,
+                        resolution=VISIT_SPAN)
 
 
 class _Story:
@@ -139,8 +157,8 @@ class _Story:
         return days
 
     @cached_property
-    def visit(self) -> tuple[date, date | None, str] | None:
-        """(first day, last day or None, the phrases) of the visit the text tells."""
+    def visit(self) -> _Visit | None:
+        """The visit the text tells."""
         return _visit(self.text, self)
 
 
@@ -226,10 +244,14 @@ def _day(published: date | str | None) -> date | None:
 
 
 def meeting_date(text: str, sentence: str | None = None, published: date | str | None = None,
-                 others: list[str] | None = None) -> MeetingDate:
+                 others: list[str] | None = None, title: str | None = None,
+                 name: str | None = None) -> MeetingDate:
     """The day of the meeting reported by `sentence` (an exact substring of `text`; None: the
     first sentence with a meeting verb), read against the publication day `published`.
-    `others`: the sentences of the report's other meetings (they end this meeting's section).
+    `others`: the sentences of the report's other meetings (they end this meeting's section);
+    `title`: the headline (a range of days after it is the visit's: "… (3-4 دجنبر 2024)");
+    `name`: the counterpart's name: in a sentence given with its continuation, the part naming
+    them is read first ("اختتم … زيارة امتدت يومي 3 و4 دجنبر … ففي يومها الأول، اجتمع … بـX").
 
     No date phrase for the meeting: every field None. A phrase that does not fix the day
     ("الأسبوع الماضي", "earlier this week") or a relative one without `published`: `date`
@@ -243,6 +265,8 @@ def meeting_date(text: str, sentence: str | None = None, published: date | str |
         if sentence is None:
             return MeetingDate()
     where = text.find(sentence)
+    if name and where >= 0:
+        sentence, where = _naming_part(sentence, where, name, story)
     mentions = _own(_candidates(sentence), where, story)
     chosen = _pick(mentions, sentence)
     if chosen is None and any(m.kind == "unresolvable" for m in mentions):
@@ -260,17 +284,20 @@ def meeting_date(text: str, sentence: str | None = None, published: date | str |
         found = _in_paragraph(paragraph, where - p_start, where - p_start + len(sentence), p_start, story)
         if found is not None:
             chosen, offset = found
+            if _defines_visit(chosen, offset, story):
+                return _result(None, story.visit.span(), story.visit.raw)
             return _result(chosen, _resolve_at(chosen, offset, story, text))
         later = _section_explicit(text, where, sentence, others, story)
         if later is not None:
             return _result(*later)
-        if story.visit is not None and story.visit[0]:
-            start, end, raw = story.visit
-            span = Resolved(start, end if end and end > start else None, resolution=VISIT_SPAN)
-            return _result(None, span, raw)
+        visit = story.visit or _title_visit(title, story)
+        if visit is not None:
+            return _result(None, visit.span(), visit.raw)
         found = _in_lead(text, p_start, story)
         if found is not None:
             chosen, pos = found
+            if _defines_visit(chosen, 0, story, pos):
+                return _result(None, story.visit.span(), story.visit.raw)
             return _result(chosen, _resolve(chosen, story, pos))
     if chosen is None:
         return MeetingDate()
@@ -278,10 +305,28 @@ def meeting_date(text: str, sentence: str | None = None, published: date | str |
         anchored = _within_dated_span(chosen, text[:where], story)
         if anchored is not None:
             return _result(chosen, anchored)
+    if _defines_visit(chosen, where, story):
+        return _result(None, story.visit.span(), story.visit.raw)
     got = _result(chosen, _resolve_at(chosen, where, story, text))
     if chosen.kind not in _DATED and where >= 0:
         got = _check_section(got, chosen, text, where, sentence, others, story)
     return got
+
+
+def _naming_part(sentence: str, where: int, name: str, story: _Story) -> tuple[str, int]:
+    """The sentence of a meeting sentence given with its continuation that names the counterpart,
+    when it has a date phrase of its own; else the whole."""
+    at = sentence.find(name)
+    if at < 0:
+        return sentence, where
+    parts = [(a, b) for a, b in story.spans if where <= a and b <= where + len(sentence)]
+    part = next(((a, b) for a, b in parts if a <= where + at < b), None)
+    if len(parts) < 2 or part is None:
+        return sentence, where
+    own = story.text[part[0]:part[1]]
+    if any(m.kind != "unresolvable" for m in _own(_candidates(own), part[0], story)):
+        return own, part[0]
+    return sentence, where
 
 
 def _in_lead(text: str, p_start: int, story: _Story) -> tuple[DateMention, int] | None:
@@ -310,6 +355,38 @@ def _in_lead(text: str, p_start: int, story: _Story) -> tuple[DateMention, int] 
         mentions = kept if any(m.kind != "unresolvable" for m in kept) else mentions
     chosen = _pick(mentions, lead)
     return (chosen, text_pos(chosen.start)) if chosen is not None else None
+
+
+def _defines_visit(mention: DateMention, offset: int, story: _Story, pos: int | None = None) -> bool:
+    """The phrase is one the visit is dated by ("منذ يوم أمس الثلاثاء بزيارة عمل"): a meeting it
+    is the nearest date of, with no day of its own, takes the visit's span. Read in the phrase's
+    sentence first (a range, a first-day cue before it, an end verb; a visit word), so that the
+    visit is read only where it may be."""
+    if mention.kind not in _DATED + ("relative", "weekday") or offset < 0:
+        return False
+    pos = offset + mention.start if pos is None else pos
+    text = story.text
+    s = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
+    e = min((i for i in (text.find(".", pos), text.find("\n", pos)) if i >= 0), default=len(text))
+    sentence = fold(text[s:e])
+    if not VISIT_RE.search(sentence):
+        return False
+    if not (mention.kind == "range" or VISIT_START_RE.search(fold(text[max(s, pos - 20):pos]))
+            or VISIT_END_RE.search(sentence)):
+        return False
+    return story.visit is not None and any(abs(pos - at) <= 2 for at in story.visit.at)
+
+
+def _title_visit(title: str | None, story: _Story) -> _Visit | None:
+    """A range of days in the headline ("حموشي في فيينا (3-4 دجنبر 2024)"): the visit's span."""
+    if not title or not _may_hold_date(title):
+        return None
+    for m in _candidates(title):
+        if m.kind == "range":
+            got = _resolve(m, story, -1)
+            if got.date is not None:
+                return _Visit(got.date, got.date_end, m.raw)
+    return None
 
 
 def _own(mentions: list[DateMention], where: int, story: _Story) -> list[DateMention]:
@@ -363,7 +440,7 @@ def _day_ref(mention: DateMention, story: _Story, pos: int) -> Resolved:
         visit = story.visit
         if visit is None or pos < 0:
             return Resolved(None)
-        return Resolved(visit[0] + timedelta(days=mention.visit_day - 1), resolution=VISIT_DAY)
+        return Resolved(visit.start + timedelta(days=mention.visit_day - 1), resolution=VISIT_DAY)
     previous = _day_before(story, pos)
     if previous is None:
         return Resolved(None)
@@ -504,21 +581,24 @@ def _dateline(text: str, published: date | None) -> tuple[int, int, date] | None
     return None
 
 
-def _visit(text: str, story: _Story) -> tuple[date, date | None, str] | None:
+def _visit(text: str, story: _Story) -> _Visit | None:
     """The first and last day of the visit the text tells, from a sentence with a visit noun: a
     range ("يومي 3 و4 دجنبر 2024"), a start ("منذ يوم أمس الثلاثاء", "depuis lundi"), an end verb
     and its day ("اختتم … الثلاثاء 19 شتنبر 2023"), a length ("استغرقت يومين", "a two-day visit"),
-    a day of the visit beside a date ("في اليوم الأول من الزيارة، الإثنين 18 شتنبر"). Only those
-    sentences are read."""
+    a day of the visit beside a date ("في اليوم الأول من الزيارة، الإثنين 18 شتنبر"); a range in a
+    short opening line ("(3 - 4 دجنبر 2024)" under the headline). Only those sentences are read."""
     start = end = length = None
     ongoing = False
     raw: list[str] = []
+    at: list[int] = []
     folded = fold(text)
+    opening = _opening_end(text)
     dateline = story.dateline
     for s, e in story.spans:
         piece = folded[s:e]
         visit_noun = VISIT_RE.search(piece) is not None
-        if not visit_noun and not VISIT_DAY_RE.search(piece):
+        short_opening = s < opening and e - s <= SHORT_LINE and _may_hold_date(piece)
+        if not visit_noun and not short_opening and not VISIT_DAY_RE.search(piece):
             continue
         own = [m for m in _candidates(text[s:e])
                if not (dateline and dateline[0] <= s + m.start < dateline[1])]
@@ -531,7 +611,7 @@ def _visit(text: str, story: _Story) -> tuple[date, date | None, str] | None:
             if beside is not None:
                 start = beside.date - timedelta(days=visit_day.visit_day - 1)
                 raw.append(visit_day.raw)
-        if not visit_noun:
+        if not visit_noun and not short_opening:
             continue
         for m, r in inside:
             if r is None or r.date is None:
@@ -539,15 +619,18 @@ def _visit(text: str, story: _Story) -> tuple[date, date | None, str] | None:
             if m.kind == "range" and start is None:
                 start, end = r.date, r.date_end
                 raw.append(m.raw)
-            elif start is None and VISIT_START_RE.search(piece[max(0, m.start - 20):m.start]):
+                at.append(s + m.start)
+            elif start is None and visit_noun and VISIT_START_RE.search(piece[max(0, m.start - 20):m.start]):
                 start, ongoing = r.date, True
                 raw.append(m.raw)
-        if end is None and VISIT_END_RE.search(piece):
+                at.append(s + m.start)
+        if end is None and visit_noun and VISIT_END_RE.search(piece):
             dated = [(m, r) for m, r in inside if r is not None and r.date and m.kind != "day_ref"]
             if dated:
                 end = dated[0][1].date_end or dated[0][1].date
                 raw.append(dated[0][0].raw)
-        if length is None:
+                at.append(s + dated[0][0].start)
+        if length is None and visit_noun:
             found = VISIT_LENGTH_RE.search(piece)
             if found:
                 length = _LENGTHS[re.sub(r"\s+", " ", found.group().lower())]
@@ -559,7 +642,20 @@ def _visit(text: str, story: _Story) -> tuple[date, date | None, str] | None:
         end = start + timedelta(days=length - 1)
     if end is None and ongoing and story.base and 0 <= (story.base - start).days <= ONGOING_VISIT_DAYS:
         end = story.base
-    return start, end, " … ".join(raw)
+    return _Visit(start, end, " … ".join(raw), tuple(at))
+
+
+def _opening_end(text: str) -> int:
+    """Where the text's first OPENING_LINES non-empty lines end."""
+    pos, seen = 0, 0
+    while seen < OPENING_LINES:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        if text[pos:nl].strip():
+            seen += 1
+        pos = nl + 1
+    return pos
 
 
 __all__ = ["MeetingDate", "meeting_date", "meeting_sentence", "sentences", "RELATIVE"]

@@ -54,16 +54,20 @@ def country_in(text: str) -> tuple[str | None, str | None, AgencyFind | None]:
 
 
 def _moroccan(role: str) -> bool:
-    return any(c.code == "MA" for c in find_countries(role))
+    first = next((c for c in find_countries(role) if c.code), None)
+    return first is not None and first.code == "MA"
 
 
 def decide_country(person: Person, sentence_rest: str, story: Story) -> CountryDecision:
+    if person.country:
+        return CountryDecision(person.country, person.title, "list")
+    if _moroccan(person.title or ""):
+        # "مدير الشرطة القضائية المغربية", "a delegation of Moroccan expatriates living in France": the
+        # role's first country is Morocco: a Moroccan, not a foreign counterpart
+        return CountryDecision("MA", source="role")
     code, evidence, agency = country_in(person.title or "")
     if code:
         return CountryDecision(code, evidence, "role", agency)
-    if _moroccan(person.title or ""):
-        # "مدير الشرطة القضائية المغربية": a Moroccan official, not a foreign counterpart
-        return CountryDecision("MA", source="role")
     code, evidence, _ = country_in(person.name or "")
     if code:
         return CountryDecision(code, evidence, "name", agency)

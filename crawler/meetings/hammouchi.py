@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crawler.meetings.gaz import find_countries
 from crawler.meetings.lexicon import lexicon
 
 PRONOUN_REACH = 6  # words from the start of the sentence within which a subject pronoun is him
+QUALIFIER_WINDOW = 45  # characters after a bare title read for its country
 QUALIFIER_REACH = 12  # characters after a bare title within which a foreign country makes it another's
 
 
@@ -42,24 +44,25 @@ def names_hammouchi(folded: str) -> bool:
 
 
 def _foreign_after(folded: str, end: int) -> bool:
-    for c in find_countries(folded[end:end + 60]):
+    for c in find_countries(folded[end:end + QUALIFIER_WINDOW]):
         if c.start <= QUALIFIER_REACH:
             return bool(c.code) and c.code != "MA"
     return False
 
 
-def mentions(folded: str, named: bool, named_before: bool) -> list[Mention]:
+@lru_cache(maxsize=4096)
+def mentions(folded: str, named: bool, named_before: bool) -> tuple[Mention, ...]:
     """Every mention of Hammouchi in a folded text, in order. `named`: the report names him
     somewhere; `named_before`: in the headline or an earlier sentence."""
     lx = lexicon()
     if not lx.hammouchi_any.search(folded):
-        return []
+        return ()
     out = [Mention("name", m.start(), m.end()) for m in lx.hammouchi_name.finditer(folded)]
     out += [Mention("title", m.start(), m.end()) for m in lx.hammouchi_title.finditer(folded)]
     if named:
         out += [Mention("bare_title", m.start(), m.end()) for m in lx.hammouchi_bare_title.finditer(folded)
-                if not _foreign_after(folded, m.end())
-                and not any(o.start <= m.start() < o.end for o in out)]
+                if not any(o.start <= m.start() < o.end for o in out)
+                and not _foreign_after(folded, m.end())]
     if named_before:
         out += [Mention("anaphora", m.start(), m.end()) for m in lx.hammouchi_anaphora.finditer(folded)
                 if not any(o.start <= m.start() < o.end for o in out)]
@@ -67,7 +70,7 @@ def mentions(folded: str, named: bool, named_before: bool) -> list[Mention]:
         p = lx.hammouchi_pronoun.search(head)
         if p:
             out.append(Mention("pronoun", p.start(), p.end()))
-    return sorted(out, key=lambda m: m.start)
+    return tuple(sorted(out, key=lambda m: m.start))
 
 
 INTRODUCING = ("name", "title", "bare_title")  # a mention after which anaphora and pronouns are him

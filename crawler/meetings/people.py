@@ -65,6 +65,7 @@ class Person:
     attendee: bool = False
     generic: bool = False
     weak: bool = False  # read from a headline-like line, not from a sentence of the body
+    country: str | None = None  # the country a list gave this person ("سفراء كل من إسبانيا وفرنسا")
 
 
 @dataclass
@@ -198,6 +199,7 @@ def strip_honorific(text: str) -> tuple[str | None, str]:
     return " ".join(toks[:n]).rstrip("."), " ".join(toks[n:])
 
 
+@lru_cache(maxsize=8192)
 def name_ok(name: str) -> bool:
     toks = name.split()
     if not 2 <= len(toks) <= MAX_NAME_TOKENS or any(any(c.isdigit() for c in t) for t in toks):
@@ -269,6 +271,10 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
     if not m:
         # "استقبل … وفدا عن الشرطة الأسترالية": a delegation that opens the piece
         m = lx.delegation.match(folded)
+    plural = lx.role_plural.search(folded)
+    if plural and (not m or plural.start() < m.start()):
+        # "سفراء كل من إسبانيا وفرنسا", "the ambassadors of Brazil": several people, one per country
+        m = plural
     if not m:
         tail = _trailing_latin_name(text)
         if tail:
@@ -281,7 +287,8 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         m_start = owner.start()  # "Europol's Deputy Executive Director": the owner is part of the role
     else:
         m_start = m.start()
-    piece.role_plural = bool(lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
+    piece.role_plural = m is plural or bool(
+        lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
     stop = lx.role_stop.search(folded, m.end())
     start, end = original_span(text, m_start, stop.start() if stop else len(folded))
     role = _strip_role_clitic(text[start:end].strip(" .:;"))
@@ -416,7 +423,10 @@ def persons(pieces: list[Piece]) -> list[Person]:
                  None)
     roles_lead = first is not None and first.kind == "role"
     for i, p in enumerate(pieces):
-        if p.kind != "role" or p.role_plural:
+        if p.kind == "role" and p.role_plural:
+            people += _plural(pieces, i)
+            continue
+        if p.kind != "role":
             continue
         person = Person(title=p.text, attendee=p.attendee, generic=p.role_generic)
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
@@ -452,6 +462,30 @@ def persons(pieces: list[Piece]) -> list[Person]:
                 _ARABIC.search(p.text) and fold(p.text).startswith("ال"))):
             people.append(Person(name=p.text, name_latin=p.latin, honorific=p.honorific))
     return people
+
+
+_LIST_JOIN = re.compile(r"^(?:\s|[,،.]|و|and|et|كل من|من)*$", re.IGNORECASE)
+
+
+def _plural(pieces: list[Piece], i: int) -> list[Person]:
+    """One person per country of a plural role and of the pieces after it that list only countries
+    ("the ambassadors of Brazil, Chile and Peru"); their names, if any, come in later sentences."""
+    role = pieces[i]
+    codes: list[str] = []
+
+    def take(text: str) -> bool:
+        found = [c for c in find_countries(text) if c.code and len(c.code) == 2]
+        rest = text
+        for c in sorted(found, key=lambda c: -c.start):
+            rest = rest[:c.start] + " " + rest[c.end:]
+        codes.extend(c.code for c in found if c.code != "MA" and c.code not in codes)
+        return bool(found) and bool(_LIST_JOIN.match(fold(rest)))
+
+    take(role.text)
+    for p in pieces[i + 1:]:
+        if p.kind != "other" or not take(p.text):
+            break
+    return [Person(title=role.text, attendee=role.attendee, country=code) for code in codes]
 
 
 def _honorific_led(pieces: list[Piece], i: int) -> bool:

@@ -144,6 +144,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             if person.attendee:
                 attendees.append(person.title or person.name or "")
                 continue
+            if person.country and not cues.verb:
+                continue  # "شارك في اجتماع رؤساء أجهزة … مالي والنيجر": a list met only by a verb
             decision = decide_country(person, rest, story)
             if decision.code is None or decision.code == "MA":
                 continue

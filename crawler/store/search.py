@@ -16,22 +16,21 @@ the Datasette plugin (datasette/plugins/liqaat_search.py) exposes it to SQL as
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
+from functools import lru_cache
 
 from crawler.textnorm import is_arabic, words
 
-# (و|ف)? (ب|ل|ك)? (ال)? in folded text; لل is ل + ال with one alef elided.
-_PROCLITIC = re.compile(r"^(?P<conj>[وف])?(?P<prep>[بلك])?(?P<art>ال)?")
 MIN_STEM = 2
 
 
-def word_forms(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def word_forms(word: str) -> tuple[str, ...]:
     """A folded word and the forms left when its proclitics are taken off, longest first
     ("والشرطه" -> والشرطه, الشرطه, شرطه). Latin words are themselves."""
     forms = [word]
     if not is_arabic(word):
-        return forms
+        return (word,)
     for conj in ("", "و", "ف"):
         if conj and not word.startswith(conj):
             continue
@@ -48,7 +47,7 @@ def word_forms(word: str) -> list[str]:
             for c in cands:
                 if len(c) >= MIN_STEM and c not in forms:
                     forms.append(c)
-    return forms
+    return tuple(forms)
 
 
 def search_form(text: str | None) -> str:

@@ -17,7 +17,7 @@ Used by the meetings reader, the dates package, the outlets prefilter, the gazet
 
 from crawler.vocab.fold import fold, fold_map, is_arabic, key, variants, words
 from crawler.vocab.load import VocabError, flat, load
-from crawler.vocab.phrases import AR_CLITICS, LETTER, PhraseMatcher, alternation, phrase_regex
+from crawler.vocab.phrases import AR_CLITICS, LETTER, GappedMatcher, PhraseMatcher, alternation, phrase_regex
 
-__all__ = ["AR_CLITICS", "LETTER", "PhraseMatcher", "VocabError", "alternation", "flat", "fold", "fold_map",
-           "is_arabic", "key", "load", "phrase_regex", "variants", "words"]
+__all__ = ["AR_CLITICS", "LETTER", "GappedMatcher", "PhraseMatcher", "VocabError", "alternation", "flat",
+           "fold", "fold_map", "is_arabic", "key", "load", "phrase_regex", "variants", "words"]

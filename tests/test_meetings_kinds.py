@@ -1,0 +1,128 @@
+"""Meetings written the ways outlets write them, one kind of text at a time (the kinds of issue 9:
+verbs, who Hammouchi is, messy text, several counterparts, places, feminine roles and ranks,
+second-hand reports), and the negatives that must stay negative. Sentences written for this test:
+invented persons, real countries and agencies."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.meetings import extract_meetings
+
+CASES = [
+ # kind 1
+ ("جمعت جلسة عمل، اليوم الخميس بالرباط، عبد اللطيف حموشي بالمدير العام للشرطة الوطنية "
+  "الغانية، السيد كوفي مينسا.", "GH"),
+ ("تباحث عبد اللطيف حموشي وسفير جمهورية الأرجنتين بالرباط، السيد ماتياس غوميز، سبل تعزيز التعاون.", "AR"),
+ ("Abdellatif Hammouchi and his Spanish counterpart, Luis Ferrer, held talks on Monday in Madrid.", "ES"),
+ ("Abdellatif Hammouchi held a bilateral meeting on Monday with the Director of the Kenya "
+  "National Intelligence Service, Paul Otieno.", "KE"),
+ ("Abdellatif Hammouchi a été accueilli mardi à Dakar par le directeur général de la Police "
+  "nationale sénégalaise, M. Ousmane Fall.", "SN"),
+ ("أجرى عبد اللطيف حموشي لقاء ثنائيا مع قائد الشرطة الفيدرالية البلجيكية، السيد مارك بيترز.", "BE"),
+ ("عقد عبد اللطيف حموشي، مساء أمس، اجتماعا ثنائيا مع رئيس جهاز الأمن الداخلي الهولندي، السيد "
+  "يان دي فريس.", "NL"),
+ ("Abdellatif Hammouchi a rencontré son homologue espagnol, Luis Ferrer, en marge du forum.", "ES"),
+ ("Hammouchi paid a courtesy call on the Interior Minister of Qatar, Sheikh Khalid bin Khalifa.", "QA"),
+ ("Abdellatif Hammouchi had a meeting in Rabat with the Commissioner of the Australian "
+  "Federal Police, Reece Kershaw.", "AU"),
+ # kind 2
+ ("حموشي في مدريد\nاستقبل وزير الداخلية الإسباني، فرناندو لوبيث، الرجل الأول في جهاز الأمن "
+  "المغربي، بمقر الوزارة بمدريد.", "ES"),
+ ("DGSN chief Abdellatif Hammouchi received on Tuesday the head of the Italian State Police, "
+  "Luca Bianchi.", "IT"),
+ ("Morocco's spy chief Abdellatif Hammouchi met on Tuesday with the Director of the CIA, John "
+  "Miller, in Washington.", "US"),
+ ("حموشي يستقبل سفير اليابان\nاستقبل المدير العام للأمن الوطني، اليوم الثلاثاء بالرباط، سفير "
+  "اليابان بالمغرب، السيد كينجي تاناكا.", "JP"),
+ ("Le patron de la DGSN, Abdellatif Hammouchi, s'est entretenu lundi avec le chef de la "
+  "police fédérale belge, Marc Peeters.", "BE"),
+ # kind 3
+ ("استقبل المدير العام للأمن الوطني ومراقبة التراب الوطني عبداللطيف حموشي اليوم بالرباط سفير "
+  "دولة قطر السيد خالد المري", "QA"),
+ ("Abdellatif HAMMOUCHI a reçu lundi à Rabat M. Jean DUPONT directeur général de la police "
+  "nationale française", "FR"),
+ ("استقبل حموشى اليوم بالرباط السفير الروسى بالمغرب، السيد فلاديمير إيفانوف.", "RU"),
+ # kind 4
+ ("Abdellatif Hammouchi received in Rabat the FBI Deputy Director, Mark Evans, and other "
+  "officials of the FBI.", "US"),
+ ("استقبل حموشي بالرباط سفير كندا السيد جون سميث وسفيرة السويد السيدة آنا لارسون.", "CA,SE"),
+ # kind 5
+ ("حل عبد اللطيف حموشي، أمس الاثنين، بالعاصمة الإيطالية روما في زيارة عمل.\nوأجرى المسؤول "
+  "الأمني المغربي مباحثات مع قائد الشرطة الإيطالية، السيد لوكا روسي.", "IT@Rome"),
+ ("Abdellatif Hammouchi s'est rendu lundi à Berlin pour une visite de travail.\nIl s'est "
+  "entretenu avec le président du BKA, M. Holger Münch.", "DE@Berlin"),
+ # kind 6
+ ("استقبل حموشي بالرباط الأمينة العامة لمنظمة الشرطة الأوروبية، السيدة كاترين دي بول.", "EUROPOL"),
+ ("Abdellatif Hammouchi a reçu mardi la directrice générale adjointe de la Gendarmerie royale "
+  "du Canada, Mme Anne Tremblay.", "CA"),
+ ("التقى حموشي، اليوم، المديرة العامة لجهاز الأمن والمخابرات الكيني (NIS)، السيدة جين أوكيلو.", "KE"),
+ # kind 7
+ ("ذكرت صحيفة «إل باييس» الإسبانية أن عبد اللطيف حموشي استقبل، الأسبوع الماضي بالرباط، المدير "
+  "العام للحرس المدني الإسباني، السيد خوسيه رودريغيث.", "ES"),
+ ("Selon le quotidien Le Soir, Abdellatif Hammouchi a reçu vendredi à Rabat le commissaire "
+  "général de la police fédérale belge, M. Marc Peeters.", "BE"),
+ ("The Kenya National Police Service said its Inspector General, Japhet Koome, was received "
+  "in Rabat on Monday by Abdellatif Hammouchi.", "KE"),
+ # lists, delegations, ranks, a release by the foreign service, the visit in the same sentence
+ ("استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، اليوم الاثنين "
+  "بالرباط، على التوالي، سفراء كل من إسبانيا وفرنسا وإيطاليا.", "ES,FR,IT"),
+ ("Abdellatif Hammouchi received on Monday in Rabat the ambassadors of Brazil, Chile and Peru.", "BR,CL,PE"),
+ ("أوردت جريدة «المساء» في عددها ليوم غد أن عبد اللطيف حموشي التقى، الأسبوع الماضي بالرباط، "
+  "مدير الاستخبارات الداخلية الفرنسية، السيد بيير دوران.", "FR"),
+ ("وشكل اللقاء الذي جمع عبد اللطيف حموشي بسفير جمهورية ألمانيا الاتحادية، السيد كلاوس مولر، "
+  "مناسبة لبحث التعاون.", "DE"),
+ ("استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، اليوم، وفدا عن "
+  "مكتب التحقيقات الفيدرالي الأمريكي برئاسة السيد روبرت كلارك، نائب مدير المكتب.", "US"),
+ ("The Director of the Swedish Security Service, Anna Berg, met in Rabat with the "
+  "Director-General of the DGSN and DGST, Abdellatif Hammouchi.", "SE"),
+ ("Abdellatif Hammouchi, head of Morocco's DGSN and DGST, was received on Tuesday in Lisbon "
+  "by the Portuguese Minister of Internal Administration, Maria Costa.", "PT@Lisbon"),
+ ("في إطار زيارته الرسمية لإسبانيا، أجرى عبد اللطيف حموشي، أمس بمدريد، مباحثات مع المدير "
+  "العام للشرطة الوطنية الإسبانية، السيد فرانسيسكو باردو.", "ES@Madrid"),
+ ("حموشي يستقبل مديرة الشرطة الفيدرالية السويسرية\nاستقبل عبد اللطيف حموشي، اليوم الأربعاء "
+  "بتمارة، مديرة المكتب الفيدرالي للشرطة السويسري (fedpol)، السيدة إيفا فيشر.", "CH@Temara"),
+ ("Abdellatif Hammouchi s'est entretenu, lundi à Rabat, avec le général de corps d'armée "
+  "Karim Benali, commandant de la Gendarmerie nationale algérienne.", "DZ"),
+ ("استقبل حموشي بالرباط الجنرال دو كور دارمي جان مارتان، المدير العام للدرك الوطني الفرنسي.", "FR"),
+ ("التقى عبد اللطيف حموشي، اليوم بالرباط، نائبة رئيس الشرطة الوطنية الكولومبية، العميد ماريا لوبيز.", "CO"),
+ ("Abdellatif Hammouchi a reçu mardi l'attaché de sécurité intérieure de l'ambassade de "
+  "France, M. Paul Girard.", "FR"),
+ ("وخلال هذه الزيارة، أجرى حموشي مباحثات مع كل من وزير الداخلية الأردني، السيد مازن الفراية، "
+  "ومدير الأمن العام الأردني، اللواء عبيد الله المعايطة.", "JO"),
+]
+NEG = [
+ "ترأس عبد اللطيف حموشي، اليوم بالرباط، حفل تخرج الفوج الجديد من حراس الأمن، بحضور سفراء عدد من الدول.",
+ "Abdellatif Hammouchi a présidé une réunion de travail avec les préfets de police des régions.",
+ "يرتقب أن يستقبل عبد اللطيف حموشي الأسبوع المقبل وزير الداخلية الفرنسي.",
+ "Abdellatif Hammouchi received the Grand Cross of the Order of Isabella the Catholic from "
+ "the Spanish ambassador.",
+ "استقبل المدير العام للأمن الوطني التونسي وفدا أمنيا إيطاليا بتونس.",
+ "قام عبد اللطيف حموشي بزيارة عائلة شرطي توفي أثناء أداء واجبه بمدينة فاس.",
+ "In his column, the writer recalls that Hammouchi met many foreign officials over the years.",
+ "شارك عبد اللطيف حموشي في أشغال المؤتمر الدولي حول الأمن السيبراني بحضور وزراء داخلية عدد من الدول.",
+ "Abdellatif Hammouchi received a delegation of Moroccan expatriates living in France.",
+ "ترأس عبد اللطيف حموشي اجتماعا لرؤساء الأمن الجهوي لتقييم الاستعدادات لكأس إفريقيا.",
+ "Abdellatif Hammouchi a inauguré le nouveau siège de la préfecture de police de Tanger en "
+ "présence de l'ambassadeur d'Espagne.",
+ "استقبل المدير العام للأمن الوطني الجزائري، اليوم بالجزائر، وفدا من الشرطة الفرنسية.",
+ "Hammouchi will meet the French interior minister next week in Paris.",
+ "استقبل حموشي أسرة الشرطي المتوفى بمقر المديرية العامة.",
+ "وسبق لحموشي أن استقبل في السنة الماضية مدير مكتب التحقيقات الفيدرالي.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_kind(text, expected):
+    found = extract_meetings(text)
+    if "@" in expected:
+        expected, city = expected.split("@")
+        assert found.meetings and found.meetings[0].location.city == city, found
+    got = sorted({m.counterpart.country for m in found.meetings})
+    assert got == sorted(expected.split(",")), (found.reason, [m.counterpart for m in found.meetings])
+
+
+@pytest.mark.parametrize("text", NEG)
+def test_negative(text):
+    found = extract_meetings(text)
+    assert found.meetings == [], [m.counterpart for m in found.meetings]
