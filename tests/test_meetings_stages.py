@@ -270,3 +270,11 @@ def test_foreign_dateline_is_a_visit():
 ])
 def test_no_meeting_reason(text, ev, reason):
     assert no_meeting_reason(text, ev) == reason
+
+
+def test_the_lead_counts_paragraphs_that_hold_text():
+    text = ("بقلم: سعيد العلوي\n\nالأحد 2 مارس 2025\n\n"
+            "حل عبد اللطيف حموشي، أمس السبت، بالعاصمة البيروفية ليما، في زيارة عمل.\n\n"
+            "وأجرى المسؤول الأمني المغربي مباحثات مع وزير الداخلية البيروفي، السيد خورخي سالازار.")
+    v = read_visit(split_sentences(text), None, text)
+    assert (v.city, v.country) == ("Lima", "PE")
