@@ -3,7 +3,9 @@
 The date step is what pipelines 200 and 400 do for one report: `publication_date` on the
 decoded document (one lxml parse for a page) and `meeting_date` on the main text. Documents:
 ../shared/seeds and ../shared/corpus/dev when present, else tests/fixtures/dates. Extraction
-(trafilatura) runs once beforehand and is not timed.
+(trafilatura) runs once beforehand and is not timed. Both are timed in CPU time
+(`time.process_time`), the fastest of interleaved rounds: on a machine shared by several jobs,
+wall-clock means swung 2× between runs of the same code.
 
     .venv/bin/python bench/dates.py [--rounds N]
 """

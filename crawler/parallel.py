@@ -27,7 +27,9 @@ PIPELINE = "pipelines.parallel.ParallelPipeline"
 
 
 class ParallelAddon:
-    """Moves the pipelines before the store into ParallelPipeline when LIQAAT_WORKERS > 0."""
+    """Moves the pipelines before the store into ParallelPipeline when LIQAAT_WORKERS > 0; a
+    pipeline whose class says `runs_in_crawl = True` (a cheap check that drops items before they
+    are sent to a worker, pipelines/known.py) stays in the crawl process."""
 
     def update_settings(self, settings) -> None:
         if settings.getint("LIQAAT_WORKERS") <= 0:
@@ -35,7 +37,8 @@ class ParallelAddon:
         before = settings.getint("LIQAAT_PARALLEL_BEFORE", 500)
         pipelines = dict(settings.getdict("ITEM_PIPELINES"))
         chain = sorted((order, path) for path, order in pipelines.items()
-                       if isinstance(path, str) and order is not None and order < before)
+                       if isinstance(path, str) and order is not None and order < before
+                       and not _runs_in_crawl(path))
         if not chain:
             return
         for _, path in chain:
@@ -44,6 +47,13 @@ class ParallelAddon:
         priority = settings.getpriority("ITEM_PIPELINES")
         settings.set("ITEM_PIPELINES", pipelines, priority=priority)
         settings.set("LIQAAT_PARALLEL_CHAIN", [path for _, path in chain], priority=priority)
+
+
+def _runs_in_crawl(path: str) -> bool:
+    try:
+        return bool(getattr(load_object(path), "runs_in_crawl", False))
+    except (ImportError, AttributeError, ValueError, NameError):  # Scrapy reports it when it loads them
+        return False
 
 
 class StatsRecorder:

@@ -368,3 +368,45 @@ def test_country_sources_files_are_merged(tmp_path, monkeypatch):
                                "CM": {"ar": ["الكامرون"]}}
     assert src["blocked"] == ["a", "b"]
     assert "ar_demonyms" not in src
+
+
+def _arabic_names_of_the_coverage_files():
+    for path in sorted((loader.DATA / "agencies").glob("*.yaml")):
+        for a in yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"]:
+            for s in (a.get("names") or {}).get("ar") or []:
+                yield a.get("id") or a.get("extends"), s
+
+
+def _written_otherwise(s: str) -> list[str]:
+    """The name as outlets write it: after و، ب، لل; Egyptian final ى and ه; without hamzas."""
+    definite = s.startswith("ال")
+    out = ["و" + s, "لل" + s[2:] if definite else "ل" + s, "بال" + s[2:] if definite else "ب" + s]
+    egyptian = [w[:-1] + "ى" if w.endswith("ي") else w[:-1] + "ه" if w.endswith("ة") else w
+                for w in s.split()]
+    out.append(" ".join(egyptian))
+    out.append(s.replace("أ", "ا").replace("إ", "ا"))
+    return out
+
+
+def test_arabic_names_are_found_as_outlets_write_them():
+    for agency, name in _arabic_names_of_the_coverage_files():
+        for text in _written_otherwise(name):
+            assert agency in [m.code for m in find_agencies(text, qualify=False)], (agency, text)
+
+
+def test_arabic_city_names_are_found_after_a_preposition():
+    for path in sorted((loader.DATA / "cities").glob("*.yaml")):
+        for c in yaml.safe_load(path.read_text(encoding="utf-8"))["cities"]:
+            for s in c.get("ar") or []:
+                for text in ("ب" + s, "في " + s, "و" + s):
+                    assert (c.get("name") or c.get("extends")) in [m.code for m in find_cities(text)], text
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Kazakhstan's internal security agency", "PL"),       # a description, not Poland's ABW
+    ("les forces de sécurité intérieure tunisiennes", "LB"),
+    ("le ministère de l'Intérieur et de la Sécurité publique du Bénin", "SN"),
+    ("a military counterintelligence service", "DE"),
+])
+def test_descriptions_that_several_countries_share_name_no_one_country(text, country):
+    assert country not in [m.get("country") for m in find_agencies(text)]

@@ -16,6 +16,11 @@ def test_addon_moves_the_pipelines_before_the_store():
     ParallelAddon().update_settings(settings)
     assert settings.getdict("ITEM_PIPELINES") == {"pipelines.parallel.ParallelPipeline": 100, "s.Store": 500}
     assert settings.getlist("LIQAAT_PARALLEL_CHAIN") == ["a.A", "b.B"]
+    known = Settings({"LIQAAT_WORKERS": 2, "ITEM_PIPELINES": {"pipelines.known.KnownPipeline": 50,
+                                                             "a.A": 100, "s.Store": 500}})
+    ParallelAddon().update_settings(known)  # a pipeline that runs in the crawl process stays there
+    assert known.getdict("ITEM_PIPELINES") == {"pipelines.known.KnownPipeline": 50,
+                                               "pipelines.parallel.ParallelPipeline": 100, "s.Store": 500}
     off = Settings({"LIQAAT_WORKERS": 0, "ITEM_PIPELINES": {"a.A": 100}})
     ParallelAddon().update_settings(off)
     assert off.getdict("ITEM_PIPELINES") == {"a.A": 100}

@@ -78,6 +78,8 @@ WINDOW_BEFORE = 12
 BODY_PARAGRAPH = 200
 SHORT_PARAGRAPH = 80
 MAX_CHILDREN = 8
+# A heading other than <h1> is the headline when it holds the title, or the title it, at this length.
+MIN_TITLE_MATCH = 15
 # How many elements after the headline a date-bearing element is looked for (body, footer line).
 DATE_ELEMENT_REACH = 600
 # From this UTC hour on, a metadata timestamp may fall on the day before the page's own date
@@ -268,6 +270,13 @@ def _headline(tree, title: str | None):
             text = fold(h.text_content()).strip()
             if text and (text in key or key in text):
                 return h
+        # the headline in an <h2>/<h3> under a site-name <h1> (a blog or portal template)
+        if len(key) >= MIN_TITLE_MATCH:
+            for h in tree.iter("h2", "h3"):
+                text = fold(h.text_content()).strip()
+                if len(text) >= MIN_TITLE_MATCH and (text in key or key in text) \
+                        and not _boilerplate(h, memo):
+                    return h
     if h1s:
         return h1s[0]
     titles = tree.xpath("//*[contains(@class, 'entry-title') or contains(@class, 'post-title') or "

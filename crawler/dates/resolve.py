@@ -151,6 +151,9 @@ def parse_machine_date(value: str) -> tuple[str, date] | None:
             return dt.date().isoformat(), dt.date()
         return dt.isoformat(), dt.date()
     dt = dateparser.parse(value, languages=["en", "fr"], settings=_DATEPARSER_SETTINGS)
-    if dt is None:
-        return None
+    if dt is None:  # an Arabic month name in a metadata value ("25 نونبر 2024")
+        found = normalize_date(value)
+        if found is None or found.date is None or found.resolution != EXPLICIT:
+            return None
+        return found.date.isoformat(), found.date
     return dt.date().isoformat(), dt.date()

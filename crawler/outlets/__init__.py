@@ -168,6 +168,12 @@ class Registry(dict):
 
     def entry_for(self, host: str) -> Outlet | None:
         """The entry covering `host`: the one with the longest matching domain."""
+        cache = self.__dict__.setdefault("_by_host", {})  # a listing page names few hosts, often
+        if host not in cache:
+            cache[host] = self._entry_for(host)
+        return cache[host]
+
+    def _entry_for(self, host: str) -> Outlet | None:
         best, length = None, -1
         for outlet in self.values():
             if outlet.covers(host):

@@ -46,6 +46,7 @@ from crawler.store.columns import (
     report_row,
     unflatten,
 )
+from crawler.store.known import read_digest
 
 PARAMS = {"num_perm": str(NUM_PERM), "seed": str(SEED), "shingle_words": str(SHINGLE_WORDS)}
 SOURCE_FIELDS = ("url", "outlet", "title", "published", "author")
@@ -168,6 +169,9 @@ class MeetingStore:
             ids = self.deduper.report_meetings.get(url, [])
             with self.db:
                 self.db.execute("UPDATE reports SET last_seen = ? WHERE url = ?", (now, url))
+                if "read_digest" in self.columns["reports"]:  # known by the next run before extraction
+                    self.db.execute("UPDATE reports SET read_digest = ? WHERE url = ?",
+                                    (read_digest(rep.get("body")), url))
             self._written()
             return [Decision(mid, False, "known") for mid in ids], "known"
         status = "updated" if url in self.fingerprints else "new"
@@ -179,6 +183,8 @@ class MeetingStore:
                 self.db.execute("DELETE FROM accounts WHERE url = ?", (url,))
             row = {k: v for k, v in report_row(rep).items() if k in self.columns["reports"]}
             row.update(fingerprint=fp, first_seen=now, last_seen=now, report_key=key)
+            if "read_digest" in self.columns["reports"]:
+                row["read_digest"] = read_digest(rep.get("body"))
             names = ", ".join(row)
             updates = ", ".join(f"{k}=excluded.{k}" for k in row if k not in ("url", "first_seen"))
             (rowid,) = self.db.execute(
