@@ -25,7 +25,8 @@ class MeetingDatesPipeline(StatsPipeline):
                 self.stats.inc_value("liqaat/dates/meeting/sentence_not_in_text")
                 logger.warning("liqaat: meeting sentence not found in the text of %s", item.url)
             try:
-                found = meeting_date(item.text or "", sentence, published, others, item.title)
+                found = meeting_date(item.text or "", sentence, published, others, item.title,
+                                     meeting.counterpart.name)
             except Exception:  # one bad page never stops a run
                 logger.exception("liqaat: meeting date failed on %s", item.url)
                 self.stats.inc_value("liqaat/dates/meeting/error")

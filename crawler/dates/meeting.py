@@ -244,11 +244,14 @@ def _day(published: date | str | None) -> date | None:
 
 
 def meeting_date(text: str, sentence: str | None = None, published: date | str | None = None,
-                 others: list[str] | None = None, title: str | None = None) -> MeetingDate:
+                 others: list[str] | None = None, title: str | None = None,
+                 name: str | None = None) -> MeetingDate:
     """The day of the meeting reported by `sentence` (an exact substring of `text`; None: the
     first sentence with a meeting verb), read against the publication day `published`.
     `others`: the sentences of the report's other meetings (they end this meeting's section);
-    `title`: the headline (a range of days after it is the visit's: "… (3-4 دجنبر 2024)").
+    `title`: the headline (a range of days after it is the visit's: "… (3-4 دجنبر 2024)");
+    `name`: the counterpart's name: in a sentence given with its continuation, the part naming
+    them is read first ("اختتم … زيارة امتدت يومي 3 و4 دجنبر … ففي يومها الأول، اجتمع … بـX").
 
     No date phrase for the meeting: every field None. A phrase that does not fix the day
     ("الأسبوع الماضي", "earlier this week") or a relative one without `published`: `date`
@@ -262,6 +265,8 @@ def meeting_date(text: str, sentence: str | None = None, published: date | str |
         if sentence is None:
             return MeetingDate()
     where = text.find(sentence)
+    if name and where >= 0:
+        sentence, where = _naming_part(sentence, where, name, story)
     mentions = _own(_candidates(sentence), where, story)
     chosen = _pick(mentions, sentence)
     if chosen is None and any(m.kind == "unresolvable" for m in mentions):
@@ -306,6 +311,22 @@ def meeting_date(text: str, sentence: str | None = None, published: date | str |
     if chosen.kind not in _DATED and where >= 0:
         got = _check_section(got, chosen, text, where, sentence, others, story)
     return got
+
+
+def _naming_part(sentence: str, where: int, name: str, story: _Story) -> tuple[str, int]:
+    """The sentence of a meeting sentence given with its continuation that names the counterpart,
+    when it has a date phrase of its own; else the whole."""
+    at = sentence.find(name)
+    if at < 0:
+        return sentence, where
+    parts = [(a, b) for a, b in story.spans if where <= a and b <= where + len(sentence)]
+    part = next(((a, b) for a, b in parts if a <= where + at < b), None)
+    if len(parts) < 2 or part is None:
+        return sentence, where
+    own = story.text[part[0]:part[1]]
+    if any(m.kind != "unresolvable" for m in _own(_candidates(own), part[0], story)):
+        return own, part[0]
+    return sentence, where
 
 
 def _in_lead(text: str, p_start: int, story: _Story) -> tuple[DateMention, int] | None:
