@@ -74,7 +74,8 @@ FEED_EXPORTERS = {
 EXTENSIONS = {"crawler.jobs.JobDirExtension": 100, "crawler.feedback.RunFeedback": 900}
 LIQAAT_PROGRESS_INTERVAL = 15.0
 
-# The meetings store and its JSON Lines export (docs/dedup.md).
+# The meetings store and its export at the end of the run: JSON Lines, or the meetings CSV
+# when MEETINGS_OUTPUT ends in .csv (docs/store.md, docs/dataset.md).
 MEETINGS_DB = "output/meetings.sqlite"
 MEETINGS_OUTPUT = "output/meetings.jsonl"
 # Reports between two syncs of MEETINGS_DB to disk: a power cut loses at most these, which the
