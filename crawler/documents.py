@@ -6,6 +6,7 @@ the same page read from a folder give the same report.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from scrapy.http import HtmlResponse, TextResponse
@@ -39,7 +40,7 @@ def decode(response) -> tuple[str, str, str | None] | None:
         return None
     declared = response._declared_encoding() if isinstance(response, TextResponse) else None
     if declared:
-        return response.text, response.encoding, None
+        return _declared(response, body)
     try:
         return body.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
@@ -49,6 +50,34 @@ def decode(response) -> tuple[str, str, str | None] | None:
     if bad <= MAX_STRAY_BYTES_SHARE * len(_NON_ASCII.findall(text)):
         return text, "utf-8", "invalid_utf8"
     return body.decode("cp1256", errors="replace"), "cp1256", "encoding_fallback"
+
+
+# Valid UTF-8 with at least this many multi-byte characters is UTF-8, whatever the page declares:
+# text in a legacy encoding (windows-1256 Arabic, latin-1) is almost never valid UTF-8.
+MIN_UTF8_EVIDENCE = 8
+_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _declared(response, body: bytes) -> tuple[str, str, str | None]:
+    """A declared charset, unless the bytes say otherwise (note `charset_corrected`): a page
+    declaring windows-1256 that sends valid UTF-8 is read as UTF-8; a page declaring UTF-8 whose
+    bytes are mostly not UTF-8 is read as windows-1256."""
+    name = codecs.lookup(response.encoding).name
+    if name != "utf-8":
+        if len(_MULTIBYTE.findall(body[:200_000])) >= MIN_UTF8_EVIDENCE:
+            try:
+                return body.decode("utf-8"), "utf-8", "charset_corrected"
+            except UnicodeDecodeError:
+                pass
+        return response.text, response.encoding, None
+    try:
+        return body.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    text = body.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= MAX_STRAY_BYTES_SHARE * len(_NON_ASCII.findall(text)):
+        return text, "utf-8", "invalid_utf8"
+    return body.decode("cp1256", errors="replace"), "cp1256", "charset_corrected"
 
 
 # Control characters other than whitespace, and U+FFFD (a byte that did not decode).
@@ -71,7 +100,17 @@ def is_html(response, text: str) -> bool:
     return isinstance(response, HtmlResponse) or "<html" in text[:2000].lower()
 
 
-def report_from_response(response, stats, logger, max_bytes: int | None = None):
+_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+
+
+def most_attributes(text: str) -> int:
+    """The largest number of attributes on one tag (an upper bound: every `=` inside a tag), in
+    one linear scan: parsers and extractors slow down badly on an element with thousands."""
+    return max((m.group().count("=") for m in _TAG.finditer(text)), default=0)
+
+
+def report_from_response(response, stats, logger, max_bytes: int | None = None,
+                         max_attributes: int | None = 1000):
     """A `Report` with the decoded document in `body`, or None (logged and counted) for bad input."""
     where = response.meta.get("liqaat_path") or response.url
     size = len(response.body)
@@ -89,7 +128,16 @@ def report_from_response(response, stats, logger, max_bytes: int | None = None):
         logger.warning("liqaat: skipped %s: binary or undecodable content", where)
         return None
     text, encoding, note = decoded
-    if note == "encoding_fallback":
+    if max_attributes and (crowded := most_attributes(text)) > max_attributes:
+        stats.inc_value("liqaat/files/skipped/too_many_attributes")
+        logger.warning("liqaat: skipped %s: an element with %d attributes, over the limit of %d "
+                       "(LIQAAT_MAX_ATTRIBUTES)", where, crowded, max_attributes)
+        return None
+    if note == "charset_corrected":
+        stats.inc_value("liqaat/files/charset_corrected")
+        logger.info("liqaat: %s declares %s but its bytes are %s: read as %s", where,
+                    response.encoding, encoding, encoding)
+    elif note == "encoding_fallback":
         stats.inc_value("liqaat/files/encoding_fallback")
         logger.info("liqaat: %s is not valid UTF-8 and declares no charset: read as windows-1256", where)
     elif note == "invalid_utf8":

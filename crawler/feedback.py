@@ -59,8 +59,9 @@ def progress_line(stats: dict, elapsed: float) -> str:
     return ", ".join(parts)
 
 
-def summary(stats: dict, settings, spider_name: str = "") -> str:
-    """The end-of-run block, from Scrapy's stats and the run's settings."""
+def summary(stats: dict, settings, spider_name: str = "", first_problems: list[str] = ()) -> str:
+    """The end-of-run block, from Scrapy's stats and the run's settings; `first_problems`: the
+    first warning and error lines of the log, shown under `look at`."""
     seen = _n(stats, "liqaat/files/seen")
     skipped = _by_prefix(stats, "liqaat/files/skipped/")
     lines = []
@@ -104,15 +105,35 @@ def summary(stats: dict, settings, spider_name: str = "") -> str:
         k.endswith("/error") or k.endswith("/errors") or "/errors/" in k)}
     if errors or warnings or problems:
         lines.append(f"  look at    {errors} errors, {warnings} warnings in the log"
-                     + (f" ({_reasons(problems)})" if problems else ""))
+                     + (f" ({_reasons(problems)})" if problems else "")
+                     + (f"; the first {len(first_problems)}:" if first_problems else ""))
+        lines += [f"             {p}" for p in first_problems]
     else:
         lines.append("  look at    nothing: no errors or warnings")
     return "\n".join(lines)
 
 
+class FirstProblems(logging.Handler):
+    """Keeps the first `keep` WARNING and ERROR records of the run, one line each."""
+
+    def __init__(self, keep: int = 5):
+        super().__init__(level=logging.WARNING)
+        self.keep, self.lines = keep, []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.lines) < self.keep:
+            try:
+                message = record.getMessage().splitlines()[0] if record.getMessage() else ""
+            except Exception:  # a record whose arguments do not format: its template
+                message = str(record.msg)
+            line = f"{record.levelname} {record.name}: {message}"
+            self.lines.append(line if len(line) <= 160 else line[:159] + "…")
+
+
 class RunFeedback:
     def __init__(self, crawler, interval: float):
         self.crawler, self.interval = crawler, interval
+        self.problems = FirstProblems()
         self.started = None
         self.loop = None
         self.spider_name = ""
@@ -126,6 +147,7 @@ class RunFeedback:
         return ext
 
     def spider_opened(self, spider):
+        logging.getLogger().addHandler(self.problems)
         self.spider_name = spider.name
         self.started = time.monotonic()
         if self.interval > 0:
@@ -140,4 +162,6 @@ class RunFeedback:
             self.loop.stop()
 
     def engine_stopped(self):
-        logger.info("\n" + summary(self.crawler.stats.get_stats(), self.crawler.settings, self.spider_name))
+        logging.getLogger().removeHandler(self.problems)
+        logger.info("\n" + summary(self.crawler.stats.get_stats(), self.crawler.settings, self.spider_name,
+                                   self.problems.lines))

@@ -37,6 +37,12 @@ DOWNLOAD_HANDLERS = {
     "data": None,
 }
 
+# Feeds to local files that a failed or killed run cannot empty or duplicate (crawler/feeds.py),
+# and JOBDIR jobs that are resumed after a stop or a kill, and renewed once finished (crawler/jobs.py).
+FEED_STORAGES = {"": "crawler.feeds.SafeFileFeedStorage", "file": "crawler.feeds.SafeFileFeedStorage"}
+# seconds a run waits for another run on the same MEETINGS_DB to finish (crawler/store/lock.py)
+LIQAAT_STORE_LOCK_WAIT = 3600
+
 # Item pipelines, one concern each, ordered with gaps (docs/pipelines.md).
 ITEM_PIPELINES = {
     "pipelines.known.KnownPipeline": 50,
@@ -65,10 +71,11 @@ FEED_EXPORTERS = {
 
 # Run feedback (crawler/feedback.py): a progress line every so many seconds (0: none) and a
 # summary block at the end of the run, after Scrapy's stats.
-EXTENSIONS = {"crawler.feedback.RunFeedback": 900}
+EXTENSIONS = {"crawler.jobs.JobDirExtension": 100, "crawler.feedback.RunFeedback": 900}
 LIQAAT_PROGRESS_INTERVAL = 15.0
 
-# The meetings store and its JSON Lines export (docs/dedup.md).
+# The meetings store and its export at the end of the run: JSON Lines, or the meetings CSV
+# when MEETINGS_OUTPUT ends in .csv (docs/store.md, docs/dataset.md).
 MEETINGS_DB = "output/meetings.sqlite"
 MEETINGS_OUTPUT = "output/meetings.jsonl"
 # Reports between two syncs of MEETINGS_DB to disk: a power cut loses at most these, which the
@@ -81,6 +88,10 @@ LIQAAT_SKIP_KNOWN = True
 
 # A document larger than this is skipped (junk or a dump of many pages), counted in stats.
 LIQAAT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+# A page with an element carrying more attributes than this is skipped before parsing (it makes
+# the extractor quadratic); a parse longer than this many seconds is cut and skipped (0: no limit).
+LIQAAT_MAX_ATTRIBUTES = 1000
+LIQAAT_MAX_PARSE_SECONDS = 30
 
 # INFO shows the progress lines and the run summary; WARNING keeps only the problems.
 LOG_LEVEL = "INFO"

@@ -24,7 +24,6 @@ RULES = {
     "LIQAAT_MAX_DOCUMENT_BYTES": Rule("int", 1),
     "LIQAAT_MAX_PARSE_SECONDS": Rule("float", 0.001),
     "LIQAAT_MAX_ATTRIBUTES": Rule("int", 1),
-    "LIQAAT_MAX_DEPTH": Rule("int", 1),
     "LIQAAT_WORKERS": Rule("int", 0, 256),
     "LIQAAT_PARALLEL_BEFORE": Rule("int", 0),
     "LIQAAT_STORE_LOCK_WAIT": Rule("float", 0),

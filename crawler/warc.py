@@ -40,7 +40,9 @@ def warc_responses(path: Path, stats, logger, max_bytes: int | None = None) -> I
     """Every archived page of `path` to report on; a damaged archive is logged and counted
     (whatever warcio raises: a malformed file never stops the run). A record body is read at
     most `max_bytes` + 1 bytes at a time: a larger one is skipped (`liqaat/files/skipped/too_large`)
-    without being held in memory."""
+    without being held in memory. An archive holding no page at all is counted as one file
+    skipped (`liqaat/files/skipped/no_pages`), so every file is accounted for."""
+    pages = 0
     try:
         marked = _marked(path)
         with open(path, "rb") as fh:
@@ -64,6 +66,7 @@ def warc_responses(path: Path, stats, logger, max_bytes: int | None = None) -> I
                 if max_bytes and len(body) > max_bytes:
                     stats.inc_value("liqaat/files/seen")
                     stats.inc_value("liqaat/files/skipped/too_large")
+                    pages += 1
                     logger.warning("liqaat: skipped %s#%s: over the %d-byte limit", path, url, max_bytes)
                     del body
                     continue
@@ -77,8 +80,14 @@ def warc_responses(path: Path, stats, logger, max_bytes: int | None = None) -> I
                         meta[f"liqaat_{key}"] = record.rec_headers.get_header(header)
                 request = Request(url, meta=meta)
                 stats.inc_value("liqaat/warc/read")
+                pages += 1
                 yield cls(url=url, status=200, headers=headers, body=body, request=request)
     except Exception as error:  # noqa: BLE001 (warcio raises AttributeError, struct.error…)
         stats.inc_value("liqaat/files/seen")
         stats.inc_value("liqaat/files/skipped/bad_warc")
         logger.error("liqaat: skipped the rest of %s: not a readable WARC archive: %s", path, error)
+        return
+    if not pages:
+        stats.inc_value("liqaat/files/seen")
+        stats.inc_value("liqaat/files/skipped/no_pages")
+        logger.warning("liqaat: skipped %s: an archive holding no page to read", path)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 
+from scrapy.exceptions import DropItem
+
+from crawler.budget import ParseTimeout, parse_budget
 from crawler.extract import extract_html, extract_text_dump
 from pipelines.base import StatsPipeline
 
@@ -16,17 +19,32 @@ class ExtractPipeline(StatsPipeline):
     Stats: `liqaat/extract/{html,text}` per document kind; `liqaat/extract/method/<m>` for how
     the text was found (`precision`, `recall`, `baseline`, `textdump`); `liqaat/extract/dropped`
     boilerplate blocks removed (read-also links, teasers, menus); `liqaat/extract/empty_text`
-    and `liqaat/extract/error` for documents left without text.
+    and `liqaat/extract/error` for documents left without text. A document whose parse takes
+    more than LIQAAT_MAX_PARSE_SECONDS is dropped, one warning line, counted as a skipped file
+    (`liqaat/files/skipped/parse_timeout`, no longer `processed`).
     """
 
+    def __init__(self, stats, max_seconds: float = 0):
+        super().__init__(stats)
+        self.max_seconds = max_seconds
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats, crawler.settings.getfloat("LIQAAT_MAX_PARSE_SECONDS", 0))
 
     def process_item(self, item):
         self.stats.inc_value(f"liqaat/extract/{item.kind}")
         try:
-            if item.kind == "html":
-                extracted = extract_html(item.body, item.url)
-            else:
-                extracted = extract_text_dump(item.body)
+            with parse_budget(self.max_seconds):
+                if item.kind == "html":
+                    extracted = extract_html(item.body, item.url)
+                else:
+                    extracted = extract_text_dump(item.body)
+        except ParseTimeout as timeout:
+            self.stats.inc_value("liqaat/files/processed", -1)
+            self.stats.inc_value("liqaat/files/skipped/parse_timeout")
+            logger.warning("liqaat: skipped %s: %s", item.url, timeout)
+            raise DropItem(f"skipped: {timeout}") from None
         except Exception:  # one bad page never stops a run
             logger.exception("liqaat: extraction failed on %s", item.url)
             self.stats.inc_value("liqaat/extract/error")

@@ -69,13 +69,62 @@ def test_summary_and_progress_from_stats():
              "log_count/WARNING": 2, "liqaat/dedup/errors": 1, "finish_reason": "finished",
              "elapsed_time_seconds": 75.2}
     settings = Settings({"FEEDS": {"out.csv": {"format": "csv"}}, "MEETINGS_DB": "m.sqlite"})
-    s = summary(stats, settings, "seeds")
+    s = summary(stats, settings, "seeds", ["WARNING x: one", "ERROR y: two"])
     assert s.splitlines()[0] == "liqaat run summary: seeds finished in 0:01:15"
     assert "10 seen, 7 processed, 3 skipped (not_a_document 2, too_large 1)" in s
     assert "3 with meetings, 4 without (preview 3, no_hammouchi 1)" in s
     assert "4 found in reports: 2 new, 2 merged into known meetings; 9 in the store (7 before)" in s
     assert "reports (csv, 7 items): out.csv" in s and "store: m.sqlite" in s
-    assert "0 errors, 2 warnings in the log (liqaat/dedup/errors 1)" in s
+    assert "0 errors, 2 warnings in the log (liqaat/dedup/errors 1); the first 2:" in s
+    assert s.endswith("\n             WARNING x: one\n             ERROR y: two")
     line = progress_line({**stats, "liqaat/files/total": 20}, elapsed=5.0)
     assert line == "10/20 documents (50%), 4 meetings so far, 2.0 documents/s, ETA 0:00:05"
     assert progress_line({"response_received_count": 3}, 1.0).startswith("0 documents, 3 pages crawled")
+
+
+def test_the_first_problems_of_the_log_are_kept():
+    import logging
+
+    from crawler.feedback import FirstProblems
+
+    keep = FirstProblems(keep=2)
+    log = logging.getLogger("liqaat.test_feedback")
+    log.addHandler(keep)
+    try:
+        log.info("not a problem")
+        log.warning("could not fetch %s: HTTP %d\nsecond line", "http://x/1", 404)
+        log.error("x" * 300)
+        log.warning("a third one")
+    finally:
+        log.removeHandler(keep)
+    assert keep.lines[0] == "WARNING liqaat.test_feedback: could not fetch http://x/1: HTTP 404"
+    assert len(keep.lines) == 2 and len(keep.lines[1]) == 160 and keep.lines[1].endswith("…")
+
+
+def test_a_csv_meetings_output_is_the_meetings_csv(tmp_path):
+    import asyncio
+
+    from crawler.items import Counterpart, Meeting, Report
+    from pipelines.store import StorePipeline
+    from tests.test_store_schema import TEXT
+
+    class Stats(dict):
+        def set_value(self, k, v):
+            self[k] = v
+
+        def inc_value(self, k, n=1):
+            self[k] = self.get(k, 0) + n
+
+        def get_value(self, k, default=None):
+            return self.get(k, default)
+
+    stats = Stats()
+    pipe = StorePipeline(stats, tmp_path / "m.sqlite", tmp_path / "meetings.csv")
+    asyncio.run(pipe.open_spider())
+    pipe.process_item(Report(url="u1", text=TEXT, published="2025-03-02", meetings=[
+        Meeting(date="2025-03-02", counterpart=Counterpart(name="جان دوبون", country="FR"))]))
+    pipe.close_spider()
+    with open(tmp_path / "meetings.csv", encoding="utf-8", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert (row["counterpart_country"], row["source_urls"]) == ("FR", "u1")
+    assert stats["liqaat/dedup/meetings_written"] == 1

@@ -9,14 +9,21 @@ DATE_RANK = {"explicit": 3, "year_inferred": 2, "relative_to_published": 1}
 
 
 def _longest(values):
+    """The longest value; a damaged copy (U+FFFD, a byte that did not decode, or a control
+    character) loses to any whole one, and damaged copies among themselves to the least damaged."""
     vals = [v for v in values if v]
-    return max(vals, key=lambda v: (len(v.split()), len(v)), default=None)
+    return max(vals, key=lambda v: (-_damage(v), len(v.split()), len(v)), default=None)
+
+
+def _damage(value: str) -> int:
+    return sum(1 for ch in value if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r"))
 
 
 def _most_common(values):
     vals = [v for v in values if v]
     if not vals:
         return None
+    vals = [v for v in vals if not _damage(v)] or vals
     counts = Counter(vals)
     return max(vals, key=lambda v: (counts[v], -vals.index(v)))
 
@@ -27,6 +34,7 @@ def merge_fields(accounts: list[dict]) -> dict:
     date (with date_end, weekday, date_raw, date_resolution, weekday_mismatch): from the account
     with the best `date_resolution` (DATE_RANK), then the date most accounts give; name, name_latin,
     title, agency: the longest (a full name over a surname, a full title over a short one);
+    a copy damaged by U+FFFD never wins over a whole one;
     country, city, location country: the most common; hammouchi_abroad: true when most say so;
     topics and attendees: the union."""
     dated = [a for a in accounts if a.get("date")]

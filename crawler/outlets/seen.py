@@ -8,6 +8,7 @@ of the last run of that outlet that finished). Stdlib sqlite3: two tables, no OR
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,11 +25,14 @@ class SeenUrls:
                         "(outlet TEXT PRIMARY KEY, started_at TEXT)")
         self.db.commit()
         self.pending: dict[str, tuple[str, str, str]] = {}
+        self.flushed = time.monotonic()
 
     # New URLs are written FLUSH_EVERY at a time, in one short transaction: a commit per page
     # costs a disk sync each, and the store writes to the same file. A crawl killed hard loses
     # at most that many, which the next run fetches again (the store ignores a known report).
     FLUSH_EVERY = 50
+    # ...or this many seconds after the last write, so a slow crawl killed hard loses little
+    FLUSH_SECONDS = 5.0
 
     # URLs are kept in their one canonical form: raw Arabic and its percent-escapes are one URL.
     def __contains__(self, url: str) -> bool:
@@ -39,10 +43,11 @@ class SeenUrls:
     def add(self, url: str, outlet: str) -> None:
         url = canonical_url(url)
         self.pending[url] = (url, outlet, datetime.now(UTC).isoformat(timespec="seconds"))
-        if len(self.pending) >= self.FLUSH_EVERY:
+        if len(self.pending) >= self.FLUSH_EVERY or time.monotonic() - self.flushed >= self.FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
+        self.flushed = time.monotonic()
         if self.pending:
             with self.db:
                 self.db.executemany("INSERT OR IGNORE INTO crawled_urls VALUES (?, ?, ?)",

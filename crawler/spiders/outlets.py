@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spiders import SitemapSpider
 from scrapy.utils.sitemap import sitemap_urls_from_robots
@@ -80,6 +81,11 @@ class OutletsSpider(SitemapSpider):
         settings = self.crawler.settings
         self.terms = load_terms()
         self.seen = SeenUrls(settings.get("MEETINGS_DB"))
+        self._unexported: dict[str, tuple] = {}
+        # connected here, after the feed exporter: a URL is marked seen once its report is in
+        # the store and in the feed (crawler/jobs.py: resume after a kill)
+        self.crawler.signals.connect(self._exported, signal=signals.item_scraped)
+        self.crawler.signals.connect(self._dropped, signal=signals.item_dropped)
         # kept in spider.state, so a run resumed from JOBDIR keeps its first start time
         state = getattr(self, "state", {})
         self.started_at = datetime.fromisoformat(
@@ -205,16 +211,28 @@ class OutletsSpider(SitemapSpider):
         meta = response.meta
         entry = meta.get("entry") or meta.get("outlet", "")
         stats.inc_value(f"liqaat/outlets/fetched/{entry}")
-        for url in (*meta.get("redirect_urls", ()), response.url):
-            self.seen.add(url, entry)
+        urls = (*meta.get("redirect_urls", ()), response.url)
+        report = self._report(response)
+        if report is None:  # nothing to store: done with this page
+            for url in urls:
+                self.seen.add(url, entry)
+        else:  # seen once exported (`_exported`): a run killed before that fetches it again
+            self._unexported[report.url] = (urls, entry)
+        return report
+
+    def _report(self, response):
+        stats = self.crawler.stats
+        meta = response.meta
         title = response.css("title::text").get() if hasattr(response, "css") else None
         text = response.text if hasattr(response, "text") else None
         if not matches(self.terms, response.url, title, text):
             stats.inc_value("liqaat/outlets/prefilter/dropped")
             return None
         stats.inc_value("liqaat/outlets/prefilter/passed")
+        settings = self.crawler.settings
         report = report_from_response(response, stats, self.logger,
-                                      self.crawler.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+                                      settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"),
+                                      settings.getint("LIQAAT_MAX_ATTRIBUTES"))
         if report is not None:
             report.url = canonical_url(report.url)
             report.outlet, report.via = meta.get("outlet"), meta.get("via")
@@ -223,6 +241,19 @@ class OutletsSpider(SitemapSpider):
             if report.via:
                 stats.inc_value(f"liqaat/outlets/mirror/{report.via}")
         return report
+
+    def _exported(self, item, response=None, spider=None):
+        urls, entry = self._unexported.pop(getattr(item, "url", None), ((), ""))
+        if self.crawler.stats.get_value("liqaat/feed/errors"):
+            return  # the feed lost items: fetch them again next run
+        for url in urls:
+            self.seen.add(url, entry)
+
+    def _dropped(self, item, response=None, exception=None, spider=None):
+        if type(exception).__name__ == "NotStored":  # pipelines.store: fetched again next run
+            self._unexported.pop(getattr(item, "url", None), None)
+        else:
+            self._exported(item)
 
     def _original_from_page(self, response) -> str | None:
         """The outlet a mirror's page copies: the first link (canonical first) to an article of a

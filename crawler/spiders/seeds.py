@@ -70,7 +70,8 @@ class SeedsSpider(scrapy.Spider):
 
     def parse(self, response):
         report = report_from_response(response, self.crawler.stats, self.logger,
-                                      self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"))
+                                      self.settings.getint("LIQAAT_MAX_DOCUMENT_BYTES"),
+                                      self.settings.getint("LIQAAT_MAX_ATTRIBUTES"))
         if report is not None and response.meta.get("liqaat_outlet"):  # an outlets crawl's archive
             report.outlet, report.via = response.meta["liqaat_outlet"], response.meta.get("liqaat_via")
         return report

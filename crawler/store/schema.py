@@ -1,14 +1,15 @@
 """The store's schema, versioned: a baseline and the migrations that upgrade a store in place.
 
-`PRAGMA user_version` holds the store's version: the number of migrations applied. Opening a
+`PRAGMA user_version` holds the store's version (1 + the number of migrations applied). Opening a
 store (`migrate(db)`) applies the missing ones in order, each in its own transaction, and
 records it in `schema_migrations`; a fresh store is the baseline plus every migration, so the
 fresh path and the upgrade path are one path. A store newer than this code is refused.
 
 To change the schema, APPEND a `Migration` to `MIGRATIONS` (never edit or reorder a landed one):
-its SQL (or a function of the connection) upgrades a store of the previous version. Views and
-the full-text index are derived objects, re-created on every open (`VIEWS`), so a view reads the
-columns a later migration adds (`m.*`) without a migration of its own. docs/store.md documents
+its SQL (or a function of the connection) upgrades a store of the previous version. The views
+are derived objects, re-created on every open from the tables' columns (`views_sql`), so a view
+shows the columns a later migration adds without a change of its own. The full-text indexes
+hold data: a migration creates them, `crawler.store.search` keeps them. docs/store.md documents
 each table, column and view.
 """
 
@@ -192,10 +193,13 @@ def migrate(db: sqlite3.Connection) -> list[str]:
                 db.execute("ROLLBACK")
                 raise
             applied.append(m.name)
-        db.execute("BEGIN")
-        for stmt in views_sql(db):
-            db.execute(stmt)
-        db.execute("COMMIT")
+        stmts = views_sql(db)
+        have = {sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE type = 'view'")}
+        if any(s.startswith("CREATE") and s not in have for s in stmts):  # else nothing to write
+            db.execute("BEGIN")
+            for stmt in stmts:
+                db.execute(stmt)
+            db.execute("COMMIT")
     finally:
         db.isolation_level = ""
     return applied
