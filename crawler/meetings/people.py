@@ -185,6 +185,9 @@ def attending(pieces: list[Piece], named: bool, named_before: bool) -> bool:
         folded = fold(p.text)
         h = mentions(folded, named, named_before)
         cue = bool(lx.attendee.search(folded[:h[0].start] if h else folded))
+        if not cue and p.bound and i > 0:
+            # "en présence de M. Hammouchi": the cue is in the piece cut off before the honorific
+            cue = bool(lx.attendee.search(fold(pieces[i - 1].text)))
         carried = i > 0 and pieces[i - 1].kind == "hammouchi" and seen and att
         att = att and (cue or carried)
         seen = True
