@@ -82,7 +82,8 @@ REMOTE_CONTROL_ENABLED = False
 EXTENSIONS_BASE = {k: v for k, v in default_settings.EXTENSIONS_BASE.items()
                    if not k.endswith(".RemoteControl")}
 
-# The meetings store and its JSON Lines export (docs/dedup.md).
+# The meetings store and its export at the end of the run: JSON Lines, or the meetings CSV
+# when MEETINGS_OUTPUT ends in .csv (docs/store.md, docs/dataset.md).
 MEETINGS_DB = "output/meetings.sqlite"
 MEETINGS_OUTPUT = "output/meetings.jsonl"
 # Reports between two syncs of MEETINGS_DB to disk: a power cut loses at most these, which the

@@ -131,7 +131,9 @@ class StorePipeline:
                 raise
             if self.output_path:
                 try:
-                    n = self.store.export_jsonl(self.output_path)
+                    # a .csv MEETINGS_OUTPUT gets the meetings CSV (docs/dataset.md), else JSON Lines
+                    csv_out = str(self.output_path).lower().endswith(".csv")
+                    n = (self.store.export_csv if csv_out else self.store.export_jsonl)(self.output_path)
                     self.stats.set_value("liqaat/dedup/meetings_written", n)
                 except Exception as error:  # noqa: BLE001
                     self.fail(f"could not write the meetings to {self.output_path}: {error}; the previous "

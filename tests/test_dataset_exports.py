@@ -99,3 +99,32 @@ def test_the_first_problems_of_the_log_are_kept():
         log.removeHandler(keep)
     assert keep.lines[0] == "WARNING liqaat.test_feedback: could not fetch http://x/1: HTTP 404"
     assert len(keep.lines) == 2 and len(keep.lines[1]) == 160 and keep.lines[1].endswith("…")
+
+
+def test_a_csv_meetings_output_is_the_meetings_csv(tmp_path):
+    import asyncio
+
+    from crawler.items import Counterpart, Meeting, Report
+    from pipelines.store import StorePipeline
+    from tests.test_store_schema import TEXT
+
+    class Stats(dict):
+        def set_value(self, k, v):
+            self[k] = v
+
+        def inc_value(self, k, n=1):
+            self[k] = self.get(k, 0) + n
+
+        def get_value(self, k, default=None):
+            return self.get(k, default)
+
+    stats = Stats()
+    pipe = StorePipeline(stats, tmp_path / "m.sqlite", tmp_path / "meetings.csv")
+    asyncio.run(pipe.open_spider())
+    pipe.process_item(Report(url="u1", text=TEXT, published="2025-03-02", meetings=[
+        Meeting(date="2025-03-02", counterpart=Counterpart(name="جان دوبون", country="FR"))]))
+    pipe.close_spider()
+    with open(tmp_path / "meetings.csv", encoding="utf-8", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert (row["counterpart_country"], row["source_urls"]) == ("FR", "u1")
+    assert stats["liqaat/dedup/meetings_written"] == 1

@@ -90,6 +90,34 @@ CASES = [
   "France, M. Paul Girard.", "FR"),
  ("وخلال هذه الزيارة، أجرى حموشي مباحثات مع كل من وزير الداخلية الأردني، السيد مازن الفراية، "
   "ومدير الأمن العام الأردني، اللواء عبيد الله المعايطة.", "JO"),
+ # headlines, subjects that are the counterpart, organisations, foreign services' releases
+ ("حموشي يبحث مع نظيره الإسباني تأمين المونديال\nتباحث عبد اللطيف حموشي، اليوم بالرباط، مع "
+  "نظيره الإسباني سبل تأمين كأس العالم 2030.", "ES"),
+ ("استقبل عبد اللطيف حموشي، اليوم بالرباط، المفوض الأوروبي للشؤون الداخلية، السيد ماغنوس برونر.", "EU"),
+ ("استقبل عبد اللطيف حموشي سفيرة الاتحاد الأوروبي بالمغرب، السيدة باتريسيا لومبارت.", "EU"),
+ ("أجرى وزير الداخلية الفرنسي، السيد لوران نونيز، اليوم بباريس، مباحثات مع المدير العام للأمن "
+  "الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي.", "FR@Paris"),
+ ("Abdellatif Hammouchi met Tuesday in Washington with FBI Director Kash Patel.", "US@Washington"),
+ ("Le directeur de la DGSI, Céline Berthon, a été reçue lundi à Rabat par Abdellatif Hammouchi.", "FR@Rabat"),
+ ("Abdellatif Hammouchi s'est entretenu vendredi avec son homologue français.", "FR"),
+ ("التقى وزير الداخلية المصرى، اللواء محمود توفيق، اليوم بالقاهرة، عبد اللطيف حموشى، المدير "
+  "العام للأمن الوطنى ومراقبة التراب الوطنى المغربى.", "EG@Cairo"),
+ ("وأفاد بلاغ للمديرية العامة للأمن الوطني أن عبد اللطيف حموشي استقبل، اليوم الثلاثاء بمقر "
+  "المديرية بالرباط، رئيس الشرطة الوطنية الإيفوارية، الجنرال يوسف كوياتي.", "CI@Rabat"),
+ ("Hammouchi holds talks with Senegal's police chief\nRABAT — Morocco's police chief "
+  "Abdellatif Hammouchi held talks on Monday with the Director General of Senegal's National "
+  "Police, Mame Seydou Ndour.", "SN@Rabat"),
+ ("حموشي يستقبل المدير العام لجهاز الأمن الداخلي البريطاني\nاستقبل عبد اللطيف حموشي، اليوم، "
+  "المدير العام لجهاز الأمن الداخلي البريطاني (MI5)، السيد كين ماكالوم، الذي يقوم بزيارة "
+  "للمغرب.", "GB"),
+ ("Morocco's DGST chief meets Spanish intelligence director\nAbdellatif Hammouchi, who heads "
+  "the DGST, met in Rabat with the Secretary of State and Director of Spain's National "
+  "Intelligence Centre (CNI), Esperanza Casteleiro.", "ES@Rabat"),
+ ("في إطار زيارة العمل التي يقوم بها إلى الإمارات العربية المتحدة، التقى عبد اللطيف حموشي، "
+  "اليوم الأربعاء بأبوظبي، الفريق سيف بن زايد آل نهيان، نائب رئيس مجلس الوزراء وزير الداخلية.",
+  "AE@Abu Dhabi"),
+ ("Hammouchi recibe al director de la Guardia Civil\nAbdellatif Hammouchi a reçu jeudi à "
+  "Rabat la directrice générale de la Garde civile espagnole, Mme Mercedes González.", "ES@Rabat"),
 ]
 NEG = [
  "ترأس عبد اللطيف حموشي، اليوم بالرباط، حفل تخرج الفوج الجديد من حراس الأمن، بحضور سفراء عدد من الدول.",
@@ -109,12 +137,21 @@ NEG = [
  "Hammouchi will meet the French interior minister next week in Paris.",
  "استقبل حموشي أسرة الشرطي المتوفى بمقر المديرية العامة.",
  "وسبق لحموشي أن استقبل في السنة الماضية مدير مكتب التحقيقات الفيدرالي.",
+ "استقبل وزير الداخلية عبد الوافي لفتيت، اليوم بالرباط، نظيره الإسباني، بحضور المدير العام "
+ "للأمن الوطني ولمراقبة التراب الوطني عبد اللطيف حموشي.",
+ "Abdellatif Hammouchi a décoré plusieurs fonctionnaires de police lors d'une cérémonie à Rabat.",
+ "قال مصدر أمني إن عبد اللطيف حموشي يتابع شخصيا ملف التعاون مع الشرطة الإسبانية.",
+ "Abdellatif Hammouchi took part on Monday in the opening of the INTERPOL European Regional "
+ "Conference in Lisbon.",
+ "أشرف عبد اللطيف حموشي على تنصيب المسؤولين الأمنيين الجدد بولاية أمن الدار البيضاء.",
+ "حموشي يستقبل أبطال المغرب في رياضة الكاراتي التابعين للأمن الوطني",
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_kind(text, expected):
-    found = extract_meetings(text)
+    title, _, body = text.rpartition("\n")  # a first line is the headline
+    found = extract_meetings(body, title=title or None)
     if "@" in expected:
         expected, city = expected.split("@")
         assert found.meetings and found.meetings[0].location.city == city, found

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 
 from crawler.meetings.agency import AgencyFind, agency_in
 from crawler.meetings.gaz import find_countries
+from crawler.meetings.lexicon import lexicon
 from crawler.meetings.people import Person
 from crawler.meetings.place import Story, where_said
+from crawler.vocab import fold
 
 
 @dataclass
@@ -50,6 +52,11 @@ def country_in(text: str) -> tuple[str | None, str | None, AgencyFind | None]:
         return orgs[0].code, orgs[0].surface, agency
     if agency and agency.country and agency.country != "MA":
         return agency.country, agency.written, agency
+    folded = fold(text)
+    for code, rx in lexicon().org_adjectives:
+        m = rx.search(folded)
+        if m:
+            return code, text[m.start():m.end()], agency
     return None, None, agency
 
 

@@ -28,8 +28,9 @@ _LATIN_NAME_TOKEN = re.compile(
 _AR_WORD = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff-]+$")  # letters only: no brackets
 _AR_ACRONYM = re.compile(r"[(（][A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.\-]{1,10}[)）]")
 _LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
-# "Europol's", "INTERPOL's", "the Garda Síochána's": capitalised words ending in 's right before a role
-_POSSESSIVE = re.compile(r"(?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*['’]s\s+$")
+# "Europol's", "INTERPOL's", "the Garda Síochána's": capitalised words ending in 's right before a
+# role; "FBI", "CIA": an acronym right before it
+_POSSESSIVE = re.compile(r"(?:(?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*['’]s|(?:\b[A-Z]{2,}\s+){1,2})\s*$")
 _LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s*$")
 MAX_NAME_TOKENS = 6
 _WEEKDAYS_MONTHS = {fold(w) for w in (
