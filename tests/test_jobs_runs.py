@@ -92,8 +92,8 @@ def test_two_runs_on_one_store_at_once_equal_two_runs_in_turn(tmp_path):
     for folder in (a, b):
         p = seeds(tmp_path, folder, tmp_path / "turn.sqlite")
         assert p.wait(300) == 0, p.stderr.read()[-2000:]
-    # at once, three times (who goes first varies)
-    for i in range(3):
+    # at once, twice (who goes first varies)
+    for i in range(2):
         db = tmp_path / f"once{i}.sqlite"
         procs = [seeds(tmp_path, folder, db, "-O", str(tmp_path / f"r{i}{folder.name}.jsonl"))
                  for folder in (a, b)]

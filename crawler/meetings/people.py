@@ -482,10 +482,15 @@ def _plural(pieces: list[Piece], i: int) -> list[Person]:
         codes.extend(c.code for c in found if c.code != "MA" and c.code not in codes)
         return bool(found) and bool(_LIST_JOIN.match(fold(rest)))
 
+    own = [c for c in find_countries(role.text) if c.code]
+    if not own or own[0].code == "MA":
+        return []  # "مسؤولي الأمن", "senior DGSN officials": no list of countries of their own
     take(role.text)
-    for p in pieces[i + 1:]:
-        if p.kind != "other" or not take(p.text):
-            break
+    if own[-1].end >= len(role.text.rstrip(" .")) - 1:
+        # the list goes on in the next pieces: "the ambassadors of Brazil, Chile and Peru"
+        for p in pieces[i + 1:]:
+            if p.kind != "other" or not take(p.text):
+                break
     return [Person(title=role.text, attendee=role.attendee, country=code) for code in codes]
 
 

@@ -127,6 +127,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         if cues.recall:
             ev.saw_recall = True
             continue
+        if cues.remote:
+            continue
         reading: Reading = read_people(s.text, True, named_before)
         evidence, end = s.raw, s.end
         nxt = sents[i + 1] if i + 1 < len(sents) else None
