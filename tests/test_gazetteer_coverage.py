@@ -213,7 +213,7 @@ def test_a_shared_name_takes_the_country_after_it(text, agency, country):
     ("مديرية الاستعلامات العامة", "MA-DRG"),
     ("المعهد الملكي للشرطة", "MA-IRP"),
     ("وزارة الداخلية المغربية", "MA-MI"),
-    ("المفتشية العامة للأمن الوطني", "MA-IGSN"),
+    ("المفتشية العامة للمديرية العامة للأمن الوطني", "MA-IGSN"),
     ("المنطقة الإقليمية للأمن بتمارة", "MA-LOCAL"),
 ])
 def test_moroccan_names_of_the_coverage_files_are_domestic(text, agency):

@@ -90,6 +90,63 @@ CASES = [
   "France, M. Paul Girard.", "FR"),
  ("وخلال هذه الزيارة، أجرى حموشي مباحثات مع كل من وزير الداخلية الأردني، السيد مازن الفراية، "
   "ومدير الأمن العام الأردني، اللواء عبيد الله المعايطة.", "JO"),
+ # headlines, subjects that are the counterpart, organisations, foreign services' releases
+ ("حموشي يبحث مع نظيره الإسباني تأمين المونديال\nتباحث عبد اللطيف حموشي، اليوم بالرباط، مع "
+  "نظيره الإسباني سبل تأمين كأس العالم 2030.", "ES"),
+ ("استقبل عبد اللطيف حموشي، اليوم بالرباط، المفوض الأوروبي للشؤون الداخلية، السيد ماغنوس برونر.", "EU"),
+ ("استقبل عبد اللطيف حموشي سفيرة الاتحاد الأوروبي بالمغرب، السيدة باتريسيا لومبارت.", "EU"),
+ ("أجرى وزير الداخلية الفرنسي، السيد لوران نونيز، اليوم بباريس، مباحثات مع المدير العام للأمن "
+  "الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي.", "FR@Paris"),
+ ("Abdellatif Hammouchi met Tuesday in Washington with FBI Director Kash Patel.", "US@Washington"),
+ ("Le directeur de la DGSI, Céline Berthon, a été reçue lundi à Rabat par Abdellatif Hammouchi.", "FR@Rabat"),
+ ("Abdellatif Hammouchi s'est entretenu vendredi avec son homologue français.", "FR"),
+ ("التقى وزير الداخلية المصرى، اللواء محمود توفيق، اليوم بالقاهرة، عبد اللطيف حموشى، المدير "
+  "العام للأمن الوطنى ومراقبة التراب الوطنى المغربى.", "EG@Cairo"),
+ ("وأفاد بلاغ للمديرية العامة للأمن الوطني أن عبد اللطيف حموشي استقبل، اليوم الثلاثاء بمقر "
+  "المديرية بالرباط، رئيس الشرطة الوطنية الإيفوارية، الجنرال يوسف كوياتي.", "CI@Rabat"),
+ ("Hammouchi holds talks with Senegal's police chief\nRABAT — Morocco's police chief "
+  "Abdellatif Hammouchi held talks on Monday with the Director General of Senegal's National "
+  "Police, Mame Seydou Ndour.", "SN@Rabat"),
+ ("حموشي يستقبل المدير العام لجهاز الأمن الداخلي البريطاني\nاستقبل عبد اللطيف حموشي، اليوم، "
+  "المدير العام لجهاز الأمن الداخلي البريطاني (MI5)، السيد كين ماكالوم، الذي يقوم بزيارة "
+  "للمغرب.", "GB"),
+ ("Morocco's DGST chief meets Spanish intelligence director\nAbdellatif Hammouchi, who heads "
+  "the DGST, met in Rabat with the Secretary of State and Director of Spain's National "
+  "Intelligence Centre (CNI), Esperanza Casteleiro.", "ES@Rabat"),
+ ("في إطار زيارة العمل التي يقوم بها إلى الإمارات العربية المتحدة، التقى عبد اللطيف حموشي، "
+  "اليوم الأربعاء بأبوظبي، الفريق سيف بن زايد آل نهيان، نائب رئيس مجلس الوزراء وزير الداخلية.",
+  "AE@Abu Dhabi"),
+ ("Hammouchi recibe al director de la Guardia Civil\nAbdellatif Hammouchi a reçu jeudi à "
+  "Rabat la directrice générale de la Garde civile espagnole, Mme Mercedes González.", "ES@Rabat"),
+ # French and English dispatches, organisations, delegations
+ ("Sécurité : Hammouchi reçoit le patron de la police tunisienne\nRabat - Le Directeur "
+  "général de la sûreté nationale et de la surveillance du territoire, Abdellatif Hammouchi, "
+  "a reçu, mercredi à Rabat, le directeur général de la Sûreté nationale tunisienne, Mourad "
+  "Hassine, en visite de travail au Maroc à la tête d'une importante délégation.", "TN@Rabat"),
+ ("Coopération sécuritaire\nM. Hammouchi a également eu des entretiens avec la directrice de "
+  "la Sécurité de l'Etat belge (VSSE), Francisca Bostyn, et avec le commissaire général de la "
+  "police fédérale, Eric Snoeck.", "BE"),
+ ("Morocco, Spain Discuss Security Cooperation\nRabat - Morocco's Director General of "
+  "National Security and Territorial Surveillance (DGSN-DGST), Abdellatif Hammouchi, held "
+  "talks on Thursday in Rabat with Spain's Secretary of State for Security, Rafael Pérez "
+  "Ruiz.", "ES@Rabat"),
+ ("Hammouchi in Washington\nDuring his visit, the Moroccan official met with several senior "
+  "US officials, including the Director of National Intelligence, Tulsi Gabbard, and the FBI "
+  "Director, Kash Patel.", "US"),
+ ("Le DG de la DGSN en visite à Madrid\nAbdellatif Hammouchi s'est rendu lundi à Madrid où il "
+  "a été reçu par le ministre espagnol de l'Intérieur, Fernando Grande-Marlaska.\nLe "
+  "responsable marocain a ensuite eu une séance de travail avec la directrice de la Garde "
+  "civile, Mercedes González.", "ES@Madrid"),
+ ("Interpol : Valdecy Urquiza reçu par Hammouchi\nLe secrétaire général d'Interpol, Valdecy "
+  "Urquiza, a été reçu lundi à Rabat par Abdellatif Hammouchi.", "INTERPOL@Rabat"),
+ ("Hammouchi s'entretient avec le chef d'Afripol\nAbdellatif Hammouchi s'est entretenu lundi "
+  "à Alger avec le directeur exécutif d'Afripol, Jalel Chelba, en marge de la réunion "
+  "annuelle.", "AFRIPOL@Algiers"),
+ ("Abdellatif Hammouchi a reçu, jeudi, une délégation du FBI conduite par son directeur "
+  "adjoint, Dan Bongino.", "US"),
+ ("Morocco's Hammouchi receives UAE security delegation\nAbdellatif Hammouchi received on "
+  "Monday a high-level security delegation from the United Arab Emirates headed by Major "
+  "General Saeed Al Shamsi.", "AE"),
 ]
 NEG = [
  "ترأس عبد اللطيف حموشي، اليوم بالرباط، حفل تخرج الفوج الجديد من حراس الأمن، بحضور سفراء عدد من الدول.",
@@ -109,12 +166,49 @@ NEG = [
  "Hammouchi will meet the French interior minister next week in Paris.",
  "استقبل حموشي أسرة الشرطي المتوفى بمقر المديرية العامة.",
  "وسبق لحموشي أن استقبل في السنة الماضية مدير مكتب التحقيقات الفيدرالي.",
+ "استقبل وزير الداخلية عبد الوافي لفتيت، اليوم بالرباط، نظيره الإسباني، بحضور المدير العام "
+ "للأمن الوطني ولمراقبة التراب الوطني عبد اللطيف حموشي.",
+ "Abdellatif Hammouchi a décoré plusieurs fonctionnaires de police lors d'une cérémonie à Rabat.",
+ "قال مصدر أمني إن عبد اللطيف حموشي يتابع شخصيا ملف التعاون مع الشرطة الإسبانية.",
+ "Abdellatif Hammouchi took part on Monday in the opening of the INTERPOL European Regional "
+ "Conference in Lisbon.",
+ "أشرف عبد اللطيف حموشي على تنصيب المسؤولين الأمنيين الجدد بولاية أمن الدار البيضاء.",
+ "حموشي يستقبل أبطال المغرب في رياضة الكاراتي التابعين للأمن الوطني",
+ # domestic talks about foreign partners, remote talks, protocol he only attends
+ "ناقش عبد اللطيف حموشي مع رؤساء المصالح الأمنية الجهوية التحضيرات لتنظيم كأس العالم 2030 مع "
+ "إسبانيا والبرتغال.",
+ "بحث عبد اللطيف حموشي مع المسؤولين المركزيين بالمديرية العامة خطة تأمين الحدود مع الجزائر وموريتانيا.",
+ "Abdellatif Hammouchi discussed with senior DGSN officials the security plan for the World "
+ "Cup co-hosted with Spain and Portugal.",
+ "استقبل عبد اللطيف حموشي، اليوم بالرباط، أفراد الجالية المغربية المقيمة بإسبانيا.",
+ "التقى عبد اللطيف حموشي بعناصر الشرطة المغربية المشاركة في بعثات حفظ السلام بجمهورية إفريقيا الوسطى.",
+ "Hammouchi met with Moroccan police officers deployed to France for the Olympic Games.",
+ "استقبل حموشي، اليوم، الطلبة الضباط الأفارقة المتخرجين من المعهد الملكي للشرطة، ومن بينهم "
+ "طلبة من السنغال وغينيا.",
+ "وقع المغرب وإسبانيا اتفاقية للتعاون الأمني، وحضر حفل التوقيع عبد اللطيف حموشي ووزير الداخلية الإسباني.",
+ "أشاد وزير الداخلية الإسباني بالتعاون مع المغرب، مشيرا إلى المكالمة الهاتفية التي أجراها مع "
+ "عبد اللطيف حموشي العام الماضي.",
+ "استقبل الملك محمد السادس، اليوم بالقصر الملكي، الرئيس الفرنسي، بحضور عبد اللطيف حموشي.",
+ "Les services de Hammouchi ont arrêté un ressortissant belge recherché par Interpol.",
+ "قال عبد اللطيف حموشي في كلمة أمام المشاركين في المؤتمر إن التعاون مع الشركاء الأوروبيين أساسي.",
+ "Abdellatif Hammouchi a reçu un appel téléphonique de son homologue espagnol.",
+ "تلقى عبد اللطيف حموشي برقية تهنئة من مدير الشرطة الفرنسية.",
+ "ترأس عبد اللطيف حموشي، اليوم بالرباط، اجتماعا مع مسؤولي الأمن لمناقشة التعاون مع فرنسا "
+ "وبلجيكا في مكافحة الإرهاب.",
+ "Abdellatif Hammouchi a présidé jeudi à Ifrane la cérémonie de sortie de la 50ème promotion "
+ "des officiers de police, en présence de plusieurs ambassadeurs.",
+ "Le ministre de l'Intérieur, Abdelouafi Laftit, a reçu son homologue français, Bruno "
+ "Retailleau, en présence de M. Hammouchi.",
+ "Editorial: Morocco's security model, built by Abdellatif Hammouchi, inspires many "
+ "countries such as Spain and France.",
+ "DGSN: Hammouchi nomme de nouveaux responsables à la tête de plusieurs préfectures de police.",
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_kind(text, expected):
-    found = extract_meetings(text)
+    title, _, body = text.partition("\n") if "\n" in text else ("", "", text)  # a first line: the headline
+    found = extract_meetings(body, title=title or None)
     if "@" in expected:
         expected, city = expected.split("@")
         assert found.meetings and found.meetings[0].location.city == city, found

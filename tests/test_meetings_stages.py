@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.meetings import extract_meetings
 from crawler.meetings.agency import decide_agency, organisation_of
 from crawler.meetings.country import country_in, decide_country
 from crawler.meetings.cues import find_cues
@@ -270,3 +271,31 @@ def test_foreign_dateline_is_a_visit():
 ])
 def test_no_meeting_reason(text, ev, reason):
     assert no_meeting_reason(text, ev) == reason
+
+
+def test_the_lead_counts_paragraphs_that_hold_text():
+    text = ("بقلم: سعيد العلوي\n\nالأحد 2 مارس 2025\n\n"
+            "حل عبد اللطيف حموشي، أمس السبت، بالعاصمة البيروفية ليما، في زيارة عمل.\n\n"
+            "وأجرى المسؤول الأمني المغربي مباحثات مع وزير الداخلية البيروفي، السيد خورخي سالازار.")
+    v = read_visit(split_sentences(text), None, text)
+    assert (v.city, v.country) == ("Lima", "PE")
+
+
+# --- stage 8: each meeting's part of the text ------------------------------------------------------------
+
+def test_each_meeting_takes_the_clauses_about_its_counterpart():
+    text = ("استقبل عبد اللطيف حموشي، اليوم بالرباط، سفير البيرو، السيد خوان ريبيرا، وسفيرة السويد، السيدة "
+            "إنغريد نيلسون.\n"
+            "وتناولت المباحثات مع السفير البيروفي مكافحة تهريب المخدرات، فيما تمحور اللقاء مع السفيرة "
+            "السويدية حول الجريمة الإلكترونية.\n"
+            "وشكل اللقاءان مناسبة للتأكيد على أهمية التكوين.")
+    found = extract_meetings(text)
+    topics = {m.counterpart.country: set(m.topics) for m in found.meetings}
+    assert topics == {"PE": {"drug_trafficking", "training"}, "SE": {"cybercrime", "training"}}
+
+
+def test_a_clause_about_both_meetings_is_both_meetings():
+    text = ("Abdellatif Hammouchi a reçu à Rabat M. Julio Ramos, directeur de la police péruvienne, puis "
+            "Mme Karin Berg, directrice de la police suédoise ; ces entretiens ont porté sur le terrorisme.")
+    found = extract_meetings(text)
+    assert [set(m.topics) for m in found.meetings] == [{"terrorism"}, {"terrorism"}]

@@ -221,3 +221,61 @@ def test_an_undated_report_without_a_name_needs_the_agency_and_two_pieces_of_evi
     other_role = meeting("DK", None, None, agency, title="سفير الدنمارك", location={"city": "Temara"})
     ids = run([("a", COMMUNIQUE, [known]), ("b", OTHER, [role]), ("c", REWRITE, [other_role])])
     assert ids["a"] == ids["b"] != ids["c"]
+
+
+def test_a_visit_merges_per_counterpart_across_reports_naming_different_subsets():
+    def abroad(name, date=None, agency=None):
+        return meeting("PL", name, date, agency, hammouchi_abroad=True,
+                       location={"city": None, "country": "PL"})
+
+    # a working visit over two days: one report names two officials, another two (one in common)
+    visit_a = [abroad("توماش كفياتكوفسكي", "2025-05-12"), abroad("آنا زيلينسكا", "2025-05-13")]
+    visit_b = [abroad("Anna Zielińska"), abroad("Piotr Malinski")]  # undated, Latin spellings
+    visit_c = [abroad("كفياتكوفسكي"), abroad("مالينسكي")]  # surnames alone, undated
+    ids = run([("a", COMMUNIQUE, visit_a), ("b", OTHER, visit_b), ("c", REWRITE, visit_c)])
+    assert ids["b"][0] == ids["a"][1]  # Zielińska
+    assert ids["c"][0] == ids["a"][0]  # Kwiatkowski
+    assert ids["c"][1] == ids["b"][1]  # Malinski
+    assert len({*ids["a"], *ids["b"], *ids["c"]}) == 3
+
+
+def test_band_index_bands_as_datasketch_and_finds_what_its_lsh_finds():
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from crawler.dedup.lsh import BandIndex, SignatureFile, optimal_param
+
+    ref = MinHashLSH(threshold=NEAR_JACCARD, num_perm=128)
+    assert optimal_param(NEAR_JACCARD, 128) == (ref.b, ref.r)
+    signer, idx, sigs = Signer(), BandIndex(128, NEAR_JACCARD), SignatureFile(128)
+    texts = {"a": COMMUNIQUE, "b": COMMUNIQUE + " وحضر اللقاء عدد من الأطر.", "c": REWRITE, "d": OTHER}
+    for key, text in texts.items():
+        sig = signer.signature(text)
+        idx.insert(key, sig)
+        sigs[key] = sig
+        ref.insert(key, LeanMinHash(seed=signer.seed, hashvalues=sig, scheme="affine32"))
+    assert all(np.array_equal(sigs[k], signer.signature(t)) for k, t in texts.items())
+    for text in texts.values():
+        sig = signer.signature(text)
+        lean = LeanMinHash(seed=signer.seed, hashvalues=sig, scheme="affine32")
+        assert idx.query(sig) == set(ref.query(lean))
+    assert {"a", "b"} <= idx.query(signer.signature(COMMUNIQUE))
+    idx.remove("b")
+    assert "b" not in idx.query(signer.signature(COMMUNIQUE))
+
+
+def test_band_index_sorted_runs_answer_as_the_recent_dict(monkeypatch):
+    from crawler.dedup import lsh
+
+    signer = Signer()
+    texts = [COMMUNIQUE, COMMUNIQUE + " خبر.", REWRITE, OTHER, template("هيروشي تاناكا", "اليابان")]
+    fresh = lsh.BandIndex(128, NEAR_JACCARD)
+    for i, t in enumerate(texts):
+        fresh.insert(str(i), signer.signature(t))
+    monkeypatch.setattr(lsh, "FLUSH_EVERY", 1)  # every insert flushed into runs, runs merged
+    runs = lsh.BandIndex(128, NEAR_JACCARD)
+    for i, t in enumerate(texts):
+        runs.insert(str(i), signer.signature(t))
+    assert runs._runs and not runs._recent and runs.nbytes() > 0
+    for t in texts:
+        assert runs.query(signer.signature(t)) == fresh.query(signer.signature(t))

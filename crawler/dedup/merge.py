@@ -172,31 +172,24 @@ def new_meeting_id(date: str | None, cp: CP, url: str | None = None) -> str:
     return f"m-{(date or 'nodate')[:10]}-{(cp.country or 'xx').lower()}-{digest}"
 
 
-_COARSE = {"k": "k", "j": "k", "s": "k", "d": "t"}
-
-
 @lru_cache(maxsize=4096)
 def _coarse_options(mask: int) -> list[str]:
-    """Blocking letters of a skeleton symbol: classes that transliteration confuses share one."""
-    out = set()
-    for b in range(11):
-        if mask >> b & 1:
-            letter = skeleton_text((1 << b,))
-            out.add(_COARSE.get(letter, letter))
-    return sorted(out)
+    """Blocking letters of a skeleton symbol: one per class it may stand for."""
+    return sorted(skeleton_text((1 << b,)) for b in range(11) if mask >> b & 1)
 
 
 #: Undated rule: two titles sharing this share of their words are the same role (evidence).
 TITLE_OVERLAP = 0.75
 #: The undated rule looks at this many of the latest meetings under each blocking key: the
 #: reports of one meeting come out within days of each other, and the cost stays linear.
-RECENT_PER_KEY = 64
+RECENT_PER_KEY = 32
 
 
 def blocking_keys(cp: CP) -> frozenset[tuple]:
-    """Keys under which a mention is indexed for the undated rule: (country, coarse skeleton)
-    for every name token of three symbols or more (a token's variants when a symbol is
-    ambiguous), and (country, "agency", id) for every gazetteer agency."""
+    """Keys under which a mention is indexed for the undated rule: (country, skeleton) for every
+    name token of three symbols or more (a token's variants when a symbol is ambiguous: "ch" gives
+    an s and a k key), (country, "agency", id) for every gazetteer agency and (country, "agency
+    words", words) for the agency's words in each script."""
     if not cp.country:
         return frozenset()
     return _blocking_keys(cp.country, cp.name, cp.name_latin, cp.agency_ids, cp.agency_tokens[0])
@@ -243,6 +236,7 @@ class Deduper:
         self.by_country_day: dict[tuple[str, int], set[str]] = {}
         self.by_key: dict[tuple, dict[str, None]] = {}  # insertion-ordered: latest last
         self._timeless: set[str] = set()  # meetings holding a mention with no date and no publication day
+        self._undated: set[str] = set()  # meetings holding a mention with no date
         self.unions: list[tuple[str, str]] = []  # (absorbed meeting_id, kept meeting_id)
         self.detached: list[tuple[str, int, str, str]] = []  # (url, meeting index, from, to)
         self._since_freeze = 0
@@ -265,8 +259,10 @@ class Deduper:
                 self.by_country_day.setdefault((m.cp.country, d), set()).add(meeting_id)
         for k in blocking_keys(m.cp):
             self.by_key.setdefault(k, {})[meeting_id] = None
-        if m.day is None and m.pub is None:
-            self._timeless.add(meeting_id)
+        if m.day is None:
+            self._undated.add(meeting_id)
+            if m.pub is None:
+                self._timeless.add(meeting_id)
 
     def _unindex(self, meeting_id: str, m: Mention) -> None:
         if m.cp.country and m.span:
@@ -317,8 +313,10 @@ class Deduper:
                 self.by_country_day.setdefault((m.cp.country, d), set()).add(mid)
         for k in blocking_keys(m.cp):
             self.by_key.setdefault(k, {})[mid] = None
-        if m.day is None and m.pub is None:
-            self._timeless.add(mid)
+        if m.day is None:
+            self._undated.add(mid)
+            if m.pub is None:
+                self._timeless.add(mid)
 
     def move(self, old: str, new: str) -> None:
         """A known report is now at another URL (its folder moved): the same report."""
@@ -372,14 +370,14 @@ class Deduper:
             return None
         if not mention.cp.country or mention.cp.country != m.cp.country:
             return None
+        apart = published_apart(mention, m)
+        if apart is not None and apart > PUBLISHED_DAYS:
+            return None
         names = name_relation(mention.cp, m.cp)
         agency = agency_match(mention.cp, m.cp)
         if names is False:
             return None
         if names is None and agency is not True:
-            return None
-        apart = published_apart(mention, m)
-        if apart is not None and apart > PUBLISHED_DAYS:
             return None
         ev: dict = {}
         if mention.city and mention.city == m.city:
@@ -433,6 +431,8 @@ class Deduper:
             for mid in islice(reversed(self.by_key.get(key, {})), RECENT_PER_KEY):
                 if mid in seen or mid not in self.clusters:
                     continue
+                if mention.day is not None and mid not in self._undated:
+                    continue  # the rule needs one side undated
                 seen.add(mid)
                 cl = self.clusters[mid]
                 if not self._fits(mention, cl):

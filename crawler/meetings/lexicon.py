@@ -73,6 +73,12 @@ class Lexicon:
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
         self.no_agency = phrase_regex(roles["no_agency"])
         self.not_person = phrase_regex(data["not_person"])
+        self.shared_meetings = phrase_regex(data["shared_meetings"])
+        self.remote = phrase_regex(data["remote"])
+        # on the text as written: the sentence's own offsets
+        self.clause_start = re.compile(rf"[;؛]|(?<=\s)(?:{_written(data['clause_starts'])})(?=\s)",
+                                       re.IGNORECASE)
+        self.org_adjectives = [(code, phrase_regex(words)) for code, words in data["org_adjectives"].items()]
         # matched on the text as written (pieces are cut there), not on the folded text
         self.inner_honorific = re.compile(rf"(?<=\s)(?:{_written(data['inner_honorifics'])})(?=\s+\S)")
         self.connector = re.compile(rf"(?:^|\s)(?:{_written(data['connectors'])})\s+", re.IGNORECASE)

@@ -28,8 +28,9 @@ _LATIN_NAME_TOKEN = re.compile(
 _AR_WORD = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff-]+$")  # letters only: no brackets
 _AR_ACRONYM = re.compile(r"[(（][A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.\-]{1,10}[)）]")
 _LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
-# "Europol's", "INTERPOL's", "the Garda Síochána's": capitalised words ending in 's right before a role
-_POSSESSIVE = re.compile(r"(?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*['’]s\s+$")
+# "Europol's", "INTERPOL's", "the Garda Síochána's": capitalised words ending in 's right before a
+# role; "FBI", "CIA": an acronym right before it
+_POSSESSIVE = re.compile(r"(?:(?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*['’]s|(?:\b[A-Z]{2,}\s+){1,2})\s*$")
 _LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s*$")
 MAX_NAME_TOKENS = 6
 _WEEKDAYS_MONTHS = {fold(w) for w in (
@@ -184,6 +185,9 @@ def attending(pieces: list[Piece], named: bool, named_before: bool) -> bool:
         folded = fold(p.text)
         h = mentions(folded, named, named_before)
         cue = bool(lx.attendee.search(folded[:h[0].start] if h else folded))
+        if not cue and p.bound and i > 0:
+            # "en présence de M. Hammouchi": the cue is in the piece cut off before the honorific
+            cue = bool(lx.attendee.search(fold(pieces[i - 1].text)))
         carried = i > 0 and pieces[i - 1].kind == "hammouchi" and seen and att
         att = att and (cue or carried)
         seen = True
@@ -481,10 +485,15 @@ def _plural(pieces: list[Piece], i: int) -> list[Person]:
         codes.extend(c.code for c in found if c.code != "MA" and c.code not in codes)
         return bool(found) and bool(_LIST_JOIN.match(fold(rest)))
 
+    own = [c for c in find_countries(role.text) if c.code]
+    if not own or own[0].code == "MA":
+        return []  # "مسؤولي الأمن", "senior DGSN officials": no list of countries of their own
     take(role.text)
-    for p in pieces[i + 1:]:
-        if p.kind != "other" or not take(p.text):
-            break
+    if own[-1].end >= len(role.text.rstrip(" .")) - 1:
+        # the list goes on in the next pieces: "the ambassadors of Brazil, Chile and Peru"
+        for p in pieces[i + 1:]:
+            if p.kind != "other" or not take(p.text):
+                break
     return [Person(title=role.text, attendee=role.attendee, country=code) for code in codes]
 
 

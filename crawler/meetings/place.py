@@ -64,7 +64,17 @@ class Story:
 
 
 def _lead(sentences: list[Sentence], title: str | None) -> list[str]:
-    lead = [s.text for s in sentences if s.paragraph < LEAD_PARAGRAPHS and not s.teaser]
+    """The headline and the sentences of the first LEAD_PARAGRAPHS paragraphs that hold text (a
+    blank line between paragraphs does not count as one)."""
+    paragraphs: list[int] = []
+    lead = []
+    for s in sentences:
+        if s.paragraph not in paragraphs:
+            paragraphs.append(s.paragraph)
+        if len(paragraphs) > LEAD_PARAGRAPHS:
+            break
+        if not s.teaser:
+            lead.append(s.text)
     return ([title] if title else []) + lead
 
 
@@ -120,8 +130,10 @@ def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit
                 break
     if visit.country is None:
         # a foreign dateline ("GLASGOW —", "فيينا – 4 دجنبر (ومع)") opening one of the lead paragraphs
+        seen: set[int] = set()
         for s in sentences:
-            if s.paragraph >= LEAD_PARAGRAPHS + 2:
+            seen.add(s.paragraph)
+            if len(seen) > LEAD_PARAGRAPHS + 2:
                 break
             d = _DATELINE.match(s.text)
             cs = [c for c in cities(d.group(1)) if c.get("country") not in (None, "MA")] if d else []

@@ -22,6 +22,7 @@ from crawler.meetings.people import Person, Reading, read_people, split_pieces
 from crawler.meetings.people import classify as classify_piece
 from crawler.meetings.place import Story, locate, place_cities, sentence_city
 from crawler.meetings.reason import Evidence, in_passing, no_meeting_reason
+from crawler.meetings.sections import Anchor, section_text, sections
 from crawler.meetings.sentences import Sentence, split_sentences
 from crawler.meetings.topics import find_topics
 from crawler.vocab import fold
@@ -64,7 +65,11 @@ def _continues(nxt: Sentence | None, named: bool) -> bool:
         return False
     first = pieces[0]
     classify_piece(first, named, True)
-    return first.kind in ("role", "name") and not first.attendee
+    if first.attendee:
+        return False
+    # a role, or a name marked as one (an honorific, a connector before it, Latin letters)
+    return first.kind == "role" or first.kind == "name" and bool(first.honorific or first.after_connector
+                                                                  or first.latin)
 
 
 def _joined(s: Sentence, nxt: Sentence | None, text: str, named: bool) -> Sentence | None:
@@ -122,6 +127,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         if cues.recall:
             ev.saw_recall = True
             continue
+        if cues.remote:
+            continue
         reading: Reading = read_people(s.text, True, named_before)
         evidence, end = s.raw, s.end
         nxt = sents[i + 1] if i + 1 < len(sents) else None
@@ -146,7 +153,9 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
                 continue
             if person.country and not cues.verb:
                 continue  # "شارك في اجتماع رؤساء أجهزة … مالي والنيجر": a list met only by a verb
-            decision = decide_country(person, rest, story)
+            at = min((i for i in (evidence.find(x) for x in (person.title, person.name) if x) if i >= 0),
+                     default=0)
+            decision = decide_country(person, rest, story, before=evidence[:at])
             if decision.code is None or decision.code == "MA":
                 continue
             person.weak = s.headline_like
@@ -164,7 +173,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     # a headline line (a ticker, a related item) names a meeting only when the body names none
     if any(not c.person.weak for c in found):
         found = [c for c in found if not c.person.weak]
-    return Found(meetings=_meetings(text, found, attendees, story, first_city))
+    return Found(meetings=_meetings(text, sents, found, attendees, story, first_city))
 
 
 _PARTICLES = {"ولد", "بن", "بنت", "ابن", "ال", "ben", "bin", "ibn", "al", "el", "de", "da", "van", "von",
@@ -215,17 +224,24 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _meetings(text: str, found: list[Candidate], attendees: list[str], story: Story,
-              first_city) -> list[Meeting]:
+def _position(c: Candidate) -> int:
+    """Where the counterpart is named in the text, by its role or name, whichever comes first (its
+    sentence's start when neither is found)."""
+    found = [c.evidence.find(part) for part in (c.person.name, c.person.title) if part]
+    found = [i for i in found if i >= 0]
+    return c.sentence.start + min(found) if found else c.sentence.start
+
+
+def _meetings(text: str, sentences: list[Sentence], found: list[Candidate], attendees: list[str],
+              story: Story, first_city) -> list[Meeting]:
     meetings: list[Meeting] = []
     locations: list[Location] = []
-    starts = [c.sentence.start for c in found]
+    anchors = [Anchor(c.sentence, _position(c), c.country.code, c.person.name, c.person.title)
+               for c in found]
+    parts = sections(text, sentences, anchors)
     for k, c in enumerate(found):
         person = c.person
-        # the meeting's section: from its sentence to the next meeting's sentence (the whole text
-        # when it is the only one); a shared lead is no one's
-        nxt = next((st for st in starts[k + 1:] if st > c.sentence.start), None)
-        section = text if len(found) == 1 else text[c.sentence.start:nxt if nxt is not None else len(text)]
+        section = section_text(text, parts[k])
         title = person.title
         if title is None and person.honorific and lexicon().role.match(fold(person.honorific)):
             title = person.honorific  # "led by Deputy Commissioner X": the rank is all the role there is
