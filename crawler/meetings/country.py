@@ -65,7 +65,20 @@ def _moroccan(role: str) -> bool:
     return first is not None and first.code == "MA"
 
 
-def decide_country(person: Person, sentence_rest: str, story: Story) -> CountryDecision:
+def decide_country(person: Person, sentence_rest: str, story: Story, before: str = "") -> CountryDecision:
+    """`sentence_rest`: the sentence without Hammouchi's pieces; `before`: the sentence up to the
+    counterpart (where "a Garda Síochána delegation led by …" names the counterpart's service)."""
+    decision = _decide(person, sentence_rest, story)
+    if decision.agency is None and decision.code and before:
+        # the service named before the counterpart, of the counterpart's country, is theirs when the
+        # role names none ("a Garda Síochána delegation led by Deputy Commissioner X")
+        found = agency_in(where_said(before))
+        if found is not None and found.country == decision.code:
+            decision.agency = found
+    return decision
+
+
+def _decide(person: Person, sentence_rest: str, story: Story) -> CountryDecision:
     if person.country:
         return CountryDecision(person.country, person.title, "list")
     if _moroccan(person.title or ""):
@@ -78,12 +91,8 @@ def decide_country(person: Person, sentence_rest: str, story: Story) -> CountryD
     code, evidence, _ = country_in(person.name or "")
     if code:
         return CountryDecision(code, evidence, "name", agency)
-    code, evidence, rest_agency = country_in(where_said(sentence_rest))
+    code, evidence, _ = country_in(where_said(sentence_rest))
     if code:
-        # "a Garda Síochána delegation led by Deputy Commissioner X": the agency that gave the
-        # country is the counterpart's when the role names none
-        if agency is None and rest_agency is not None and rest_agency.country == code:
-            agency = rest_agency
         return CountryDecision(code, evidence, "sentence", agency)
     visit = story.visit
     if visit.country and visit.country != "MA":

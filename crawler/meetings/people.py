@@ -186,6 +186,9 @@ def attending(pieces: list[Piece], named: bool, named_before: bool) -> bool:
         folded = fold(p.text)
         h = mentions(folded, named, named_before)
         cue = bool(lx.attendee.search(folded[:h[0].start] if h else folded))
+        if not cue and p.bound and i > 0:
+            # "en présence de M. Hammouchi": the cue is in the piece cut off before the honorific
+            cue = bool(lx.attendee.search(fold(pieces[i - 1].text)))
         carried = i > 0 and pieces[i - 1].kind == "hammouchi" and seen and att
         att = att and (cue or carried)
         seen = True
@@ -539,10 +542,15 @@ def _plural(pieces: list[Piece], i: int) -> list[Person]:
         codes.extend(c.code for c in found if c.code != "MA" and c.code not in codes)
         return bool(found) and bool(_LIST_JOIN.match(fold(rest)))
 
+    own = [c for c in find_countries(role.text) if c.code]
+    if not own or own[0].code == "MA":
+        return []  # "مسؤولي الأمن", "senior DGSN officials": no list of countries of their own
     take(role.text)
-    for p in pieces[i + 1:]:
-        if p.kind != "other" or not take(p.text):
-            break
+    if own[-1].end >= len(role.text.rstrip(" .")) - 1:
+        # the list goes on in the next pieces: "the ambassadors of Brazil, Chile and Peru"
+        for p in pieces[i + 1:]:
+            if p.kind != "other" or not take(p.text):
+                break
     return [Person(title=role.text, attendee=role.attendee, country=code) for code in codes]
 
 
