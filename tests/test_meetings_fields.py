@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.meetings import extract_meetings
+from crawler.meetings.hammouchi import mentions
+from crawler.vocab import fold
 
 # (text, [(country, name, honorific, title, agency)]); None in an expected field: not checked
 RANK_SPLITS = [
@@ -60,3 +62,27 @@ def test_a_rank_without_a_comma_is_a_rank_with_one(rank, role, name, comma):
     found = extract_meetings(f"استقبل عبد اللطيف حموشي اليوم بالرباط {title}{sep}{rank} {name}.")
     assert [(m.counterpart.country, m.counterpart.name, m.counterpart.honorific, m.counterpart.title)
             for m in found.meetings] == [(code, name, rank, title)]
+
+
+LISTS = [
+ ("استقبل عبد اللطيف حموشي اليوم بالرباط سفير جمهورية إندونيسيا بالمغرب، السيد بودي هارتونو، "
+  "والسفير الفيتنامي دانغ فان هو.",
+  [("ID", "بودي هارتونو", "السيد", None, None), ("VN", "دانغ فان هو", None, "السفير الفيتنامي", None)]),
+ ("استقبل السيد عبد اللطيف حموشي بالرباط سفيرة كندا، السيدة ليندا مارتن، والسفير الصيني لي تشانغ هو.",
+  [("CA", "ليندا مارتن", "السيدة", None, None), ("CN", "لي تشانغ هو", None, "السفير الصيني", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_a_name_ending_in_a_pronoun_word_is_a_name(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("وقد بحث هو والسفير سبل التعاون", ["pronoun"]),
+    ("On Monday he met with the Kenyan police chief", ["pronoun"]),
+    ("والسفير الفيتنامي دانغ فان هو", []),
+    ("the ambassador of Vietnam Dang Van He", []),
+])
+def test_a_pronoun_after_a_role_is_no_subject_pronoun(text, kinds):
+    assert [m.kind for m in mentions(fold(text), True, True)] == kinds
