@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.meetings import extract_meetings
+from crawler.meetings.hammouchi import mentions
+from crawler.vocab import fold
 
 # (text, [(country, name, honorific, title, agency)]); None in an expected field: not checked
 RANK_SPLITS = [
@@ -60,3 +62,66 @@ def test_a_rank_without_a_comma_is_a_rank_with_one(rank, role, name, comma):
     found = extract_meetings(f"استقبل عبد اللطيف حموشي اليوم بالرباط {title}{sep}{rank} {name}.")
     assert [(m.counterpart.country, m.counterpart.name, m.counterpart.honorific, m.counterpart.title)
             for m in found.meetings] == [(code, name, rank, title)]
+
+
+LISTS = [
+ ("استقبل عبد اللطيف حموشي اليوم بالرباط سفير جمهورية إندونيسيا بالمغرب، السيد بودي هارتونو، "
+  "والسفير الفيتنامي دانغ فان هو.",
+  [("ID", "بودي هارتونو", "السيد", None, None), ("VN", "دانغ فان هو", None, "السفير الفيتنامي", None)]),
+ ("استقبل السيد عبد اللطيف حموشي بالرباط سفيرة كندا، السيدة ليندا مارتن، والسفير الصيني لي تشانغ هو.",
+  [("CA", "ليندا مارتن", "السيدة", None, None), ("CN", "لي تشانغ هو", None, "السفير الصيني", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_a_name_ending_in_a_pronoun_word_is_a_name(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("وقد بحث هو والسفير سبل التعاون", ["pronoun"]),
+    ("On Monday he met with the Kenyan police chief", ["pronoun"]),
+    ("والسفير الفيتنامي دانغ فان هو", []),
+    ("the ambassador of Vietnam Dang Van He", []),
+])
+def test_a_pronoun_after_a_role_is_no_subject_pronoun(text, kinds):
+    assert [m.kind for m in mentions(fold(text), True, True)] == kinds
+
+
+HOSTS = [
+ ("حموشي في زيارة عمل إلى أبوظبي\nحل عبد اللطيف حموشي بأبوظبي في زيارة عمل. واستقبل وزير الداخلية "
+  "الإماراتي الفريق سيف بن زايد آل نهيان المسؤول الأمني المغربي بمقر الوزارة.",
+  [("AE", "سيف بن زايد آل نهيان", "الفريق", "وزير الداخلية الإماراتي", None)]),
+ ("حل عبد اللطيف حموشي بالقاهرة في زيارة عمل.\nوالتقى رئيس المخابرات العامة المصرية اللواء حسن "
+  "رشاد المدير العام للأمن الوطني، حيث بحثا سبل التعاون.",
+  [("EG", "حسن رشاد", "اللواء", "رئيس المخابرات العامة المصرية", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOSTS)
+def test_a_host_between_the_verb_and_him_is_the_counterpart(text, expected):
+    _check(text, expected)
+
+
+HOST_ROLES = [("QA", "وزير الداخلية القطري", "الشيخ"), ("SA", "وزير الداخلية السعودي", "الأمير"),
+              ("KW", "وزير الداخلية الكويتي", "الشيخ"), ("BH", "رئيس الأمن العام البحريني", "اللواء")]
+HIM = ["المسؤول الأمني المغربي", "المدير العام للأمن الوطني", "عبد اللطيف حموشي"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(HOST_ROLES), st.sampled_from(NAMES), st.sampled_from(HIM), st.booleans())
+def test_the_host_with_or_without_commas(host, name, him, commas):
+    code, title, rank = host
+    sep = "، " if commas else " "
+    found = extract_meetings(f"حل عبد اللطيف حموشي في زيارة عمل رسمية.\n"
+                             f"واستقبل {title}{sep}{rank} {name}{sep}{him}، حيث تم بحث التعاون الأمني.")
+    assert [(m.counterpart.country, m.counterpart.name, m.counterpart.title) for m in found.meetings] \
+        == [(code, name, title)]
+
+
+@pytest.mark.parametrize("text", [
+    "استقبل وزير الداخلية عبد الوافي لفتيت المدير العام للأمن الوطني عبد اللطيف حموشي بمقر الوزارة بالرباط.",
+    "استقبل والي جهة الرباط سلا القنيطرة محمد اليعقوبي المسؤول الأمني المغربي عبد اللطيف حموشي.",
+])
+def test_a_moroccan_host_is_no_foreign_counterpart(text):
+    assert extract_meetings(text).meetings == []
