@@ -147,6 +147,26 @@ CASES = [
  ("Morocco's Hammouchi receives UAE security delegation\nAbdellatif Hammouchi received on "
   "Monday a high-level security delegation from the United Arab Emirates headed by Major "
   "General Saeed Al Shamsi.", "AE"),
+ # third places, second-hand reports, a guest of a minister abroad
+ ("حموشي يشارك في اجتماعات الأنتربول بليون\nيشارك المدير العام للأمن الوطني ولمراقبة التراب "
+  "الوطني، عبد اللطيف حموشي، في أشغال الاجتماع السنوي لرؤساء أجهزة الشرطة المنعقد بمدينة ليون "
+  "الفرنسية.\nوعلى هامش هذا الاجتماع، أجرى حموشي مباحثات مع الأمين العام للمنظمة الدولية "
+  "للشرطة الجنائية، السيد فالديسي أوركيزا.", "INTERPOL@Lyon"),
+ ("عقد عبد اللطيف حموشي، أمس بمدينة الرياض، جلسة مباحثات مع مدير عام المباحث العامة بالمملكة "
+  "العربية السعودية، الفريق أول عبد الله القرني، وذلك على هامش مشاركته في مؤتمر وزراء "
+  "الداخلية العرب.", "SA@Riyadh"),
+ ("كشفت مصادر إعلامية إسبانية أن عبد اللطيف حموشي التقى، بعيدا عن الأضواء، مدير المركز الوطني "
+  "للاستخبارات الإسباني، السيدة إسبيرانثا كاستيليرو، بمدريد.", "ES@Madrid"),
+ ("Revue de presse\nSelon le journal El Confidencial, le patron de la DGST marocaine a "
+  "rencontré discrètement à Madrid la directrice du CNI, Esperanza Casteleiro.\nLa rencontre "
+  "aurait porté sur la menace jihadiste au Sahel.", "ES@Madrid"),
+ ("وخلال زيارته للدوحة، حل حموشي ضيفا على وزير الداخلية القطري، الشيخ خليفة بن حمد آل ثاني، "
+  "الذي أقام مأدبة غداء على شرفه.", "QA@Doha"),
+ ("Abdellatif Hammouchi, accompanied by senior DGSN officials, was received on Tuesday in Abu "
+  "Dhabi by Lieutenant General Sheikh Saif bin Zayed Al Nahyan, Deputy Prime Minister and "
+  "Minister of Interior of the UAE.", "AE@Abu Dhabi"),
+ ("حموشي يلتقي نظيره الفرنسي\nالتقى حموشي، اليوم الخميس بباريس، المدير العام للأمن الداخلي "
+  "الفرنسي، السيدة سيلين بيرتون، والمدير العام للشرطة الوطنية، السيد لويس لوجي.", "FR@Paris"),
 ]
 NEG = [
  "ترأس عبد اللطيف حموشي، اليوم بالرباط، حفل تخرج الفوج الجديد من حراس الأمن، بحضور سفراء عدد من الدول.",

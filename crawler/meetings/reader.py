@@ -106,8 +106,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             continue
         cues = find_cues(s.folded)
         mention = first_mention(s.folded, True, named_before)
-        named_before = named_before or names_hammouchi(s.folded) \
-            or bool(mention and mention.kind in INTRODUCING)
+        # named (by name or full title) or introduced (a bare title) in this sentence
+        named_before = named_before or bool(mention and mention.kind in INTRODUCING)
         ev.named = named_before
         if mention is None and (found or named_before):
             mention = implicit_subject(s.folded, cues.verb)
