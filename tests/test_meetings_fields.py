@@ -148,3 +148,41 @@ def test_an_agency_joined_by_and_is_the_whole_phrase(role, agency):
 def test_a_conjoined_agency_in_a_meeting():
     _check("استقبل عبد اللطيف حموشي بالرباط رئيس وكالة الاستخبارات والأمن البولندية (ABW) السيد "
            "توماش نوفاك.", [("PL", "توماش نوفاك", "السيد", None, "وكالة الاستخبارات والأمن البولندية (ABW)")])
+
+
+STRAY_STOPS = [
+ ("واستقبل عبد اللطيف حموشي. بمقر المديرية العامة للأمن الوطني بالرباط، مدير الشرطة الجنائية "
+  "البرتغالية جواو سانتوس، حيث بحثا التعاون.",
+  [("PT", "جواو سانتوس", None, "مدير الشرطة الجنائية البرتغالية", None)]),
+ ("Abdellatif Hammouchi a reçu. Au siège de la DGST à Témara, le directeur de la police "
+  "judiciaire belge, M. Pieter Claes.", [("BE", "Pieter Claes", "M", None, None)]),
+ ("Abdellatif Hammouchi received. On Monday in Rabat, the Director of the Hungarian National "
+  "Police, Gabor Nagy.", [("HU", "Gabor Nagy", None, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STRAY_STOPS)
+def test_a_stray_stop_after_his_name_then_the_place(text, expected):
+    _check(text, expected)
+
+
+def test_a_next_sentence_with_its_own_verb_is_no_continuation():
+    found = extract_meetings("استقبل عبد اللطيف حموشي. بمقر المديرية العامة بالرباط، ترأس مدير الشرطة "
+                             "حفل تخرج الفوج الجديد.")
+    assert found.meetings == []
+
+
+PLACES = ["بمقر المديرية العامة للأمن الوطني بالرباط", "اليوم الثلاثاء بتمارة", "بالرباط"]
+FOREIGN = [("IT", "المدير المركزي للشرطة القضائية الإيطالية", "ماركو فيراري"),
+           ("NL", "رئيس الشرطة الوطنية الهولندية", "يان بيترز"),
+           ("ES", "المدير العام للحرس المدني الإسباني", "خوسيه رويث")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PLACES), st.sampled_from(FOREIGN), st.booleans())
+def test_a_stray_stop_before_the_place_gives_the_same_meeting(place, who, stop):
+    code, title, name = who
+    sep = ". " if stop else " "
+    found = extract_meetings(f"واستقبل عبد اللطيف حموشي{sep}{place}، {title}، السيد {name}، "
+                             "حيث بحثا التعاون.")
+    assert [(m.counterpart.country, m.counterpart.name) for m in found.meetings] == [(code, name)]
