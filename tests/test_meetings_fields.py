@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.meetings import extract_meetings
+from crawler.meetings.agency import agency_in, decide_agency
 from crawler.meetings.hammouchi import mentions
 from crawler.vocab import fold
 
@@ -125,3 +126,25 @@ def test_the_host_with_or_without_commas(host, name, him, commas):
 ])
 def test_a_moroccan_host_is_no_foreign_counterpart(text):
     assert extract_meetings(text).meetings == []
+
+
+AGENCY_PHRASES = [
+ # (role, agency): the whole organisation phrase when the gazetteer names only its second half
+ ("مديرة جهاز الأمن والمخابرات الكيني (NIS)", "جهاز الأمن والمخابرات الكيني (NIS)"),
+ ("رئيس وكالة الاستخبارات والأمن البولندية (ABW)", "وكالة الاستخبارات والأمن البولندية (ABW)"),
+ ("director of the Security and Intelligence Service (SIS)", "Security and Intelligence Service (SIS)"),
+ ("director of the AIVD", "AIVD"),
+ # a name the gazetteer has whole stays the gazetteer's
+ ("المدير العام للشرطة الوطنية الإسبانية", "الشرطة الوطنية الإسبانية"),
+ ("مديرة جهاز الأمن الفيدرالي النمساوي", "جهاز الأمن الفيدرالي النمساوي"),
+]
+
+
+@pytest.mark.parametrize(("role", "agency"), AGENCY_PHRASES)
+def test_an_agency_joined_by_and_is_the_whole_phrase(role, agency):
+    assert decide_agency(role, agency_in(role)) == agency
+
+
+def test_a_conjoined_agency_in_a_meeting():
+    _check("استقبل عبد اللطيف حموشي بالرباط رئيس وكالة الاستخبارات والأمن البولندية (ABW) السيد "
+           "توماش نوفاك.", [("PL", "توماش نوفاك", "السيد", None, "وكالة الاستخبارات والأمن البولندية (ABW)")])
