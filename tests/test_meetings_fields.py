@@ -186,3 +186,34 @@ def test_a_stray_stop_before_the_place_gives_the_same_meeting(place, who, stop):
     found = extract_meetings(f"واستقبل عبد اللطيف حموشي{sep}{place}، {title}، السيد {name}، "
                              "حيث بحثا التعاون.")
     assert [(m.counterpart.country, m.counterpart.name) for m in found.meetings] == [(code, name)]
+
+
+POSSESSIVES = [
+ ("Abdellatif Hammouchi held talks on Tuesday in Rabat with Ghana's director general of criminal "
+  "investigations, Commissioner Kwame Mensah.",
+  [("GH", "Kwame Mensah", "Commissioner", "Ghana's director general of criminal investigations",
+    "criminal investigations")]),
+ ("Abdellatif Hammouchi met in Rabat with Kenya's director of criminal investigations, Inspector "
+  "General Peter Kamau.",
+  [("KE", "Peter Kamau", "Inspector General", None, "criminal investigations")]),
+ ("Abdellatif Hammouchi a reçu à Rabat le directeur général de la police nationale ivoirienne, "
+  "l'inspecteur général Yao Kouassi.", [("CI", "Yao Kouassi", "l'inspecteur général", None, None)]),
+ ("استقبل عبد اللطيف حموشي بالرباط المدير العام للشرطة الوطنية السنغالية، المفتش العام عثمان ديوب.",
+  [("SN", "عثمان ديوب", "المفتش العام", "المدير العام للشرطة الوطنية السنغالية", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSSESSIVES)
+def test_a_possessive_country_and_a_rank_that_is_also_a_role(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("role", "agency"), [
+    ("Senegal's director general of national police", "national police"),
+    ("Spain's Director of the National Intelligence Centre (CNI)", "National Intelligence Centre (CNI)"),
+    ("Europol's Deputy Executive Director", "Europol"),
+    # an organisation as the owner is the agency, its department is not
+    ("AFRIPOL's Director of Operations Support", "AFRIPOL"),
+])
+def test_the_organisation_after_a_possessive_owner(role, agency):
+    assert decide_agency(role, agency_in(role)) == agency
