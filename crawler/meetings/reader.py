@@ -153,7 +153,9 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
                 continue
             if person.country and not cues.verb:
                 continue  # "شارك في اجتماع رؤساء أجهزة … مالي والنيجر": a list met only by a verb
-            decision = decide_country(person, rest, story)
+            at = min((i for i in (evidence.find(x) for x in (person.title, person.name) if x) if i >= 0),
+                     default=0)
+            decision = decide_country(person, rest, story, before=evidence[:at])
             if decision.code is None or decision.code == "MA":
                 continue
             person.weak = s.headline_like
