@@ -149,7 +149,9 @@ def _cut_connector(p: str, bound: bool) -> list[Piece]:
 
 def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Piece]:
     """A Hammouchi piece may hold the counterpart too: "حموشي يستقبل مسؤول الاستعلامات …" (after the
-    verb), "استقبل حموشي سفير فرنسا بالمغرب" (after his name): that part is a piece of its own."""
+    verb), "استقبل حموشي سفير فرنسا بالمغرب" (after his name), "استقبل وزير الداخلية القطري …
+    المسؤول الأمني المغربي" (between the verb and him: he is the one received): that part is a
+    piece of its own."""
     lx = lexicon()
     out = []
     for p in pieces:
@@ -159,7 +161,20 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
             h = [m for m in mentions(folded, named, named_before) if m.kind != "pronoun"]
             last = max((m.end for m in h), default=None)
             cut = None
-            if v and h and min(m.start for m in h) < v.start() and folded[v.end():].strip():
+            first = min((m.start for m in h), default=None)
+            between = v is not None and first is not None and v.end() < first
+            r = lx.role.search(folded, v.end(), first) if between else None
+            if r is not None and folded[r.start():first].strip():
+                # "استقبل وزير الداخلية القطري الشيخ X المسؤول الأمني المغربي": the host, the subject
+                # between the verb and him, is a piece of its own
+                a, _ = original_span(p.text, r.start(), r.start() + 1)
+                b, _ = original_span(p.text, first, first + 1)
+                host = Piece(p.text[a:b].strip())
+                classify(host, named, named_before)
+                if host.kind in ("role", "name"):
+                    out += [Piece(p.text[:a].strip()), host, Piece(p.text[b:].strip(), kind="hammouchi")]
+                    continue
+            if v and h and first < v.start() and folded[v.end():].strip():
                 cut = v.end()
             elif last is not None and (lx.role.search(folded, last)
                                        or lx.delegation.match(folded[last:].strip())):
