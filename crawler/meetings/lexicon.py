@@ -75,6 +75,7 @@ class Lexicon:
         self.visit = phrase_regex(data["visit_cues"])
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
+        self.org_words = {fold(w) for w in data["org_words"]}
         self.no_agency = phrase_regex(roles["no_agency"])
         self.not_person = phrase_regex(data["not_person"])
         self.shared_meetings = phrase_regex(data["shared_meetings"])
