@@ -1,5 +1,7 @@
 """Scrapy settings for liqaat. One file for every environment: override with `-s NAME=value`."""
 
+from scrapy.settings import default_settings
+
 from crawler.items import REPORT_EXPORT_FIELDS
 
 BOT_NAME = "liqaat"
@@ -73,6 +75,12 @@ FEED_EXPORTERS = {
 # summary block at the end of the run, after Scrapy's stats.
 EXTENSIONS = {"crawler.jobs.JobDirExtension": 100, "crawler.feedback.RunFeedback": 900}
 LIQAAT_PROGRESS_INTERVAL = 15.0
+# Scrapy's remote-control HTTP server (code execution, for its MCP server) is off and left out of
+# the base extensions: nothing here uses it, and Scrapy imports every listed extension, even a
+# disabled one; its aiohttp was a fifth of the start-up (docs/benchmarks.md).
+REMOTE_CONTROL_ENABLED = False
+EXTENSIONS_BASE = {k: v for k, v in default_settings.EXTENSIONS_BASE.items()
+                   if not k.endswith(".RemoteControl")}
 
 # The meetings store and its export at the end of the run: JSON Lines, or the meetings CSV
 # when MEETINGS_OUTPUT ends in .csv (docs/store.md, docs/dataset.md).

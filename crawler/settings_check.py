@@ -28,6 +28,8 @@ RULES = {
     "LIQAAT_PARALLEL_BEFORE": Rule("int", 0),
     "LIQAAT_STORE_LOCK_WAIT": Rule("float", 0),
     "MEETINGS_DB": Rule("str", empty=False),
+    "MEETINGS_DB_SYNC_EVERY": Rule("int", 1),
+    "LIQAAT_SKIP_KNOWN": Rule("bool"),
     "MEETINGS_OUTPUT": Rule("str"),
     "WARC_PATH": Rule("str"),
     "OUTLETS_LASTMOD": Rule("bool"),

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import time
 
+from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from crawler.store import SYNC_EVERY, MeetingStore
@@ -51,8 +52,9 @@ class StorePipeline:
         deadline, told = time.monotonic() + self.lock_wait, False
         while not self.lock.try_acquire():
             if time.monotonic() >= deadline:
-                self.fail(self.lock.busy_message(self.lock_wait) + "; nothing was stored")
-                raise RuntimeError(self.lock.busy_message(self.lock_wait))
+                self.fail(self.lock.busy_message(self.lock_wait) + "; nothing was read")
+                self._stop("store_busy")
+                return
             if not told:
                 logger.warning("liqaat: waiting for the store %s: in use by another run (%s)",
                                self.db_path, self.lock.holder())
@@ -63,10 +65,21 @@ class StorePipeline:
             self.store = MeetingStore(self.db_path, self.sync_every)
         except Exception as error:  # noqa: BLE001 (a full disk, a damaged or foreign file)
             self.first_error = error
-            self.fail(f"could not open the store {self.db_path}: {error}; nothing was stored")
+            self.fail(f"could not open the store {self.db_path}: {error}; nothing was read")
             self.lock.release()
+            self._stop("store_unavailable")
             return
         self.stats.set_value("liqaat/dedup/meetings_at_start", len(self.store.deduper.clusters))
+
+    def _stop(self, reason: str) -> None:
+        """Close the spider as soon as it is open: nothing it reads could be stored."""
+        crawler = self.crawler
+        if crawler is None or crawler.engine is None:
+            return
+
+        def opened(spider):
+            asyncio.ensure_future(crawler.engine.close_spider_async(reason=reason))
+        crawler.signals.connect(opened, signal=signals.spider_opened, weak=False)
 
     def fail(self, message: str) -> None:
         """The run could not store or export what it processed: one error line, exit status 1."""

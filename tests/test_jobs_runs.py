@@ -119,7 +119,8 @@ def test_a_run_that_waits_too_long_for_the_store_says_so(tmp_path):
         held.release()
     assert p.returncode == 1
     errors = [ln for ln in log.splitlines() if " ERROR: " in ln]
-    assert errors and "is in use by another run" in errors[0] and str(db) in errors[0]
+    assert len(errors) == 1 and "is in use by another run" in errors[0] and str(db) in errors[0], errors
+    assert "Traceback" not in log
 
 
 def _full_disk(limit: int):

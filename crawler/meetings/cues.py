@@ -4,7 +4,8 @@ A meeting cue is an interaction verb ("استقبل", "s'est entretenu", "sat do
 "séance de travail", "talks") of data/lexicon.yaml; a verb may be written in parts with words
 between them ("حل … ضيفا على", "a tenu … une séance de travail", "أجرى … مباحثات"). A future cue
 ("سيستقبل", "devrait rencontrer") or a recall cue ("سبق أن", "had met") placed before the first
-meeting cue makes the sentence a preview or a recollection, not this report's meeting.
+meeting cue makes the sentence a preview or a recollection, not this report's meeting; talks at a
+distance ("اتصال هاتفي", "par visioconférence", "phone call") are no meeting.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Cues:
     noun: re.Match | None = None
     future: bool = False
     recall: bool = False
+    remote: bool = False  # a phone call, a videoconference
 
     @property
     def meeting(self) -> bool:
@@ -51,6 +53,9 @@ def find_cues(folded: str) -> Cues:
     # a future or recall cue governs the meeting only when it comes before its verb ("سيستقبل",
     # "is expected to meet"), not in a clause after it ("… المرتقب انعقادها")
     cues.future = bool(future and future.start() <= first)
+    if not cues.meeting:
+        return cues  # recall and remote cues qualify a meeting cue: none here
     recall = lx.recall.search(folded)
     cues.recall = bool(recall and recall.start() <= first + RECALL_SLACK)
+    cues.remote = bool(lx.remote.search(folded))
     return cues
