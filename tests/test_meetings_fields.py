@@ -217,3 +217,29 @@ def test_a_possessive_country_and_a_rank_that_is_also_a_role(text, expected):
 ])
 def test_the_organisation_after_a_possessive_owner(role, agency):
     assert decide_agency(role, agency_in(role)) == agency
+
+
+RELEASES = [
+ ("Le Service de renseignement de la Confédération (SRC) a indiqué que son directeur, M. Luc "
+  "Favre, a été reçu mardi à Rabat par Abdellatif Hammouchi.",
+  [("CH", "Luc Favre", "M", "directeur", "Service de renseignement de la Confédération (SRC)")]),
+ ("The Finnish Security and Intelligence Service (SUPO) announced that its Director, Ms Anna "
+  "Virtanen, met in Rabat with Abdellatif Hammouchi.",
+  [("FI", "Anna Virtanen", "Ms", "Director", "Finnish Security and Intelligence Service (SUPO)")]),
+ ("أعلنت الشرطة الوطنية الهولندية أن مديرها العام، السيد يان سميت، استقبل بالرباط من طرف عبد اللطيف حموشي.",
+  [("NL", "يان سميت", "السيد", "مديرها العام", "الشرطة الوطنية الهولندية")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELEASES)
+def test_its_director_is_the_official_of_the_service_that_says_so(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Abdellatif Hammouchi a rencontré son homologue à Rabat.",
+    "La Direction générale de la sûreté nationale a indiqué que son directeur a reçu à Rabat les "
+    "lauréats de la nouvelle promotion.",
+])
+def test_a_possessive_without_a_foreign_service_names_no_one(text):
+    assert extract_meetings(text).meetings == []

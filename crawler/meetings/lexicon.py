@@ -68,6 +68,8 @@ class Lexicon:
         self.role_plural = phrase_regex(roles["plural"])
         self.role_generic = re.compile(rf"^\s*(?:{phrase_regex(roles['generic']).pattern})", re.IGNORECASE)
         self.role_stop = phrase_regex(data["role_stops"])
+        self.possessive_before = re.compile(rf"(?:^|\s)(?:{phrase_regex(roles['possessives']).pattern})\s*$",
+                                            re.IGNORECASE)
         self.circumstance = re.compile(rf"^\s*(?:{phrase_regex(data['circumstances']).pattern})",
                                        re.IGNORECASE)
         self.visit = phrase_regex(data["visit_cues"])
