@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.meetings import extract_meetings
+from crawler.meetings.agency import agency_in, decide_agency
 from crawler.meetings.hammouchi import mentions
 from crawler.vocab import fold
 
@@ -125,3 +126,94 @@ def test_the_host_with_or_without_commas(host, name, him, commas):
 ])
 def test_a_moroccan_host_is_no_foreign_counterpart(text):
     assert extract_meetings(text).meetings == []
+
+
+AGENCY_PHRASES = [
+ # (role, agency): the whole organisation phrase when the gazetteer names only its second half
+ ("مديرة جهاز الأمن والمخابرات الكيني (NIS)", "جهاز الأمن والمخابرات الكيني (NIS)"),
+ ("رئيس وكالة الاستخبارات والأمن البولندية (ABW)", "وكالة الاستخبارات والأمن البولندية (ABW)"),
+ ("director of the Security and Intelligence Service (SIS)", "Security and Intelligence Service (SIS)"),
+ ("director of the AIVD", "AIVD"),
+ # a name the gazetteer has whole stays the gazetteer's
+ ("المدير العام للشرطة الوطنية الإسبانية", "الشرطة الوطنية الإسبانية"),
+ ("مديرة جهاز الأمن الفيدرالي النمساوي", "جهاز الأمن الفيدرالي النمساوي"),
+]
+
+
+@pytest.mark.parametrize(("role", "agency"), AGENCY_PHRASES)
+def test_an_agency_joined_by_and_is_the_whole_phrase(role, agency):
+    assert decide_agency(role, agency_in(role)) == agency
+
+
+def test_a_conjoined_agency_in_a_meeting():
+    _check("استقبل عبد اللطيف حموشي بالرباط رئيس وكالة الاستخبارات والأمن البولندية (ABW) السيد "
+           "توماش نوفاك.", [("PL", "توماش نوفاك", "السيد", None, "وكالة الاستخبارات والأمن البولندية (ABW)")])
+
+
+STRAY_STOPS = [
+ ("واستقبل عبد اللطيف حموشي. بمقر المديرية العامة للأمن الوطني بالرباط، مدير الشرطة الجنائية "
+  "البرتغالية جواو سانتوس، حيث بحثا التعاون.",
+  [("PT", "جواو سانتوس", None, "مدير الشرطة الجنائية البرتغالية", None)]),
+ ("Abdellatif Hammouchi a reçu. Au siège de la DGST à Témara, le directeur de la police "
+  "judiciaire belge, M. Pieter Claes.", [("BE", "Pieter Claes", "M", None, None)]),
+ ("Abdellatif Hammouchi received. On Monday in Rabat, the Director of the Hungarian National "
+  "Police, Gabor Nagy.", [("HU", "Gabor Nagy", None, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STRAY_STOPS)
+def test_a_stray_stop_after_his_name_then_the_place(text, expected):
+    _check(text, expected)
+
+
+def test_a_next_sentence_with_its_own_verb_is_no_continuation():
+    found = extract_meetings("استقبل عبد اللطيف حموشي. بمقر المديرية العامة بالرباط، ترأس مدير الشرطة "
+                             "حفل تخرج الفوج الجديد.")
+    assert found.meetings == []
+
+
+PLACES = ["بمقر المديرية العامة للأمن الوطني بالرباط", "اليوم الثلاثاء بتمارة", "بالرباط"]
+FOREIGN = [("IT", "المدير المركزي للشرطة القضائية الإيطالية", "ماركو فيراري"),
+           ("NL", "رئيس الشرطة الوطنية الهولندية", "يان بيترز"),
+           ("ES", "المدير العام للحرس المدني الإسباني", "خوسيه رويث")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PLACES), st.sampled_from(FOREIGN), st.booleans())
+def test_a_stray_stop_before_the_place_gives_the_same_meeting(place, who, stop):
+    code, title, name = who
+    sep = ". " if stop else " "
+    found = extract_meetings(f"واستقبل عبد اللطيف حموشي{sep}{place}، {title}، السيد {name}، "
+                             "حيث بحثا التعاون.")
+    assert [(m.counterpart.country, m.counterpart.name) for m in found.meetings] == [(code, name)]
+
+
+POSSESSIVES = [
+ ("Abdellatif Hammouchi held talks on Tuesday in Rabat with Ghana's director general of criminal "
+  "investigations, Commissioner Kwame Mensah.",
+  [("GH", "Kwame Mensah", "Commissioner", "Ghana's director general of criminal investigations",
+    "criminal investigations")]),
+ ("Abdellatif Hammouchi met in Rabat with Kenya's director of criminal investigations, Inspector "
+  "General Peter Kamau.",
+  [("KE", "Peter Kamau", "Inspector General", None, "criminal investigations")]),
+ ("Abdellatif Hammouchi a reçu à Rabat le directeur général de la police nationale ivoirienne, "
+  "l'inspecteur général Yao Kouassi.", [("CI", "Yao Kouassi", "l'inspecteur général", None, None)]),
+ ("استقبل عبد اللطيف حموشي بالرباط المدير العام للشرطة الوطنية السنغالية، المفتش العام عثمان ديوب.",
+  [("SN", "عثمان ديوب", "المفتش العام", "المدير العام للشرطة الوطنية السنغالية", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSSESSIVES)
+def test_a_possessive_country_and_a_rank_that_is_also_a_role(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("role", "agency"), [
+    ("Senegal's director general of national police", "national police"),
+    ("Spain's Director of the National Intelligence Centre (CNI)", "National Intelligence Centre (CNI)"),
+    ("Europol's Deputy Executive Director", "Europol"),
+    # an organisation as the owner is the agency, its department is not
+    ("AFRIPOL's Director of Operations Support", "AFRIPOL"),
+])
+def test_the_organisation_after_a_possessive_owner(role, agency):
+    assert decide_agency(role, agency_in(role)) == agency
