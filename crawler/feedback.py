@@ -126,7 +126,8 @@ class FirstProblems(logging.Handler):
                 message = record.getMessage().splitlines()[0] if record.getMessage() else ""
             except Exception:  # a record whose arguments do not format: its template
                 message = str(record.msg)
-            line = f"{record.levelname} {record.name}: {message}"
+            # without the project's "liqaat: " tag: the summary repeats a line, it is not one
+            line = f"{record.levelname} {record.name}: {message.removeprefix('liqaat: ')}"
             self.lines.append(line if len(line) <= 160 else line[:159] + "…")
 
 

@@ -92,7 +92,7 @@ def test_the_first_problems_of_the_log_are_kept():
     log.addHandler(keep)
     try:
         log.info("not a problem")
-        log.warning("could not fetch %s: HTTP %d\nsecond line", "http://x/1", 404)
+        log.warning("liqaat: could not fetch %s: HTTP %d\nsecond line", "http://x/1", 404)
         log.error("x" * 300)
         log.warning("a third one")
     finally:

@@ -118,6 +118,55 @@ CASES = [
   "AE@Abu Dhabi"),
  ("Hammouchi recibe al director de la Guardia Civil\nAbdellatif Hammouchi a reçu jeudi à "
   "Rabat la directrice générale de la Garde civile espagnole, Mme Mercedes González.", "ES@Rabat"),
+ # French and English dispatches, organisations, delegations
+ ("Sécurité : Hammouchi reçoit le patron de la police tunisienne\nRabat - Le Directeur "
+  "général de la sûreté nationale et de la surveillance du territoire, Abdellatif Hammouchi, "
+  "a reçu, mercredi à Rabat, le directeur général de la Sûreté nationale tunisienne, Mourad "
+  "Hassine, en visite de travail au Maroc à la tête d'une importante délégation.", "TN@Rabat"),
+ ("Coopération sécuritaire\nM. Hammouchi a également eu des entretiens avec la directrice de "
+  "la Sécurité de l'Etat belge (VSSE), Francisca Bostyn, et avec le commissaire général de la "
+  "police fédérale, Eric Snoeck.", "BE"),
+ ("Morocco, Spain Discuss Security Cooperation\nRabat - Morocco's Director General of "
+  "National Security and Territorial Surveillance (DGSN-DGST), Abdellatif Hammouchi, held "
+  "talks on Thursday in Rabat with Spain's Secretary of State for Security, Rafael Pérez "
+  "Ruiz.", "ES@Rabat"),
+ ("Hammouchi in Washington\nDuring his visit, the Moroccan official met with several senior "
+  "US officials, including the Director of National Intelligence, Tulsi Gabbard, and the FBI "
+  "Director, Kash Patel.", "US"),
+ ("Le DG de la DGSN en visite à Madrid\nAbdellatif Hammouchi s'est rendu lundi à Madrid où il "
+  "a été reçu par le ministre espagnol de l'Intérieur, Fernando Grande-Marlaska.\nLe "
+  "responsable marocain a ensuite eu une séance de travail avec la directrice de la Garde "
+  "civile, Mercedes González.", "ES@Madrid"),
+ ("Interpol : Valdecy Urquiza reçu par Hammouchi\nLe secrétaire général d'Interpol, Valdecy "
+  "Urquiza, a été reçu lundi à Rabat par Abdellatif Hammouchi.", "INTERPOL@Rabat"),
+ ("Hammouchi s'entretient avec le chef d'Afripol\nAbdellatif Hammouchi s'est entretenu lundi "
+  "à Alger avec le directeur exécutif d'Afripol, Jalel Chelba, en marge de la réunion "
+  "annuelle.", "AFRIPOL@Algiers"),
+ ("Abdellatif Hammouchi a reçu, jeudi, une délégation du FBI conduite par son directeur "
+  "adjoint, Dan Bongino.", "US"),
+ ("Morocco's Hammouchi receives UAE security delegation\nAbdellatif Hammouchi received on "
+  "Monday a high-level security delegation from the United Arab Emirates headed by Major "
+  "General Saeed Al Shamsi.", "AE"),
+ # third places, second-hand reports, a guest of a minister abroad
+ ("حموشي يشارك في اجتماعات الأنتربول بليون\nيشارك المدير العام للأمن الوطني ولمراقبة التراب "
+  "الوطني، عبد اللطيف حموشي، في أشغال الاجتماع السنوي لرؤساء أجهزة الشرطة المنعقد بمدينة ليون "
+  "الفرنسية.\nوعلى هامش هذا الاجتماع، أجرى حموشي مباحثات مع الأمين العام للمنظمة الدولية "
+  "للشرطة الجنائية، السيد فالديسي أوركيزا.", "INTERPOL@Lyon"),
+ ("عقد عبد اللطيف حموشي، أمس بمدينة الرياض، جلسة مباحثات مع مدير عام المباحث العامة بالمملكة "
+  "العربية السعودية، الفريق أول عبد الله القرني، وذلك على هامش مشاركته في مؤتمر وزراء "
+  "الداخلية العرب.", "SA@Riyadh"),
+ ("كشفت مصادر إعلامية إسبانية أن عبد اللطيف حموشي التقى، بعيدا عن الأضواء، مدير المركز الوطني "
+  "للاستخبارات الإسباني، السيدة إسبيرانثا كاستيليرو، بمدريد.", "ES@Madrid"),
+ ("Revue de presse\nSelon le journal El Confidencial, le patron de la DGST marocaine a "
+  "rencontré discrètement à Madrid la directrice du CNI, Esperanza Casteleiro.\nLa rencontre "
+  "aurait porté sur la menace jihadiste au Sahel.", "ES@Madrid"),
+ ("وخلال زيارته للدوحة، حل حموشي ضيفا على وزير الداخلية القطري، الشيخ خليفة بن حمد آل ثاني، "
+  "الذي أقام مأدبة غداء على شرفه.", "QA@Doha"),
+ ("Abdellatif Hammouchi, accompanied by senior DGSN officials, was received on Tuesday in Abu "
+  "Dhabi by Lieutenant General Sheikh Saif bin Zayed Al Nahyan, Deputy Prime Minister and "
+  "Minister of Interior of the UAE.", "AE@Abu Dhabi"),
+ ("حموشي يلتقي نظيره الفرنسي\nالتقى حموشي، اليوم الخميس بباريس، المدير العام للأمن الداخلي "
+  "الفرنسي، السيدة سيلين بيرتون، والمدير العام للشرطة الوطنية، السيد لويس لوجي.", "FR@Paris"),
 ]
 NEG = [
  "ترأس عبد اللطيف حموشي، اليوم بالرباط، حفل تخرج الفوج الجديد من حراس الأمن، بحضور سفراء عدد من الدول.",
@@ -166,12 +215,19 @@ NEG = [
  "تلقى عبد اللطيف حموشي برقية تهنئة من مدير الشرطة الفرنسية.",
  "ترأس عبد اللطيف حموشي، اليوم بالرباط، اجتماعا مع مسؤولي الأمن لمناقشة التعاون مع فرنسا "
  "وبلجيكا في مكافحة الإرهاب.",
+ "Abdellatif Hammouchi a présidé jeudi à Ifrane la cérémonie de sortie de la 50ème promotion "
+ "des officiers de police, en présence de plusieurs ambassadeurs.",
+ "Le ministre de l'Intérieur, Abdelouafi Laftit, a reçu son homologue français, Bruno "
+ "Retailleau, en présence de M. Hammouchi.",
+ "Editorial: Morocco's security model, built by Abdellatif Hammouchi, inspires many "
+ "countries such as Spain and France.",
+ "DGSN: Hammouchi nomme de nouveaux responsables à la tête de plusieurs préfectures de police.",
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_kind(text, expected):
-    title, _, body = text.rpartition("\n")  # a first line is the headline
+    title, _, body = text.partition("\n") if "\n" in text else ("", "", text)  # a first line: the headline
     found = extract_meetings(body, title=title or None)
     if "@" in expected:
         expected, city = expected.split("@")

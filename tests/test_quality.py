@@ -29,7 +29,7 @@ FLOORS = {
     "excerpts": {
         "docs_seen": 1.0, "field_published": 1.0, "text_keeps_body": 0.96, "text_drops_boilerplate": 0.97,
         "relevance_f1": 1.0, "meeting_f1": 1.0, "field_country": 1.0, "field_name": 0.98, "field_title": 1.0,
-        "field_agency": 0.96, "field_city": 0.98, "field_abroad": 1.0, "field_date": 0.97, "topics_f1": 0.95,
+        "field_agency": 0.98, "field_city": 0.98, "field_abroad": 1.0, "field_date": 0.97, "topics_f1": 0.95,
         "dedup_f1": 1.0, "dedup_false_merges_max": 0, "meetings_missing_max": 14,
     },
 }

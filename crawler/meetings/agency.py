@@ -20,6 +20,9 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([^()]{2,12})\)")
 _LATIN_OF = re.compile(r"^(?:of\s+the|of|de\s+la|de\s+l['’]|du|des|de|d['’]|at\s+the|at|for\s+the|for)\s*",
                        re.IGNORECASE)
 _AR_OF = ("لل", "ل", "ب")
+_CONJUNCT_BEFORE = re.compile(r"(?:(?<=\s)|^)و$|\s(?:and|et|et\s+de|et\s+du|et\s+des|et\s+de\s+la|y)\s+$",
+                              re.IGNORECASE)
+_ACRONYM_ONLY = re.compile(r"^[A-Z][A-Za-z.\-]{1,11}$")
 MIN_ORG_WORDS = 1
 
 
@@ -30,6 +33,9 @@ class AgencyFind:
     written: str
     country: str | None
     generic: bool = False  # a generic service named with its country ("Customs of the Sultanate of Oman")
+    # the second half of a name joined by "و" / "and" / "et" ("… للاستخبارات والأمن الهولندية"), or
+    # only an acronym: the whole organisation phrase of the role is the agency
+    partial: bool = False
 
 
 def agency_in(text: str) -> AgencyFind | None:
@@ -42,7 +48,10 @@ def agency_in(text: str) -> AgencyFind | None:
         if after and not a.get("with_adjective"):
             written = f"{written} ({after.group(1)})"
         country = a.get("country") or a.code if a.get("type") == "international" else a.get("country")
-        return AgencyFind(written, country, generic=bool(a.get("qualifier")) and not a.get("with_adjective"))
+        partial = bool(_CONJUNCT_BEFORE.search(text[max(0, a.start - 12):a.start])) \
+            or bool(_ACRONYM_ONLY.match(written))
+        return AgencyFind(written, country, generic=bool(a.get("qualifier")) and not a.get("with_adjective"),
+                          partial=partial)
     return None
 
 
@@ -82,6 +91,8 @@ def decide_agency(role: str | None, found: AgencyFind | None) -> str | None:
     """The gazetteer's agency; the role's organisation phrase when the gazetteer names only a generic
     service inside it ("Police and Customs of the Sultanate of Oman", not "Customs") or none."""
     own = organisation_of(role) if role else None
+    if found is not None and own and found.partial:
+        return own  # "رئيس المصلحة العامة للاستخبارات والأمن الهولندية (AIVD)": all of it
     if found is not None and not (found.generic and own and fold(found.written) in fold(own)):
         return found.written
     return own

@@ -9,7 +9,8 @@ In order, the first that gives a foreign country (not MA) wins:
 2. the counterpart's name (a rare "the Spanish Ana Ruiz");
 3. the rest of the meeting sentence, without Hammouchi's pieces, before the clause of its topics
    ("… consacrés au trafic entre le Maroc, l'Espagne et la France" names no one's country);
-4. the visit the report tells of (stage 7: Hammouchi's trip to that country);
+4. the foreign city where the sentence places the meeting ("a rencontré à Madrid …"), then the visit
+   the report tells of (stage 7: Hammouchi's trip to that country);
 5. the one foreign country the report's headline and lead name.
 
 A counterpart whose country is none of these, or Morocco, is not a foreign counterpart.
@@ -23,7 +24,7 @@ from crawler.meetings.agency import AgencyFind, agency_in
 from crawler.meetings.gaz import find_countries
 from crawler.meetings.lexicon import lexicon
 from crawler.meetings.people import Person
-from crawler.meetings.place import Story, where_said
+from crawler.meetings.place import Story, sentence_city, where_said
 from crawler.vocab import fold
 
 
@@ -65,7 +66,20 @@ def _moroccan(role: str) -> bool:
     return first is not None and first.code == "MA"
 
 
-def decide_country(person: Person, sentence_rest: str, story: Story) -> CountryDecision:
+def decide_country(person: Person, sentence_rest: str, story: Story, before: str = "") -> CountryDecision:
+    """`sentence_rest`: the sentence without Hammouchi's pieces; `before`: the sentence up to the
+    counterpart (where "a Garda Síochána delegation led by …" names the counterpart's service)."""
+    decision = _decide(person, sentence_rest, story, before)
+    if decision.agency is None and decision.code and before:
+        # the service named before the counterpart, of the counterpart's country, is theirs when the
+        # role names none ("a Garda Síochána delegation led by Deputy Commissioner X")
+        found = agency_in(where_said(before))
+        if found is not None and found.country == decision.code:
+            decision.agency = found
+    return decision
+
+
+def _decide(person: Person, sentence_rest: str, story: Story, before: str) -> CountryDecision:
     if person.country:
         return CountryDecision(person.country, person.title, "list")
     if _moroccan(person.title or ""):
@@ -78,13 +92,13 @@ def decide_country(person: Person, sentence_rest: str, story: Story) -> CountryD
     code, evidence, _ = country_in(person.name or "")
     if code:
         return CountryDecision(code, evidence, "name", agency)
-    code, evidence, rest_agency = country_in(where_said(sentence_rest))
+    code, evidence, _ = country_in(where_said(sentence_rest))
     if code:
-        # "a Garda Síochána delegation led by Deputy Commissioner X": the agency that gave the
-        # country is the counterpart's when the role names none
-        if agency is None and rest_agency is not None and rest_agency.country == code:
-            agency = rest_agency
         return CountryDecision(code, evidence, "sentence", agency)
+    city = sentence_city(before, []) if before else None
+    if city is not None and city.get("country") not in (None, "MA"):
+        # "a rencontré à Madrid la directrice du CNI": met abroad, the host's official
+        return CountryDecision(city.get("country"), city.surface, "place", agency)
     visit = story.visit
     if visit.country and visit.country != "MA":
         return CountryDecision(visit.country, visit.phrase, "visit", agency)

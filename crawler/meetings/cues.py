@@ -53,6 +53,8 @@ def find_cues(folded: str) -> Cues:
     # a future or recall cue governs the meeting only when it comes before its verb ("سيستقبل",
     # "is expected to meet"), not in a clause after it ("… المرتقب انعقادها")
     cues.future = bool(future and future.start() <= first)
+    if not cues.meeting:
+        return cues  # recall and remote cues qualify a meeting cue: none here
     recall = lx.recall.search(folded)
     cues.recall = bool(recall and recall.start() <= first + RECALL_SLACK)
     cues.remote = bool(lx.remote.search(folded))

@@ -26,5 +26,6 @@ def find_agencies(text: str) -> tuple:
 
 
 def cities(text: str) -> list:
-    """Cities named in `text`, without the names that are also a country's ("Djibouti")."""
-    return [c for c in find_cities(text) if not c.get("country_homonym")]
+    """Cities named in `text`, without the names that are also a country's ("الجزائر", "Djibouti");
+    the city's own names are kept ("Alger", "الجزائر العاصمة")."""
+    return [c for c in find_cities(text) if not c.get("country_homonym") or not find_countries(c.surface)]

@@ -7,7 +7,8 @@ gate. Once the report names him anywhere (the headline, a later sentence), a sen
 - by a bare title of his office ("المدير العام للأمن الوطني", "Morocco's police chief") when no
   foreign country qualifies it ("… بجمهورية الكاميرون" is Cameroon's);
 - once named before, by an anaphora ("المدير العام", "le responsable marocain") that no institution
-  follows, or by a subject pronoun near the start of the sentence ("On Tuesday he met with");
+  follows, or by a subject pronoun near the start of the sentence, no role before it ("On Tuesday he
+  met with"; in "والسفير الكوري كيم جونغ هو" the word ends a name);
 - by no word at all: an Arabic sentence that opens with a meeting verb whose object follows it at
   once ("كما اجتمع برئيس …") continues the story of his meetings.
 
@@ -68,7 +69,9 @@ def mentions(folded: str, named: bool, named_before: bool) -> tuple[Mention, ...
                 if not any(o.start <= m.start() < o.end for o in out)]
         head = " ".join(folded.split()[:PRONOUN_REACH])
         p = lx.hammouchi_pronoun.search(head)
-        if p:
+        # "والسفير الكوري كيم جونغ هو": after a role the word ends that official's name, it is no
+        # subject pronoun of his
+        if p and not lx.role.search(head[:p.start()]):
             out.append(Mention("pronoun", p.start(), p.end()))
     return tuple(sorted(out, key=lambda m: m.start))
 

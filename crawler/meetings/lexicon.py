@@ -68,6 +68,8 @@ class Lexicon:
         self.role_plural = phrase_regex(roles["plural"])
         self.role_generic = re.compile(rf"^\s*(?:{phrase_regex(roles['generic']).pattern})", re.IGNORECASE)
         self.role_stop = phrase_regex(data["role_stops"])
+        self.circumstance = re.compile(rf"^\s*(?:{phrase_regex(data['circumstances']).pattern})",
+                                       re.IGNORECASE)
         self.visit = phrase_regex(data["visit_cues"])
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}

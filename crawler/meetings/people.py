@@ -53,6 +53,7 @@ class Piece:
     bound: bool = False  # written right after the piece before it, without a comma ("سفير كندا السيد …")
     remainder: str | None = None  # a role written right after the name ("السيدة X رئيسة جهاز …")
     glued_name: str | None = None  # a name written right after the role, without a comma
+    glued_honorific: str | None = None  # the rank written between that role and name ("… اللواء X")
 
 
 @dataclass
@@ -148,7 +149,9 @@ def _cut_connector(p: str, bound: bool) -> list[Piece]:
 
 def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Piece]:
     """A Hammouchi piece may hold the counterpart too: "حموشي يستقبل مسؤول الاستعلامات …" (after the
-    verb), "استقبل حموشي سفير فرنسا بالمغرب" (after his name): that part is a piece of its own."""
+    verb), "استقبل حموشي سفير فرنسا بالمغرب" (after his name), "استقبل وزير الداخلية القطري …
+    المسؤول الأمني المغربي" (between the verb and him: he is the one received): that part is a
+    piece of its own."""
     lx = lexicon()
     out = []
     for p in pieces:
@@ -158,7 +161,20 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
             h = [m for m in mentions(folded, named, named_before) if m.kind != "pronoun"]
             last = max((m.end for m in h), default=None)
             cut = None
-            if v and h and min(m.start for m in h) < v.start() and folded[v.end():].strip():
+            first = min((m.start for m in h), default=None)
+            between = v is not None and first is not None and v.end() < first
+            r = lx.role.search(folded, v.end(), first) if between else None
+            if r is not None and folded[r.start():first].strip():
+                # "استقبل وزير الداخلية القطري الشيخ X المسؤول الأمني المغربي": the host, the subject
+                # between the verb and him, is a piece of its own
+                a, _ = original_span(p.text, r.start(), r.start() + 1)
+                b, _ = original_span(p.text, first, first + 1)
+                host = Piece(p.text[a:b].strip())
+                classify(host, named, named_before)
+                if host.kind in ("role", "name"):
+                    out += [Piece(p.text[:a].strip()), host, Piece(p.text[b:].strip(), kind="hammouchi")]
+                    continue
+            if v and h and first < v.start() and folded[v.end():].strip():
                 cut = v.end()
             elif last is not None and (lx.role.search(folded, last)
                                        or lx.delegation.match(folded[last:].strip())):
@@ -185,6 +201,9 @@ def attending(pieces: list[Piece], named: bool, named_before: bool) -> bool:
         folded = fold(p.text)
         h = mentions(folded, named, named_before)
         cue = bool(lx.attendee.search(folded[:h[0].start] if h else folded))
+        if not cue and p.bound and i > 0:
+            # "en présence de M. Hammouchi": the cue is in the piece cut off before the honorific
+            cue = bool(lx.attendee.search(fold(pieces[i - 1].text)))
         carried = i > 0 and pieces[i - 1].kind == "hammouchi" and seen and att
         att = att and (cue or carried)
         seen = True
@@ -293,10 +312,12 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
     stop = lx.role_stop.search(folded, m.end())
     start, end = original_span(text, m_start, stop.start() if stop else len(folded))
     role = _strip_role_clitic(text[start:end].strip(" .:;"))
-    role, glued = _glued_name(role)
+    role, rank, glued = _ranked_name(role)
+    if glued is None:
+        role, glued = _glued_name(role)
     piece.kind, piece.text = "role", role
     if glued:
-        piece.glued_name = glued
+        piece.glued_name, piece.glued_honorific = glued, rank
     # "المسؤول الألماني", "son homologue": points back at someone, names no one new
     piece.role_generic = bool(lx.role_generic.match(fold(role))) and len(role.split()) <= 3
     # "مع المراقب العام عمر سيك": a rank with a name after it is a name
@@ -348,6 +369,57 @@ def original_span(text: str, start: int, end: int) -> tuple[int, int]:
     return pos[start] if start < len(pos) else len(text), pos[end - 1] + 1 if end > 0 else 0
 
 
+def _role_head_only(text: str) -> bool:
+    """`text` is role words only ("director", "نائب المدير"): nothing of an organisation yet."""
+    lx = lexicon()
+    rest = fold(text).strip()
+    while rest:
+        m = lx.role.match(rest)
+        if not m or m.end() == 0:
+            return False
+        rest = rest[m.end():].strip()
+    return True
+
+
+def _ranked_name(role: str) -> tuple[str, str | None, str | None]:
+    """A rank or honorific written inside a role, a name right after it, no comma between (data:
+    `honorifics`): "مدير أمن الدولة القطري اللواء X" -> (role, "اللواء", X). The rank must follow
+    an organisation phrase, not end a role's own head ("director general X" is no rank)."""
+    toks = role.split()
+    lx = lexicon()
+    folded = fold(role)
+    roles = [(m.start(), m.end()) for m in lx.role.finditer(folded)]
+    for k in range(1, len(toks) - 2):
+        head = " ".join(toks[:k])
+        at = len(fold(head)) + 1
+        if _role_head_only(head) or any(a < at < b for a, b in roles):
+            continue  # "Inspector General X": the word is the end of a role, not a rank
+        tail = " ".join(toks[k:])
+        if not _ARABIC.search(toks[k]) and not toks[k][:1].isupper() and fold(toks[k]) not in ("le", "la"):
+            continue  # a Latin rank before a name: "… police General X", "… le général X"
+        m = lx.honorific.match(fold(tail))
+        if not m:
+            continue
+        rank, rest = strip_honorific(tail)
+        # "… رئيس المفوض العام": a role word starting there is its own role, not a rank
+        if not rank or lx.role.match(fold(tail)) and not _ranked_role_ok(head):
+            continue
+        rest = rest.strip(" .:;")
+        name = rest if name_ok(rest) else (_leading_latin_name(rest) if not _ARABIC.search(rest[:1])
+                                            else (_name_prefix(rest) or (None,))[0])
+        if name and name_ok(name):
+            return head, rank, name
+    return role, None, None
+
+
+def _ranked_role_ok(head: str) -> bool:
+    """A role-like rank ("المفوض العام", "commissioner general") after a role ending in a country or
+    an acronym: that is a rank before a name."""
+    countries = [c for c in find_countries(head) if c.code]
+    return bool(countries and countries[-1].end >= len(head.rstrip()) - 1
+                or _AR_ACRONYM.search(head[-14:]))
+
+
 def _glued_name(role: str) -> tuple[str, str | None]:
     """A role ending in a country or nationality followed by a name: (role, name); in Latin script,
     capitalised words after the last role word ("Interior Minister Fernando Grande-Marlaska")."""
@@ -379,7 +451,9 @@ def _glued_name(role: str) -> tuple[str, str | None]:
     # stricter than a name between commas: only the family name may carry the article
     toks = tail.split()
     if not tail or not name_ok(tail) or any(fold(t).startswith("ال") for t in toks[:-1]):
-        return role, None
+        # "مدير الشرطة الأسترالية الفيدرالية X": definite adjectives after the demonym still
+        # belong to the organisation phrase; the name starts after its last definite word
+        return _after_definite(role)
     return role[:cut].strip(), tail
 
 
@@ -448,6 +522,7 @@ def persons(pieces: list[Piece]) -> list[Person]:
             pick = None
         if pick is None and p.glued_name:
             person.name = p.glued_name
+            person.honorific = p.glued_honorific
             person.name_latin = None if _ARABIC.search(p.glued_name) else p.glued_name
             person.generic = False
         if pick is not None:

@@ -28,6 +28,8 @@ from crawler.meetings.topics import find_topics
 from crawler.vocab import fold
 
 OPENING_CUE = 3  # characters into the next sentence where a meeting cue still opens it
+MAX_CIRCUMSTANCES = 2  # pieces of place or time that may open a sentence continuing a stray full stop
+CIRCUMSTANCE_WORDS = 4  # words of a piece that names a city as a place and nothing else
 
 
 @dataclass
@@ -61,15 +63,30 @@ def _continues(nxt: Sentence | None, named: bool) -> bool:
     if nxt is None or nxt.teaser:
         return False
     pieces = split_pieces(nxt.text)
+    lx = lexicon()
+    skipped = 0
+    # "واستقبل حموشي. بمقر المديرية …، المدير …": the place or the day may come first
+    while len(pieces) > 1 and skipped < MAX_CIRCUMSTANCES and _circumstance(pieces[0].text):
+        pieces, skipped = pieces[1:], skipped + 1
     if not pieces:
         return False
     first = pieces[0]
     classify_piece(first, named, True)
-    if first.attendee:
+    if first.attendee or skipped and lx.meeting_verb.search(fold(first.text)):
         return False
     # a role, or a name marked as one (an honorific, a connector before it, Latin letters)
     return first.kind == "role" or first.kind == "name" and bool(first.honorific or first.after_connector
                                                                   or first.latin)
+
+
+def _circumstance(piece: str) -> bool:
+    """A piece that only says where or when (data: `circumstances`, or a city named as a place)."""
+    folded = fold(piece).strip()
+    lx = lexicon()
+    if lx.meeting_verb.search(folded) or lx.role.search(folded):
+        return False
+    return bool(lx.circumstance.match(folded)
+                or place_cities(piece) and len(piece.split()) <= CIRCUMSTANCE_WORDS)
 
 
 def _joined(s: Sentence, nxt: Sentence | None, text: str, named: bool) -> Sentence | None:
@@ -106,8 +123,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             continue
         cues = find_cues(s.folded)
         mention = first_mention(s.folded, True, named_before)
-        named_before = named_before or names_hammouchi(s.folded) \
-            or bool(mention and mention.kind in INTRODUCING)
+        # named (by name or full title) or introduced (a bare title) in this sentence
+        named_before = named_before or bool(mention and mention.kind in INTRODUCING)
         ev.named = named_before
         if mention is None and (found or named_before):
             mention = implicit_subject(s.folded, cues.verb)
@@ -153,7 +170,9 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
                 continue
             if person.country and not cues.verb:
                 continue  # "شارك في اجتماع رؤساء أجهزة … مالي والنيجر": a list met only by a verb
-            decision = decide_country(person, rest, story)
+            at = min((i for i in (evidence.find(x) for x in (person.title, person.name) if x) if i >= 0),
+                     default=0)
+            decision = decide_country(person, rest, story, before=evidence[:at])
             if decision.code is None or decision.code == "MA":
                 continue
             person.weak = s.headline_like
