@@ -22,6 +22,8 @@ _LATIN_OF = re.compile(r"^(?:of\s+the|of|de\s+la|de\s+l['’]|du|des|de|d['’]|
 _AR_OF = ("لل", "ل", "ب")
 _CONJUNCT_BEFORE = re.compile(r"(?:(?<=\s)|^)و$|\s(?:and|et|et\s+de|et\s+du|et\s+des|et\s+de\s+la|y)\s+$",
                               re.IGNORECASE)
+# a possessive owner before an English role: "Senegal's", "the Garda Síochána's"
+_OWNER = re.compile(r"^(?:the\s+)?((?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*)['’]s\s+")
 _ACRONYM_ONLY = re.compile(r"^[A-Z][A-Za-z.\-]{1,11}$")
 MIN_ORG_WORDS = 1
 
@@ -60,6 +62,10 @@ def organisation_of(role: str) -> str | None:
     (an ambassador, a minister) or whose rest is only a country."""
     lx = lexicon()
     text = role.strip()
+    owner = _OWNER.match(text)
+    if owner:
+        # "Senegal's director general of national police": the owner comes before the role
+        text = text[owner.end():]
     head = False
     while True:
         m = lx.role.match(fold(text))
@@ -69,6 +75,8 @@ def organisation_of(role: str) -> str | None:
             return None
         head = True
         text = text[m.end():].strip(" ,،")
+    if head and not text and owner and not _only_country(owner.group(1)):
+        return owner.group(1)  # "Europol's Deputy Executive Director": the owner is the organisation
     if not head or not text:
         return None
     if ARABIC_RE.search(text[:2]):
@@ -87,11 +95,20 @@ def organisation_of(role: str) -> str | None:
     return text
 
 
+def _only_country(text: str) -> bool:
+    found = find_countries(text)
+    return bool(found) and found[0].start == 0 and found[0].end >= len(text.rstrip()) - 1
+
+
 def decide_agency(role: str | None, found: AgencyFind | None) -> str | None:
     """The gazetteer's agency; the role's organisation phrase when the gazetteer names only a generic
     service inside it ("Police and Customs of the Sultanate of Oman", not "Customs") or none."""
     own = organisation_of(role) if role else None
-    if found is not None and own and found.partial:
+    # an acronym alone stands for the phrase only when it is that phrase's ("… (AIVD)"), not an owner
+    # before the role ("INTERPOL's Executive Director of Police Services")
+    partial = found is not None and found.partial and not (
+        _ACRONYM_ONLY.match(found.written) and own and found.written not in own)
+    if found is not None and own and partial:
         return own  # "رئيس المصلحة العامة للاستخبارات والأمن الهولندية (AIVD)": all of it
     if found is not None and not (found.generic and own and fold(found.written) in fold(own)):
         return found.written
