@@ -79,8 +79,8 @@ def corpus(n: int, seed: int = 7):
         yield f"r{i}", text, ms, (d.isoformat() if rnd.random() < 0.5 else None)
 
 
-def run_size(n: int) -> dict:
-    d = Deduper()
+def run_size(n: int, undated: bool = True) -> dict:
+    d = Deduper(undated=undated)
     signer = d.signer
     base_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     new = chars = 0
@@ -129,9 +129,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 300_000])
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--old-rules", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--compare", type=int, default=100_000,
+                    help="also run this size with the rules before issue 11 (near and counterpart only)")
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one)))
+        print(json.dumps(run_size(args.one, undated=not args.old_rules)))
         return 0
     ys = yardsticks()
     print("signatures only (reports/s, same texts):")
@@ -146,6 +149,18 @@ def main() -> int:
         print(f"{n:>7} reports: {r['seconds']:7.2f} s  {r['reports_per_s']:7.0f} reports/s "
               f"({r['reports_per_s'] / ys['datasketch_update_per_shingle_sha1']:.1f}x the yardstick)  "
               f"peak {r['peak_mb']:6.0f} MB  {r['meetings']} meetings  ({r['avg_chars']:.0f} chars/report)")
+    if args.compare:
+        proc = subprocess.run([sys.executable, __file__, "--one", str(args.compare), "--old-rules"],
+                              capture_output=True, text=True, check=True)
+        old = json.loads(proc.stdout)
+        new = next((r for r in results if r["n"] == args.compare), None)
+        print(f"{args.compare:>7} reports, rules before issue 11 (near, counterpart): "
+              f"{old['seconds']:7.2f} s  {old['reports_per_s']:7.0f} reports/s  "
+              f"peak {old['peak_mb']:6.0f} MB  {old['meetings']} meetings")
+        if new:
+            print(f"the new rules' cost: {new['seconds'] / old['seconds']:.2f}x the old rules' time, "
+                  f"{new['peak_mb'] / old['peak_mb']:.2f}x their peak memory; "
+                  f"{old['meetings'] - new['meetings']} more merges")
     if len(results) >= 2:
         a, b = results[-2], results[-1]
         print(f"time ratio {b['n']}/{a['n']}: {b['seconds'] / a['seconds']:.2f} "

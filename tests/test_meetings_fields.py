@@ -30,6 +30,15 @@ RANK_SPLITS = [
   [("TG", "Kodjo Abalo", "le général", "directeur de la police nationale togolaise", None)]),
  ("Abdellatif Hammouchi met on Monday in Rabat the head of the Ghana Police Service Inspector "
   "General Kofi Boateng.", [("GH", None, None, None, None)]),
+ # no rank: the organisation phrase ends at its last organisation word or nationality
+ ("Abdellatif Hammouchi received in Rabat the Director of the Zambia Police Service Chanda Mwale.",
+  [("ZM", "Chanda Mwale", None, "Director of the Zambia Police Service", None)]),
+ ("Abdellatif Hammouchi a reçu lundi à Rabat le chef de la police nationale malienne Oumar Traoré.",
+  [("ML", "Oumar Traoré", None, "chef de la police nationale malienne", None)]),
+ ("Abdellatif Hammouchi a reçu à Rabat le directeur de la police nationale nigérienne le contrôleur "
+  "général Issa Moussa.", [("NE", "Issa Moussa", "le contrôleur général", None, None)]),
+ ("Abdellatif Hammouchi met in Rabat the Director of the Police Service of Northern Ireland.",
+  [("GB", None, None, "Director of the Police Service of Northern Ireland", None)]),
 ]
 
 
@@ -217,3 +226,29 @@ def test_a_possessive_country_and_a_rank_that_is_also_a_role(text, expected):
 ])
 def test_the_organisation_after_a_possessive_owner(role, agency):
     assert decide_agency(role, agency_in(role)) == agency
+
+
+RELEASES = [
+ ("Le Service de renseignement de la Confédération (SRC) a indiqué que son directeur, M. Luc "
+  "Favre, a été reçu mardi à Rabat par Abdellatif Hammouchi.",
+  [("CH", "Luc Favre", "M", "directeur", "Service de renseignement de la Confédération (SRC)")]),
+ ("The Finnish Security and Intelligence Service (SUPO) announced that its Director, Ms Anna "
+  "Virtanen, met in Rabat with Abdellatif Hammouchi.",
+  [("FI", "Anna Virtanen", "Ms", "Director", "Finnish Security and Intelligence Service (SUPO)")]),
+ ("أعلنت الشرطة الوطنية الهولندية أن مديرها العام، السيد يان سميت، استقبل بالرباط من طرف عبد اللطيف حموشي.",
+  [("NL", "يان سميت", "السيد", "مديرها العام", "الشرطة الوطنية الهولندية")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELEASES)
+def test_its_director_is_the_official_of_the_service_that_says_so(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Abdellatif Hammouchi a rencontré son homologue à Rabat.",
+    "La Direction générale de la sûreté nationale a indiqué que son directeur a reçu à Rabat les "
+    "lauréats de la nouvelle promotion.",
+])
+def test_a_possessive_without_a_foreign_service_names_no_one(text):
+    assert extract_meetings(text).meetings == []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 #: Reports kept in the recent-reports dict before it becomes a sorted run.
-FLUSH_EVERY = 16384
+FLUSH_EVERY = 2048
 _PRIME = np.uint64(0x100000001B3)
 _BAND_SEED = np.uint64(0x9E3779B97F4A7C15)
 

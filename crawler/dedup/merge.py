@@ -225,8 +225,11 @@ def _blocking_keys(country: str, name: str | None, name_latin: str | None,
 class Deduper:
     """The merge state: signatures in an LSH index (bands only), meetings and their mentions."""
 
-    def __init__(self, signer: Signer | None = None, threshold: float = NEAR_JACCARD):
+    def __init__(self, signer: Signer | None = None, threshold: float = NEAR_JACCARD, undated: bool = True):
+        """`undated=False` keeps the rules as they were before the undated rule (near and
+        counterpart only): bench/dedup.py measures the new rules' cost against it."""
         self.signer = signer or Signer()
+        self.undated = undated
         self.threshold = threshold
         self.lsh = BandIndex(self.signer.num_perm, threshold)
         self.signatures = SignatureFile(self.signer.num_perm)
@@ -427,7 +430,7 @@ class Deduper:
                             ev = {"report": m.url, "days_apart": abs(m.day - mention.day)}
                             out.append((15 - ev["days_apart"], mid, "counterpart", ev))
                             break
-        for key in blocking_keys(mention.cp):
+        for key in blocking_keys(mention.cp) if self.undated else ():
             for mid in islice(reversed(self.by_key.get(key, {})), RECENT_PER_KEY):
                 if mid in seen or mid not in self.clusters:
                     continue
@@ -460,7 +463,7 @@ class Deduper:
         """A dated mention that makes a meeting of `mid`: loose undated mentions of the same
         person in meetings of other days fit this one as well; they are set apart in a meeting of
         their own, whatever the order reports arrived in (`self.detached`)."""
-        if mention.day is None:
+        if mention.day is None or not self.undated:
             return
         for key in blocking_keys(mention.cp):
             for other in list(islice(reversed(self.by_key.get(key, {})), RECENT_PER_KEY)):

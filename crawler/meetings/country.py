@@ -9,6 +9,8 @@ In order, the first that gives a foreign country (not MA) wins:
 2. the counterpart's name (a rare "the Spanish Ana Ruiz");
 3. the rest of the meeting sentence, without Hammouchi's pieces, before the clause of its topics
    ("… consacrés au trafic entre le Maroc, l'Espagne et la France" names no one's country);
+   a role with a possessive ("its Director", "son directeur", "مديرها") is the official of the
+   foreign service named before it (a service's own release);
 4. the foreign city where the sentence places the meeting ("a rencontré à Madrid …"), then the visit
    the report tells of (stage 7: Hammouchi's trip to that country);
 5. the one foreign country the report's headline and lead name.
@@ -34,7 +36,7 @@ class CountryDecision:
 
     code: str | None
     evidence: str | None = None
-    source: str | None = None  # role | name | sentence | visit | lead
+    source: str | None = None  # role | owner | name | sentence | place | visit | lead
     agency: AgencyFind | None = None
 
 
@@ -79,6 +81,23 @@ def decide_country(person: Person, sentence_rest: str, story: Story, before: str
     return decision
 
 
+def _owner(person: Person, before: str) -> AgencyFind | None:
+    """"The Norwegian Police Security Service said that its Director, Ms X, …", "… a indiqué que son
+    directeur", "أعلن جهاز … أن مديره": a role with a possessive (data: `roles.possessives`, or the
+    Arabic suffix ها) is an official of the foreign service named before it, the release's subject."""
+    if not before or not person.title:
+        return None
+    lx = lexicon()
+    first = fold(person.title.split()[0])
+    suffixed = first.endswith("ها") and first[:-2] in lx.role_first_words
+    if not (lx.possessive_before.search(fold(before)) or suffixed):
+        return None
+    found = agency_in(where_said(before))
+    if found is None or not found.country or found.country == "MA":
+        return None
+    return found
+
+
 def _decide(person: Person, sentence_rest: str, story: Story, before: str) -> CountryDecision:
     if person.country:
         return CountryDecision(person.country, person.title, "list")
@@ -89,6 +108,9 @@ def _decide(person: Person, sentence_rest: str, story: Story, before: str) -> Co
     code, evidence, agency = country_in(person.title or "")
     if code:
         return CountryDecision(code, evidence, "role", agency)
+    owner = _owner(person, before)
+    if owner is not None:
+        return CountryDecision(owner.country, owner.written, "owner", owner)
     code, evidence, _ = country_in(person.name or "")
     if code:
         return CountryDecision(code, evidence, "name", agency)

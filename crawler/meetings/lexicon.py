@@ -68,11 +68,14 @@ class Lexicon:
         self.role_plural = phrase_regex(roles["plural"])
         self.role_generic = re.compile(rf"^\s*(?:{phrase_regex(roles['generic']).pattern})", re.IGNORECASE)
         self.role_stop = phrase_regex(data["role_stops"])
+        self.possessive_before = re.compile(rf"(?:^|\s)(?:{phrase_regex(roles['possessives']).pattern})\s*$",
+                                            re.IGNORECASE)
         self.circumstance = re.compile(rf"^\s*(?:{phrase_regex(data['circumstances']).pattern})",
                                        re.IGNORECASE)
         self.visit = phrase_regex(data["visit_cues"])
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
+        self.org_words = {fold(w) for w in data["org_words"]}
         self.no_agency = phrase_regex(roles["no_agency"])
         self.not_person = phrase_regex(data["not_person"])
         self.shared_meetings = phrase_regex(data["shared_meetings"])

@@ -433,6 +433,7 @@ def _glued_name(role: str) -> tuple[str, str | None]:
             name = _leading_latin_name(role[start:])
             if name:
                 return role[:start].strip(), name
+            return _after_organisation(role, start)
         return role, None
     countries = [c for c in find_countries(role) if c.code]
     cut = countries[-1].end if countries else None
@@ -455,6 +456,22 @@ def _glued_name(role: str) -> tuple[str, str | None]:
         # belong to the organisation phrase; the name starts after its last definite word
         return _after_definite(role)
     return role[:cut].strip(), tail
+
+
+def _after_organisation(role: str, start: int) -> tuple[str, str | None]:
+    """"Director of the Ghana Police Service Kofi Boateng", "chef de la police nationale burkinabè
+    Jean Ouedraogo": in Latin script the organisation phrase ends with its last organisation word
+    (data: `org_words`) or nationality; capitalised words after it are a name."""
+    toks = role[start:].split()
+    words = lexicon().org_words
+    for k in range(len(toks) - 2, -1, -1):
+        t = toks[k].strip(",.;:()")
+        if fold(t) in words or any(c.code for c in find_countries(t)):
+            name = " ".join(toks[k + 1:]).strip(" .")
+            if name_ok(name) and not find_countries(name) and not words & set(fold(name).split()):
+                return f"{role[:start].rstrip()} {' '.join(toks[:k + 1])}".strip(), name
+            return role, None
+    return role, None
 
 
 def _after_definite(role: str) -> tuple[str, str | None]:
