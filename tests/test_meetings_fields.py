@@ -83,6 +83,16 @@ LISTS = [
 ]
 
 
+LISTS += [
+ ("Abdellatif Hammouchi received on Monday in Rabat the ambassador of Peru, Ms Rosa Quispe, and the "
+  "South Korean ambassador Park Min Jun.",
+  [("PE", "Rosa Quispe", "Ms", None, None), ("KR", "Park Min Jun", None, "South Korean ambassador", None)]),
+ ("Abdellatif Hammouchi a reçu lundi à Rabat l'ambassadrice du Pérou, Mme Rosa Quispe, et "
+  "l'ambassadeur sud-coréen Park Min Jun.",
+  [("PE", "Rosa Quispe", "Mme", None, None), ("KR", "Park Min Jun", None, "ambassadeur sud-coréen", None)]),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), LISTS)
 def test_a_name_ending_in_a_pronoun_word_is_a_name(text, expected):
     _check(text, expected)

@@ -317,6 +317,12 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         m_start = owner.start()  # "Europol's Deputy Executive Director": the owner is part of the role
     else:
         m_start = m.start()
+        if not _ARABIC.search(text):
+            # "the Japanese ambassador", "the Kenyan Interior Minister": the nationality before the role
+            prev = text[:m.start()].rstrip()
+            adj = [c for c in find_countries(prev) if c.code and c.end == len(prev)]
+            if adj and prev[:adj[-1].start].strip().split()[-1:] in ([], ["the"], ["The"], ["and"], ["et"]):
+                m_start = adj[-1].start
     piece.role_plural = m is plural or bool(
         lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
     stop = lx.role_stop.search(folded, m.end())
