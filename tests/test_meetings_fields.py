@@ -108,6 +108,17 @@ HOSTS = [
 ]
 
 
+HOSTS += [
+ # the host as the subject before the verb, no comma
+ ("Abdellatif Hammouchi s'est rendu à Koweït pour une visite de travail.\nLe ministre koweïtien de "
+  "l'Intérieur cheikh Fahad Al Sabah a reçu le responsable marocain au siège du ministère.",
+  [("KW", "Fahad Al Sabah", "cheikh", "ministre koweïtien de l'Intérieur", None)]),
+ ("Abdellatif Hammouchi travelled to Manama on a working visit.\nBahrain's Interior Minister General "
+  "Rashid Al Khalifa received the Moroccan official at the ministry.",
+  [("BH", "Rashid Al Khalifa", "General", "Bahrain's Interior Minister", None)]),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), HOSTS)
 def test_a_host_between_the_verb_and_him_is_the_counterpart(text, expected):
     _check(text, expected)

@@ -80,6 +80,7 @@ class Lexicon:
         self.not_person = phrase_regex(data["not_person"])
         self.shared_meetings = phrase_regex(data["shared_meetings"])
         self.remote = phrase_regex(data["remote"])
+        self.topic_shift = phrase_regex(data["topic_shift"])
         # on the text as written: the sentence's own offsets
         self.clause_start = re.compile(rf"[;؛]|(?<=\s)(?:{_written(data['clause_starts'])})(?=\s)",
                                        re.IGNORECASE)
