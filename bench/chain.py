@@ -21,6 +21,8 @@ figures are the sums over the pages.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import inspect
 import logging
 import random
 import sys
@@ -113,14 +115,20 @@ def build_chain(db: Path):
     chain = [build_from_crawler(load_object(path), crawler) for path, _ in paths]
     for p in chain:
         if hasattr(p, "open_spider"):
-            p.open_spider()
+            _done(p.open_spider())
     return crawler, chain
+
+
+def _done(result) -> None:
+    """Run an `async def open_spider`/`close_spider` to its end (outside a crawl, no reactor)."""
+    if inspect.isawaitable(result):
+        asyncio.run(result)
 
 
 def close_chain(chain) -> None:
     for p in chain:
         if hasattr(p, "close_spider"):
-            p.close_spider()
+            _done(p.close_spider())
 
 
 def run_page(crawler, chain, url: str, body: bytes) -> list[float]:

@@ -30,6 +30,15 @@ RANK_SPLITS = [
   [("TG", "Kodjo Abalo", "le général", "directeur de la police nationale togolaise", None)]),
  ("Abdellatif Hammouchi met on Monday in Rabat the head of the Ghana Police Service Inspector "
   "General Kofi Boateng.", [("GH", None, None, None, None)]),
+ # no rank: the organisation phrase ends at its last organisation word or nationality
+ ("Abdellatif Hammouchi received in Rabat the Director of the Zambia Police Service Chanda Mwale.",
+  [("ZM", "Chanda Mwale", None, "Director of the Zambia Police Service", None)]),
+ ("Abdellatif Hammouchi a reçu lundi à Rabat le chef de la police nationale malienne Oumar Traoré.",
+  [("ML", "Oumar Traoré", None, "chef de la police nationale malienne", None)]),
+ ("Abdellatif Hammouchi a reçu à Rabat le directeur de la police nationale nigérienne le contrôleur "
+  "général Issa Moussa.", [("NE", "Issa Moussa", "le contrôleur général", None, None)]),
+ ("Abdellatif Hammouchi met in Rabat the Director of the Police Service of Northern Ireland.",
+  [("GB", None, None, "Director of the Police Service of Northern Ireland", None)]),
 ]
 
 
@@ -96,6 +105,17 @@ HOSTS = [
  ("حل عبد اللطيف حموشي بالقاهرة في زيارة عمل.\nوالتقى رئيس المخابرات العامة المصرية اللواء حسن "
   "رشاد المدير العام للأمن الوطني، حيث بحثا سبل التعاون.",
   [("EG", "حسن رشاد", "اللواء", "رئيس المخابرات العامة المصرية", None)]),
+]
+
+
+HOSTS += [
+ # the host as the subject before the verb, no comma
+ ("Abdellatif Hammouchi s'est rendu à Koweït pour une visite de travail.\nLe ministre koweïtien de "
+  "l'Intérieur cheikh Fahad Al Sabah a reçu le responsable marocain au siège du ministère.",
+  [("KW", "Fahad Al Sabah", "cheikh", "ministre koweïtien de l'Intérieur", None)]),
+ ("Abdellatif Hammouchi travelled to Manama on a working visit.\nBahrain's Interior Minister General "
+  "Rashid Al Khalifa received the Moroccan official at the ministry.",
+  [("BH", "Rashid Al Khalifa", "General", "Bahrain's Interior Minister", None)]),
 ]
 
 

@@ -240,3 +240,20 @@ def test_kind(text, expected):
 def test_negative(text):
     found = extract_meetings(text)
     assert found.meetings == [], [m.counterpart for m in found.meetings]
+
+
+H_AR = "المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي"
+OTHER_STORIES = [
+    # another official's meeting after his: someone else's verb, a turn to another story, a read-also line
+    f"استقبل {H_AR}، اليوم بالرباط، سفير فنلندا، السيد ميكو كوسكينن.\nوفي سياق آخر، أجرى وزير الخارجية "
+    "ناصر بوريطة، اليوم، لقاء مع نظيره الإسباني، السيد خوسيه مانويل ألباريس.",
+    f"استقبل {H_AR}، اليوم بالرباط، سفير فنلندا، السيد ميكو كوسكينن.\nاقرأ أيضا: بوريطة يجري مباحثات مع "
+    "نظيره البرتغالي",
+    "Abdellatif Hammouchi a reçu lundi à Rabat l'ambassadeur de Finlande, M. Mikko Koskinen.\nPar ailleurs, "
+    "le ministre de l'Intérieur a rencontré son homologue italien lors d'une réunion à Rome.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_STORIES)
+def test_another_story_after_his_meeting_adds_none(text):
+    assert [m.counterpart.country for m in extract_meetings(text).meetings] == ["FI"]

@@ -75,10 +75,12 @@ class Lexicon:
         self.visit = phrase_regex(data["visit_cues"])
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
+        self.org_words = {fold(w) for w in data["org_words"]}
         self.no_agency = phrase_regex(roles["no_agency"])
         self.not_person = phrase_regex(data["not_person"])
         self.shared_meetings = phrase_regex(data["shared_meetings"])
         self.remote = phrase_regex(data["remote"])
+        self.topic_shift = phrase_regex(data["topic_shift"])
         # on the text as written: the sentence's own offsets
         self.clause_start = re.compile(rf"[;؛]|(?<=\s)(?:{_written(data['clause_starts'])})(?=\s)",
                                        re.IGNORECASE)

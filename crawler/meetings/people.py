@@ -164,6 +164,16 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
             first = min((m.start for m in h), default=None)
             between = v is not None and first is not None and v.end() < first
             r = lx.role.search(folded, v.end(), first) if between else None
+            subject = lx.role.search(folded, 0, v.start()) if between and r is None else None
+            if subject is not None and folded[:v.start()].strip():
+                # "Qatar's Interior Minister Sheikh X received the Moroccan official": the host is the
+                # subject before the verb
+                b, _ = original_span(p.text, v.start(), v.start() + 1)
+                host = Piece(p.text[:b].strip())
+                classify(host, named, named_before)
+                if host.kind in ("role", "name"):
+                    out += [host, Piece(p.text[b:].strip(), kind="hammouchi")]
+                    continue
             if r is not None and folded[r.start():first].strip():
                 # "استقبل وزير الداخلية القطري الشيخ X المسؤول الأمني المغربي": the host, the subject
                 # between the verb and him, is a piece of its own
@@ -395,8 +405,8 @@ def _ranked_name(role: str) -> tuple[str, str | None, str | None]:
         if _role_head_only(head) or any(a < at < b for a, b in roles):
             continue  # "Inspector General X": the word is the end of a role, not a rank
         tail = " ".join(toks[k:])
-        if not _ARABIC.search(toks[k]) and not toks[k][:1].isupper() and fold(toks[k]) not in ("le", "la"):
-            continue  # a Latin rank before a name: "… police General X", "… le général X"
+        if not _ARABIC.search(toks[k]) and fold(toks[k]) in lx.org_words:
+            continue  # the organisation's own noun is no rank: "… police General X"
         m = lx.honorific.match(fold(tail))
         if not m:
             continue
@@ -433,6 +443,7 @@ def _glued_name(role: str) -> tuple[str, str | None]:
             name = _leading_latin_name(role[start:])
             if name:
                 return role[:start].strip(), name
+            return _after_organisation(role, start)
         return role, None
     countries = [c for c in find_countries(role) if c.code]
     cut = countries[-1].end if countries else None
@@ -455,6 +466,22 @@ def _glued_name(role: str) -> tuple[str, str | None]:
         # belong to the organisation phrase; the name starts after its last definite word
         return _after_definite(role)
     return role[:cut].strip(), tail
+
+
+def _after_organisation(role: str, start: int) -> tuple[str, str | None]:
+    """"Director of the Ghana Police Service Kofi Boateng", "chef de la police nationale burkinabè
+    Jean Ouedraogo": in Latin script the organisation phrase ends with its last organisation word
+    (data: `org_words`) or nationality; capitalised words after it are a name."""
+    toks = role[start:].split()
+    words = lexicon().org_words
+    for k in range(len(toks) - 2, -1, -1):
+        t = toks[k].strip(",.;:()")
+        if fold(t) in words or any(c.code for c in find_countries(t)):
+            name = " ".join(toks[k + 1:]).strip(" .")
+            if name_ok(name) and not find_countries(name) and not words & set(fold(name).split()):
+                return f"{role[:start].rstrip()} {' '.join(toks[:k + 1])}".strip(), name
+            return role, None
+    return role, None
 
 
 def _after_definite(role: str) -> tuple[str, str | None]:

@@ -118,6 +118,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     first_city = None  # the place named by the first sentence of his meetings
     first_at = first_para = None
     consumed: set[int] = set()
+    shifted = False
     for i, s in enumerate(sents):
         if s.teaser or i in consumed:
             continue
@@ -139,7 +140,12 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             continue
         if not cues.meeting:
             continue
-        if not mention and not (found and cues.noun):
+        if not mention and lexicon().topic_shift.search(s.folded):
+            shifted = True  # "في سياق آخر، …", "Par ailleurs, …": another story from here on
+        # a sentence that does not name him goes on with his meetings only through a meeting noun,
+        # and not when someone else's verb before it carries it ("أجرى وزير الخارجية لقاء مع …")
+        others = bool(cues.verb and cues.noun and cues.verb.start() < cues.noun.start())
+        if not mention and not (found and cues.noun and not others and not shifted):
             continue
         if cues.recall:
             ev.saw_recall = True
