@@ -164,6 +164,8 @@ AGENCY_PHRASES = [
  ("رئيس وكالة الاستخبارات والأمن البولندية (ABW)", "وكالة الاستخبارات والأمن البولندية (ABW)"),
  ("director of the Security and Intelligence Service (SIS)", "Security and Intelligence Service (SIS)"),
  ("director of the AIVD", "AIVD"),
+ # the definite adjectives that end the role after the gazetteer's name are its name too
+ ("مدير الشرطة الكندية الملكية", "الشرطة الكندية الملكية"),
  # a name the gazetteer has whole stays the gazetteer's
  ("المدير العام للشرطة الوطنية الإسبانية", "الشرطة الوطنية الإسبانية"),
  ("مديرة جهاز الأمن الفيدرالي النمساوي", "جهاز الأمن الفيدرالي النمساوي"),
