@@ -84,6 +84,8 @@ LISTS = [
 
 
 LISTS += [
+ ("واستقبل حموشي اليوم بالرباط سفير جمهورية كوريا الجنوبية، السيد بارك جي هو.",
+  [("KR", "بارك جي هو", "السيد", "سفير جمهورية كوريا الجنوبية", None)]),
  ("Abdellatif Hammouchi received on Monday in Rabat the ambassador of Peru, Ms Rosa Quispe, and the "
   "South Korean ambassador Park Min Jun.",
   [("PE", "Rosa Quispe", "Ms", None, None), ("KR", "Park Min Jun", None, "South Korean ambassador", None)]),
@@ -103,6 +105,8 @@ def test_a_name_ending_in_a_pronoun_word_is_a_name(text, expected):
     ("On Monday he met with the Kenyan police chief", ["pronoun"]),
     ("والسفير الفيتنامي دانغ فان هو", []),
     ("the ambassador of Vietnam Dang Van He", []),
+    ("السيد لي سونغ هو", []),
+    ("Mr Dang Van He", []),
 ])
 def test_a_pronoun_after_a_role_is_no_subject_pronoun(text, kinds):
     assert [m.kind for m in mentions(fold(text), True, True)] == kinds
