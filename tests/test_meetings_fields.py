@@ -279,3 +279,16 @@ def test_its_director_is_the_official_of_the_service_that_says_so(text, expected
 ])
 def test_a_possessive_without_a_foreign_service_names_no_one(text):
     assert extract_meetings(text).meetings == []
+
+
+@pytest.mark.parametrize("text", [
+    # a possessive whose service is Moroccan, a continuation that names no official, a Moroccan host
+    "The DGSN said in a statement that its director, Abdellatif Hammouchi, received the graduates of "
+    "the police academy in Kenitra.",
+    "واستقبل عبد اللطيف حموشي. بمقر المديرية العامة بالرباط، أفراد أسرة الشرطي المتوفى.",
+    "The Spanish National Police said on Monday that its officers had arrested three suspects, after "
+    "Abdellatif Hammouchi received information.",
+    "استقبل والي أمن الدار البيضاء عبد الله الوردي المسؤول الأمني المغربي عبد اللطيف حموشي بمقر الولاية.",
+])
+def test_negatives_stay_negative(text):
+    assert extract_meetings(text).meetings == []
