@@ -81,6 +81,10 @@ def summary(stats: dict, settings, spider_name: str = "", first_problems: list[s
     lines.append(f"  reports    {_n(stats, 'item_scraped_count')} written, "
                  f"{_n(stats, 'liqaat/meetings/reports')} with meetings, {sum(not_meeting.values())} without"
                  + (f" ({_reasons(not_meeting)})" if not_meeting else ""))
+    known = _n(stats, "liqaat/dedup/reports_known")
+    if known:  # dropped before extraction: say so, or a re-run's feed looks like lost reports
+        lines.append(f"  known      {known} unchanged since an earlier run: skipped, not in this feed "
+                     "(all are in the store; -s LIQAAT_SKIP_KNOWN=False reads them again)")
     store_total = stats.get("liqaat/store/meetings")
     lines.append(f"  meetings   {_n(stats, 'liqaat/meetings/found')} found in reports: "
                  f"{_n(stats, 'liqaat/dedup/new_meetings')} new, {_n(stats, 'liqaat/dedup/merged')} merged "

@@ -75,6 +75,9 @@ def test_summary_and_progress_from_stats():
     assert "3 with meetings, 4 without (preview 3, no_hammouchi 1)" in s
     assert "4 found in reports: 2 new, 2 merged into known meetings; 9 in the store (7 before)" in s
     assert "reports (csv, 7 items): out.csv" in s and "store: m.sqlite" in s
+    assert "  known  " not in s  # nothing was skipped as known
+    rerun = summary({**stats, "liqaat/dedup/reports_known": 5}, settings, "seeds")
+    assert "  known      5 unchanged since an earlier run: skipped, not in this feed" in rerun
     assert "0 errors, 2 warnings in the log (liqaat/dedup/errors 1); the first 2:" in s
     assert s.endswith("\n             WARNING x: one\n             ERROR y: two")
     line = progress_line({**stats, "liqaat/files/total": 20}, elapsed=5.0)

@@ -26,6 +26,7 @@ _CONJUNCT_BEFORE = re.compile(r"(?:(?<=\s)|^)و$|\s(?:and|et|et\s+de|et\s+du|et\
 _OWNER = re.compile(r"^(?:the\s+)?((?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*)['’]s\s+")
 _ACRONYM_ONLY = re.compile(r"^[A-Z][A-Za-z.\-]{1,11}$")
 MIN_ORG_WORDS = 1
+MAX_TRAILING_ADJECTIVES = 2
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,27 @@ def agency_in(text: str) -> AgencyFind | None:
         after = _ACRONYM_AFTER.match(text[a.end:])
         if after and not a.get("with_adjective"):
             written = f"{written} ({after.group(1)})"
+        elif not after:
+            written += _trailing_adjectives(text, max(a.end, getattr(a.get("qualifier"), "end", 0) or 0))
         country = a.get("country") or a.code if a.get("type") == "international" else a.get("country")
         partial = bool(_CONJUNCT_BEFORE.search(text[max(0, a.start - 12):a.start])) \
             or bool(_ACRONYM_ONLY.match(written))
         return AgencyFind(written, country, generic=bool(a.get("qualifier")) and not a.get("with_adjective"),
                           partial=partial)
     return None
+
+
+def _trailing_adjectives(text: str, end: int) -> str:
+    """"مدير الشرطة الأسترالية الفيدرالية": the definite adjectives that end a role after the
+    gazetteer's name (up to MAX_TRAILING_ADJECTIVES, none a country or a role word) are its name too."""
+    tail = text[end:].strip(" .،,")
+    toks = tail.split()
+    if not toks or len(toks) > MAX_TRAILING_ADJECTIVES or not all(
+            ARABIC_RE.search(t) and fold(t).startswith("ال") for t in toks):
+        return ""
+    if find_countries(tail) or lexicon().role.search(fold(tail)):
+        return ""
+    return " " + tail
 
 
 def organisation_of(role: str) -> str | None:

@@ -69,9 +69,9 @@ def mentions(folded: str, named: bool, named_before: bool) -> tuple[Mention, ...
                 if not any(o.start <= m.start() < o.end for o in out)]
         head = " ".join(folded.split()[:PRONOUN_REACH])
         p = lx.hammouchi_pronoun.search(head)
-        # "والسفير الكوري كيم جونغ هو": after a role the word ends that official's name, it is no
-        # subject pronoun of his
-        if p and not lx.role.search(head[:p.start()]):
+        # "والسفير الكوري كيم جونغ هو", "السيد لي سونغ هو": after a role or an honorific the word ends
+        # that official's name, it is no subject pronoun of his
+        if p and not lx.role.search(head[:p.start()]) and not (p.start() and lx.honorific.match(head)):
             out.append(Mention("pronoun", p.start(), p.end()))
     return tuple(sorted(out, key=lambda m: m.start))
 

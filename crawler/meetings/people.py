@@ -164,6 +164,16 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
             first = min((m.start for m in h), default=None)
             between = v is not None and first is not None and v.end() < first
             r = lx.role.search(folded, v.end(), first) if between else None
+            subject = lx.role.search(folded, 0, v.start()) if between and r is None else None
+            if subject is not None and folded[:v.start()].strip():
+                # "Qatar's Interior Minister Sheikh X received the Moroccan official": the host is the
+                # subject before the verb
+                b, _ = original_span(p.text, v.start(), v.start() + 1)
+                host = Piece(p.text[:b].strip())
+                classify(host, named, named_before)
+                if host.kind in ("role", "name"):
+                    out += [host, Piece(p.text[b:].strip(), kind="hammouchi")]
+                    continue
             if r is not None and folded[r.start():first].strip():
                 # "استقبل وزير الداخلية القطري الشيخ X المسؤول الأمني المغربي": the host, the subject
                 # between the verb and him, is a piece of its own
@@ -307,6 +317,12 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         m_start = owner.start()  # "Europol's Deputy Executive Director": the owner is part of the role
     else:
         m_start = m.start()
+        if not _ARABIC.search(text):
+            # "the Japanese ambassador", "the Kenyan Interior Minister": the nationality before the role
+            prev = text[:m.start()].rstrip()
+            adj = [c for c in find_countries(prev) if c.code and c.end == len(prev)]
+            if adj and prev[:adj[-1].start].strip().split()[-1:] in ([], ["the"], ["The"], ["and"], ["et"]):
+                m_start = adj[-1].start
     piece.role_plural = m is plural or bool(
         lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
     stop = lx.role_stop.search(folded, m.end())
@@ -395,8 +411,8 @@ def _ranked_name(role: str) -> tuple[str, str | None, str | None]:
         if _role_head_only(head) or any(a < at < b for a, b in roles):
             continue  # "Inspector General X": the word is the end of a role, not a rank
         tail = " ".join(toks[k:])
-        if not _ARABIC.search(toks[k]) and not toks[k][:1].isupper() and fold(toks[k]) not in ("le", "la"):
-            continue  # a Latin rank before a name: "… police General X", "… le général X"
+        if not _ARABIC.search(toks[k]) and fold(toks[k]) in lx.org_words:
+            continue  # the organisation's own noun is no rank: "… police General X"
         m = lx.honorific.match(fold(tail))
         if not m:
             continue
