@@ -56,7 +56,7 @@ def mentions(folded: str, named: bool, named_before: bool) -> tuple[Mention, ...
     """Every mention of Hammouchi in a folded text, in order. `named`: the report names him
     somewhere; `named_before`: in the headline or an earlier sentence."""
     lx = lexicon()
-    if not lx.hammouchi_any.search(folded):
+    if not (lx.hammouchi_any if named_before else lx.hammouchi_any_named).search(folded):
         return ()
     out = [Mention("name", m.start(), m.end()) for m in lx.hammouchi_name.finditer(folded)]
     out += [Mention("title", m.start(), m.end()) for m in lx.hammouchi_title.finditer(folded)]

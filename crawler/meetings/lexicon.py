@@ -47,6 +47,9 @@ class Lexicon:
         self.hammouchi_any = re.compile("|".join(f"(?:{r.pattern})" for r in (
             self.hammouchi_name, self.hammouchi_title, self.hammouchi_anaphora, self.hammouchi_bare_title,
             self.hammouchi_pronoun)), re.IGNORECASE)
+        # the same before he is introduced: anaphora and pronouns cannot be him yet
+        self.hammouchi_any_named = re.compile("|".join(f"(?:{r.pattern})" for r in (
+            self.hammouchi_name, self.hammouchi_title, self.hammouchi_bare_title)), re.IGNORECASE)
         # "كما اجتمع برئيس …": a sentence opening with its verb, the object right after it
         self.sentence_opener = re.compile(rf"\s*(?:{phrase_regex(h['openers'], clitics=False).pattern})?\s*",
                                           re.IGNORECASE)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from crawler.items import Location
 from crawler.meetings.gaz import cities, find_countries
@@ -78,7 +78,8 @@ def _lead(sentences: list[Sentence], title: str | None) -> list[str]:
     return ([title] if title else []) + lead
 
 
-def place_cities(text: str) -> list:
+@lru_cache(maxsize=4096)
+def place_cities(text: str) -> tuple:
     """Cities named as a place: after ب / في / à / in / at, or "بمدينة", "à la ville de"…"""
     lx = lexicon()
     out = []
@@ -88,7 +89,7 @@ def place_cities(text: str) -> list:
         dateline = not before.strip() and _DATELINE_END.match(text[c.end:])
         if glued == "ب" or lx.place_marker.search(before) or dateline:
             out.append(c)
-    return out
+    return tuple(out)
 
 
 def _destination(s: str, cue_end_words: int) -> tuple[str | None, str | None]:

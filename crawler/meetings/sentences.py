@@ -40,6 +40,9 @@ class Sentence:
 
 def undouble(text: str) -> str:
     """A word written twice in a row, once ("avec avec" -> "avec")."""
+    toks = text.lower().split()
+    if not any(a == b for a, b in zip(toks, toks[1:], strict=False)):
+        return text  # the common case, without the regex's back-reference scan
     return _DOUBLED.sub(lambda m: m.group(1), text)
 
 
