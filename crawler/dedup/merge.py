@@ -60,6 +60,7 @@ MAX_DAYS_APART = 1
 #: (nor a report published this long after a dated meeting, or before it).
 PUBLISHED_DAYS = 4
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9]")
 EVIDENCE = Path(__file__).with_name("data") / "evidence.yaml"
 
 
@@ -84,7 +85,9 @@ def is_empty(sig: np.ndarray) -> bool:
 
 def distinctive_words(text: str | None) -> frozenset[str]:
     """Acronyms of a text ("PST", "ONUDC"), lower case, without the genre's common ones."""
-    return frozenset(w.lower() for w in _ACRONYM.findall(text or "")) - common_acronyms()
+    if not text or not _CAPITALS.search(text):  # a text in Arabic script alone: none, found fast
+        return frozenset()
+    return frozenset(w.lower() for w in _ACRONYM.findall(text)) - common_acronyms()
 
 
 @dataclass(slots=True)
@@ -245,14 +248,14 @@ class Deduper:
         self._since_freeze = 0
 
     # -- state -------------------------------------------------------------------------------
-    def _index_signature(self, url: str, sig: np.ndarray | None) -> None:
+    def _index_signature(self, url: str, sig: np.ndarray | None, bands: np.ndarray | None = None) -> None:
         if url in self.signatures:
             self.lsh.remove(url)
             del self.signatures[url]
         if sig is None or is_empty(sig):
             return
         self.signatures[url] = sig
-        self.lsh.insert(url, sig)
+        self.lsh.insert(url, sig, bands)
 
     def _add_mention(self, meeting_id: str, m: Mention) -> None:
         cl = self.clusters.setdefault(meeting_id, Cluster(meeting_id))
@@ -348,13 +351,15 @@ class Deduper:
             self.report_meetings[m.url] = [new if x == old else x for x in ids]
 
     # -- decisions ---------------------------------------------------------------------------
-    def near_reports(self, url: str, sig: np.ndarray) -> list[tuple[str, float]]:
+    def near_reports(self, url: str, sig: np.ndarray,
+                     bands: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Known reports whose text is near-identical to this signature's, with their estimated
-        Jaccard similarity (none for an empty text: every empty text would look identical)."""
+        Jaccard similarity (none for an empty text: every empty text would look identical).
+        `bands`: the signature's LSH band keys, when the caller has them."""
         if not self.signatures or is_empty(sig):
             return []
         out = []
-        for other in self.lsh.query(sig):
+        for other in self.lsh.query(sig, bands):
             if other != url and other in self.signatures:
                 j = jaccard(sig, self.signatures[other])
                 if j >= self.threshold:
@@ -415,37 +420,40 @@ class Deduper:
                         score = compatible(mention.cp, m.cp)
                         if score:
                             out.append((20 + score, mid, "near", {"report": other, "jaccard": round(j, 2)}))
+        # (the checks of a candidate are pure: the cheap and selective ones come first)
         seen: set[str] = set()
-        if mention.span and mention.cp.country:
+        clusters = self.clusters
+        cp = mention.cp
+        if mention.span and cp.country:
             for d in range(mention.span[0] - MAX_DAYS_APART, mention.span[1] + MAX_DAYS_APART + 1):
-                for mid in self.by_country_day.get((mention.cp.country, d), ()):
-                    if mid in seen or mid not in self.clusters:
+                for mid in self.by_country_day.get((cp.country, d), ()):
+                    if mid in seen or mid not in clusters:
                         continue
                     seen.add(mid)
-                    cl = self.clusters[mid]
-                    if not self._fits(mention, cl):
-                        continue
-                    for m in cl.mentions:
-                        if m.day is not None and same_counterpart(mention.cp, m.cp):
-                            ev = {"report": m.url, "days_apart": abs(m.day - mention.day)}
-                            out.append((15 - ev["days_apart"], mid, "counterpart", ev))
-                            break
-        for key in blocking_keys(mention.cp) if self.undated else ():
+                    cl = clusters[mid]
+                    m = next((m for m in cl.mentions if m.day is not None and same_counterpart(cp, m.cp)),
+                             None)
+                    if m is not None and self._fits(mention, cl):
+                        ev = {"report": m.url, "days_apart": abs(m.day - mention.day)}
+                        out.append((15 - ev["days_apart"], mid, "counterpart", ev))
+        dated = mention.day is not None
+        undated = self._undated
+        for key in blocking_keys(cp) if self.undated else ():
             for mid in islice(reversed(self.by_key.get(key, {})), RECENT_PER_KEY):
-                if mid in seen or mid not in self.clusters:
-                    continue
-                if mention.day is not None and mid not in self._undated:
+                if dated and mid not in undated:
                     continue  # the rule needs one side undated
-                seen.add(mid)
-                cl = self.clusters[mid]
-                if not self._fits(mention, cl):
+                if mid in seen or mid not in clusters:
                     continue
+                seen.add(mid)
+                cl = clusters[mid]
                 best = None
                 for m in cl.mentions:
+                    if dated and m.day is not None:
+                        continue
                     r = self._undated_evidence(mention, m, words)
                     if r and (best is None or len(r[1]) > len(best[1])):
                         best = (m.url, r[1])
-                if best:
+                if best and self._fits(mention, cl):
                     ev = {"report": best[0], **best[1]}
                     out.append((5 + len(ev), mid, "undated", ev))
         # an undated mention that fits meetings of one person on different days fits none
@@ -467,8 +475,10 @@ class Deduper:
             return
         for key in blocking_keys(mention.cp):
             for other in list(islice(reversed(self.by_key.get(key, {})), RECENT_PER_KEY)):
+                if other not in self._timeless or other == mid:
+                    continue
                 cl = self.clusters.get(other)
-                if other == mid or cl is None or other not in self._timeless:
+                if cl is None:
                     continue
                 span = self._span_of(other)
                 if span is None:
@@ -504,7 +514,8 @@ class Deduper:
         `published` the report's publication date, `text` its text (for distinctive words).
         Returns one Decision per meeting, in order, and records the report. Known meetings that
         one of its meetings links are united first (`self.unions` lists them)."""
-        near = self.near_reports(url, sig)
+        bands = None if is_empty(sig) else self.lsh.band_keys(sig)
+        near = self.near_reports(url, sig, bands)
         words = distinctive_words(text)
         mentions = [Mention.of(url, i, m, published) for i, m in enumerate(meetings)]
         per_mention = [self._candidates(mention, near, words) for mention in mentions]
@@ -544,7 +555,7 @@ class Deduper:
         self.report_meetings[url] = [d.meeting_id for d in decisions]
         if words:
             self.report_words[url] = words
-        self._index_signature(url, sig)
+        self._index_signature(url, sig, bands)
         self._since_freeze += 1
         if self._since_freeze >= FREEZE_EVERY:
             self._since_freeze = 0
