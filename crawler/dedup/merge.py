@@ -124,6 +124,13 @@ def dates_conflict(a: Mention, b: Mention) -> bool:
     return x[0] - MAX_DAYS_APART > y[1] or y[0] - MAX_DAYS_APART > x[1]
 
 
+def places_conflict(a: Mention, b: Mention) -> bool:
+    """Both name the city, and the cities lie in different countries (Rabat and Madrid): the same
+    person met at home and abroad is two meetings. Rabat and Temara (one meeting written loosely)
+    do not conflict."""
+    return bool(a.city and b.city) and (a.host or "MA") != (b.host or "MA")
+
+
 def published_apart(a: Mention, b: Mention) -> int | None:
     """How far apart two mentions are in time, from what is known: publication days, or a
     publication day against the other's meeting day (a report comes out on the day or after).
@@ -376,6 +383,8 @@ class Deduper:
             return None
         apart = published_apart(mention, m)
         if apart is not None and apart > PUBLISHED_DAYS:
+            return None
+        if places_conflict(mention, m):
             return None
         names = name_relation(mention.cp, m.cp)
         agency = agency_match(mention.cp, m.cp)
