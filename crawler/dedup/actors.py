@@ -63,7 +63,7 @@ def _tables() -> tuple[frozenset, frozenset, dict, list, tuple[frozenset, frozen
 
 @lru_cache(maxsize=1)
 def _glue() -> frozenset:
-    return frozenset(fold(p) for p in yaml.safe_load(DATA.read_text(encoding="utf-8"))["glue"])
+    return frozenset(fold(p) for p in load(DATA)["glue"])
 
 
 @dataclass(frozen=True, eq=False)
