@@ -200,7 +200,8 @@ def _blocking_keys(country: str, name: str | None, name_latin: str | None,
                    agency_ids: frozenset, agency_words: frozenset) -> frozenset:
     keys = set()
     for n in (name, name_latin):
-        for t in name_tokens(n):
+        toks = name_tokens(n)
+        for t in (*toks, *(x.glued for x in toks if x.glued is not None)):
             if len(t.skeleton) < 3:
                 continue
             options = [_coarse_options(m) for m in t.skeleton]
