@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 from crawler import textnorm
 from crawler.documents import has_crowded_tag, most_attributes
 
-# The sentence end as first written: the seven look-behinds before the one-character one.
+# The sentence end as first written: the abbreviations' look-behinds before the one-character one.
 PLAIN_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z]\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)"
-    r"(?<=[.!?؟])\s+|\n+")
+    r"(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in textnorm._NO_END_AFTER) + r"(?<=[.!?؟])\s+|\n+")
 
-sentence_text = st.lists(st.sampled_from([*"ab MmeDrMrsSt.!?؟\n لي", "Mme. ", "M. ", "Dr. ", "J. ", "St. "]),
+sentence_text = st.lists(st.sampled_from([*"ab MmeDrMrsSt.!?؟\n لي", "Mme. ", "M. ", "Dr. ", "J. ", "St. ",
+                                          "Lt. ", "Gen. ", "Pr. ", "Prof. "]),
                          max_size=30).map("".join)
 
 

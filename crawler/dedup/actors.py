@@ -31,9 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from crawler.textnorm import fold, is_arabic
+from crawler.vocab.load import load
 
 DATA = Path(__file__).with_name("data") / "actors.yaml"
 #: The matched tokens of two names must carry this many skeleton symbols together.
@@ -54,7 +53,7 @@ def _mask(spec) -> tuple[int, ...]:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[frozenset, frozenset, dict, list, tuple[frozenset, frozenset]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load(DATA)
     particles = frozenset(fold(p) for p in data["particles"])
     join = frozenset(fold(p) for p in data["join_next"])
     arabic = {fold(k): _mask(v) for k, v in data["arabic"].items()}
@@ -64,7 +63,7 @@ def _tables() -> tuple[frozenset, frozenset, dict, list, tuple[frozenset, frozen
 
 @lru_cache(maxsize=1)
 def _glue() -> frozenset:
-    return frozenset(fold(p) for p in yaml.safe_load(DATA.read_text(encoding="utf-8"))["glue"])
+    return frozenset(fold(p) for p in load(DATA)["glue"])
 
 
 @dataclass(frozen=True, eq=False)

@@ -38,7 +38,6 @@ from itertools import islice, product
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from crawler.dedup.actors import name_tokens, skeleton_text
 from crawler.dedup.counterparts import CP, agency_match, compatible, name_relation, same_counterpart
@@ -46,6 +45,7 @@ from crawler.dedup.lsh import BandIndex, SignatureFile
 from crawler.dedup.signature import _MAX32 as _EMPTY
 from crawler.dedup.signature import Signer, jaccard
 from crawler.textnorm import fold
+from crawler.vocab.load import load
 
 #: Estimated Jaccard similarity of word 3-shingles above which two reports are near-identical.
 #: A communiqué republished with a new headline or one paragraph added or dropped scores
@@ -66,7 +66,7 @@ EVIDENCE = Path(__file__).with_name("data") / "evidence.yaml"
 @lru_cache(maxsize=1)
 def common_acronyms() -> frozenset[str]:
     """Acronyms every report of the genre may carry (data/evidence.yaml): not evidence."""
-    return frozenset(yaml.safe_load(EVIDENCE.read_text(encoding="utf-8"))["common_acronyms"])
+    return frozenset(load(EVIDENCE)["common_acronyms"])
 
 
 def day_number(value: str | None) -> int | None:
@@ -122,6 +122,13 @@ def dates_conflict(a: Mention, b: Mention) -> bool:
     if x is None or y is None:
         return False
     return x[0] - MAX_DAYS_APART > y[1] or y[0] - MAX_DAYS_APART > x[1]
+
+
+def places_conflict(a: Mention, b: Mention) -> bool:
+    """Both name the city, and the cities lie in different countries (Rabat and Madrid): the same
+    person met at home and abroad is two meetings. Rabat and Temara (one meeting written loosely)
+    do not conflict."""
+    return bool(a.city and b.city) and (a.host or "MA") != (b.host or "MA")
 
 
 def published_apart(a: Mention, b: Mention) -> int | None:
@@ -376,6 +383,8 @@ class Deduper:
             return None
         apart = published_apart(mention, m)
         if apart is not None and apart > PUBLISHED_DAYS:
+            return None
+        if places_conflict(mention, m):
             return None
         names = name_relation(mention.cp, m.cp)
         agency = agency_match(mention.cp, m.cp)
