@@ -70,9 +70,14 @@ class Signer:
         tokens = _NOT_WORD.sub(" ", prefold(text)).encode("utf-8").split()
         return np.fromiter(map(zlib.crc32, tokens), dtype=np.uint32, count=len(tokens))
 
-    def shingles(self, text: str) -> np.ndarray:
-        """Unique 32-bit shingle hashes of a text (a short text is one shingle of all its words)."""
-        wh = self.word_hashes(text or "")
+    def shingles(self, text: str, text_words: list[str] | None = None) -> np.ndarray:
+        """Unique 32-bit shingle hashes of a text (a short text is one shingle of all its words);
+        `text_words`: `textnorm.words(text)`, when the caller has it already."""
+        if text_words is None:
+            wh = self.word_hashes(text or "")
+        else:
+            tokens = " ".join(text_words).encode("utf-8").split()
+            wh = np.fromiter(map(zlib.crc32, tokens), dtype=np.uint32, count=len(tokens))
         if len(wh) == 0:
             return wh
         k = min(self.k, len(wh))
@@ -84,11 +89,11 @@ class Signer:
         acc.sort()
         return acc[np.concatenate(([True], acc[1:] != acc[:-1]))]
 
-    def signature(self, text: str) -> np.ndarray:
+    def signature(self, text: str, text_words: list[str] | None = None) -> np.ndarray:
         """The MinHash signature of a text (all max values for an empty text): what datasketch's
         `update_batch` gives for these shingle hashes (tests/test_store_dedup.py checks it), but
         without its per-value Python call, which costs as much as all the rest."""
-        sh = self.shingles(text)
+        sh = self.shingles(text, text_words)
         if not len(sh):
             return np.full(self.num_perm, _MAX32, dtype=np.uint32)
         a, b = self._perm
