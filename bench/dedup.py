@@ -14,8 +14,9 @@ its default SHA-1 hash, on the same texts; and, while each size runs, the per-sh
 40 texts every 20 seconds in the parent process (the machine's speed drifts during a long run:
 each size's ratio is to the median of its probes). Each size prints its wall and CPU time and the
 CPU time of each tenth of its reports (flat when the cost per report does not grow with the
-archive). docs/benchmarks.md and docs/dedup.md give the figures as ratios: to the yardstick, to
-the figure before, and the memory slope per report.
+archive); each tenth is also printed on stderr as it ends, with the peak memory so far (a long
+run shows its slope before it ends). docs/benchmarks.md and docs/dedup.md give the figures as
+ratios: to the yardstick, to the figure before, and the memory slope per report.
 """
 
 from __future__ import annotations
@@ -101,6 +102,9 @@ def run_size(n: int, undated: bool = True) -> dict:
         if i * 10 // n > len(tenths):
             tenths.append(cpu - mark)
             mark = cpu
+            print(f"  {i:>8} reports: {secs:7.1f} s wall, {cpu:7.1f} s CPU ({tenths[-1]:.1f} s for the last "
+                  f"{n // 10}), peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB",
+                  file=sys.stderr, flush=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"n": n, "seconds": secs, "cpu_seconds": cpu, "reports_per_s": n / secs, "peak_mb": peak_mb,
             "base_mb": base_mb, "meetings": new, "avg_chars": chars / n, "cpu_tenths": tenths}
