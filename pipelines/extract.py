@@ -7,10 +7,18 @@ import logging
 from scrapy.exceptions import DropItem
 
 from crawler.budget import ParseTimeout, parse_budget
-from crawler.extract import extract_html, extract_text_dump
+from crawler.extract import extract_text_dump
 from pipelines.base import StatsPipeline
 
 logger = logging.getLogger(__name__)
+
+
+def extract_html(html: str, url: str | None = None):
+    """`crawler.extract.extract_html`, imported at the first page: it imports trafilatura, a
+    sixth of the start-up, which a run over text dumps never needs."""
+    from crawler.extract.html import extract_html as extract
+
+    return extract(html, url)
 
 
 class ExtractPipeline(StatsPipeline):

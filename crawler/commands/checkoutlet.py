@@ -18,8 +18,6 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from crawler.outlets import REGISTRY_DIR, OutletError, load_registry
-from crawler.outlets.check import classify, start_points, urls_in_file
-from crawler.outlets.samples import misclassified, read_samples
 
 
 class Command(ScrapyCommand):
@@ -43,6 +41,10 @@ class Command(ScrapyCommand):
         parser.add_argument("--samples", metavar="TSV", help="URL samples (outlet, kind, url) to check")
 
     def run(self, args, opts) -> None:
+        # imported here, not at start-up: Scrapy imports every command's module on every run
+        from crawler.outlets.check import classify, start_points, urls_in_file
+        from crawler.outlets.samples import misclassified, read_samples
+
         if not args:
             raise UsageError("give the outlet's name")
         try:

@@ -15,9 +15,6 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.dataset import datasette_command, metadata
-from crawler.store import MeetingStore
-
 
 class Command(ScrapyCommand):
     requires_project = True
@@ -37,6 +34,10 @@ class Command(ScrapyCommand):
                             help="print the datasette command instead of running it")
 
     def run(self, args, opts) -> None:
+        # imported here, not at start-up: Scrapy imports every command's module on every run
+        from crawler.dataset import datasette_command, metadata
+        from crawler.store import MeetingStore
+
         if len(args) > 1:
             raise UsageError()
         db = Path(args[0] if args else self.settings.get("MEETINGS_DB"))

@@ -19,7 +19,6 @@ from scrapy.exceptions import UsageError
 from scrapy.utils.conf import closest_scrapy_cfg
 
 from crawler.outlets import LANGUAGES, REGISTRY_DIR, OutletError, load_outlet
-from crawler.outlets.check import draft_pattern
 from crawler.outlets.urls import hostname
 
 TEST = '''"""{name}: the registry entry classifies the outlet's URL samples right (written by
@@ -70,6 +69,9 @@ class Command(ScrapyCommand):
         parser.add_argument("--force", action="store_true", help="overwrite existing files")
 
     def run(self, args, opts) -> None:
+        # imported here, not at start-up: Scrapy imports every command's module on every run
+        from crawler.outlets.check import draft_pattern
+
         if len(args) != 1 or not re.fullmatch(r"[a-z0-9_]+", args[0]):
             raise UsageError("give one NAME: lowercase letters, digits and _")
         if not opts.domain or "/" in opts.domain:

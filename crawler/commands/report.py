@@ -8,9 +8,6 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.dataset.report import write_report
-from crawler.store import MeetingStore
-
 
 class Command(ScrapyCommand):
     requires_project = True
@@ -29,6 +26,10 @@ class Command(ScrapyCommand):
                             help="the HTML file to write (default output/report.html)")
 
     def run(self, args, opts) -> None:
+        # imported here, not at start-up: Scrapy imports every command's module on every run
+        from crawler.dataset.report import write_report
+        from crawler.store import MeetingStore
+
         if len(args) > 1:
             raise UsageError()
         db = Path(args[0] if args else self.settings.get("MEETINGS_DB"))

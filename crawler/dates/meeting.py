@@ -23,8 +23,6 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 from crawler.dates.find import VISIT_DAY_RE, DateMention, find_dates
 from crawler.dates.published import DATELINE_HEAD, DATELINE_PREFIX
 from crawler.dates.resolve import RELATIVE, UNRESOLVED, YEAR_INFERRED, Resolved, resolve
@@ -32,12 +30,12 @@ from crawler.dates.tables import CUES, WEEKDAYS, alternation
 from crawler.textnorm import match_fold as fold
 from crawler.textnorm import match_fold_map as fold_map
 from crawler.textnorm import sentence_spans
+from crawler.vocab import load
 
 _L = r"[^\W\d_]"
 # The meeting verbs and nouns are the meetings lexicon's (one vocabulary, one place to extend it),
 # read as data so that the dates package does not import the meetings package.
-_LEXICON = yaml.safe_load(
-    (Path(__file__).resolve().parents[1] / "meetings" / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
+_LEXICON = load(Path(__file__).resolve().parents[1] / "meetings" / "data" / "lexicon.yaml")
 _MEETING_WORDS = {lang: _LEXICON["meeting_verbs"][lang] + _LEXICON["meeting_nouns"][lang]
                   for lang in ("ar", "fr", "en")}
 _AR_VERBS = alternation(_MEETING_WORDS["ar"])

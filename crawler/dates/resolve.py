@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import dateparser
-
 from crawler.dates.find import DateMention, find_dates
 from crawler.dates.tables import WEEKDAYS
 
@@ -150,6 +148,8 @@ def parse_machine_date(value: str) -> tuple[str, date] | None:
         if len(value.strip()) <= 10:
             return dt.date().isoformat(), dt.date()
         return dt.isoformat(), dt.date()
+    import dateparser  # here, not at start-up: only metadata values in other forms need it
+
     dt = dateparser.parse(value, languages=["en", "fr"], settings=_DATEPARSER_SETTINGS)
     if dt is None:  # an Arabic month name in a metadata value ("25 نونبر 2024")
         found = normalize_date(value)

@@ -31,9 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from crawler.textnorm import fold, is_arabic
+from crawler.vocab.load import load
 
 DATA = Path(__file__).with_name("data") / "actors.yaml"
 #: The matched tokens of two names must carry this many skeleton symbols together.
@@ -54,7 +53,7 @@ def _mask(spec) -> tuple[int, ...]:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[frozenset, frozenset, dict, list, tuple[frozenset, frozenset]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load(DATA)
     particles = frozenset(fold(p) for p in data["particles"])
     join = frozenset(fold(p) for p in data["join_next"])
     arabic = {fold(k): _mask(v) for k, v in data["arabic"].items()}
@@ -62,16 +61,23 @@ def _tables() -> tuple[frozenset, frozenset, dict, list, tuple[frozenset, frozen
     return particles, join, arabic, latin, (frozenset(data["silent_final"]), frozenset(data["y_initial"]))
 
 
+@lru_cache(maxsize=1)
+def _glue() -> frozenset:
+    return frozenset(fold(p) for p in load(DATA)["glue"])
+
+
 @dataclass(frozen=True, eq=False)
 class Token:
     """One token of a name: its folded letters, script and skeleton (`alts`: for a Latin token,
     the skeletons without a final letter that is often silent or an initial j read as y).
-    Compared by identity (tokens come from `name_tokens`' cache): cheap to hash."""
+    `glued`: the token with the particles written before it glued on ("De Wulf" -> "dewulf"),
+    compared as well. Compared by identity (tokens come from `name_tokens`' cache): cheap to hash."""
 
     letters: str
     arabic: bool
     skeleton: tuple[int, ...]
     alts: tuple[tuple[int, ...], ...] = ()
+    glued: Token | None = None
 
 
 def _no_accents(text: str) -> str:
@@ -113,27 +119,37 @@ def name_tokens(name: str | None) -> tuple[Token, ...]:
     ("الرشيدي" ~ "Rashidi"), "عبد"/"abdel" joined to the next token."""
     particles, join, _, _, silent = _tables()
     raw = fold(_no_accents(name or "")).split()
+    glue = _glue()
     out: list[Token] = []
     pending = ""
+    before = ""  # glue particles written right before this token
     for t in raw:
         if t in join:
             pending += t
             continue
         if t in particles and not pending:
+            before = before + t if t in glue else ""
             continue
         if not pending and is_arabic(t) and t.startswith("ال") and len(t) > 4:
             t = t[2:]
         t = pending + t
         pending = ""
         if len(t) < 2 or t.isdigit():
+            before = ""
             continue
-        ar = is_arabic(t)
-        alts = () if ar else tuple(skeleton(x) for x in (t[:-1] if t[-1] in silent[0] else "",
-                                                            t[1:] if t[0] in silent[1] else "") if x)
-        out.append(Token(t, ar, skeleton(t), alts))
+        glued = _token(before + t, silent) if before and is_arabic(before) == is_arabic(t) else None
+        before = ""
+        out.append(_token(t, silent, glued))
     if pending:
         out.append(Token(pending, is_arabic(pending), skeleton(pending)))
     return tuple(out)
+
+
+def _token(t: str, silent, glued: Token | None = None) -> Token:
+    ar = is_arabic(t)
+    alts = () if ar else tuple(skeleton(x) for x in (t[:-1] if t[-1] in silent[0] else "",
+                                                        t[1:] if t[0] in silent[1] else "") if x)
+    return Token(t, ar, skeleton(t), alts, glued)
 
 
 def _distance(a, b, same) -> int:
@@ -172,7 +188,25 @@ def _skeleton_tolerance(n: int) -> int:
 @lru_cache(maxsize=262144)
 def token_match(a: Token, b: Token) -> bool:
     """The same name token: within one script, the letters within a small edit distance (or the
-    same skeleton of three or more symbols); across scripts, the skeletons within one."""
+    same skeleton of three or more symbols); across scripts, the skeletons within one. A token
+    written after glue particles is also compared with them glued on ("De Wulf" ~ "Dewulf")."""
+    if _token_match(a, b):
+        return True
+    return (a.glued is not None and _glued_match(a.glued, a, b)) or \
+        (b.glued is not None and _glued_match(b.glued, b, a))
+
+
+def _glued_match(glued: Token, core: Token, other: Token) -> bool:
+    """`glued` (particles + `core`) against `other`, with the tolerance of the core alone: glued
+    letters make a token longer, not the spelling looser ("El Fassiri" is not "Elfassi")."""
+    if glued.arabic == other.arabic:
+        return _distance(glued.letters, other.letters, _eq) <= _letter_tolerance(len(core.letters))
+    tol = _skeleton_tolerance(len(core.skeleton))
+    return any(_distance(x, y, _meets) <= tol for x in (glued.skeleton, *glued.alts)
+               for y in (other.skeleton, *other.alts) if x and y)
+
+
+def _token_match(a: Token, b: Token) -> bool:
     if a.arabic == b.arabic:
         if a.letters == b.letters:
             return True

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 from urllib.request import url2pathname
 
-import yaml
+from crawler.vocab.load import load
 
 DATA = Path(__file__).with_name("data") / "identity.yaml"
 _HEAD = 200_000  # the canonical link is in the head: look no further
@@ -31,7 +31,7 @@ _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 @lru_cache(maxsize=1)
 def _tracking() -> tuple[frozenset, tuple]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load(DATA)
     return frozenset(data["tracking_params"]), tuple(data["tracking_prefixes"])
 
 

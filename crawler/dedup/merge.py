@@ -38,7 +38,6 @@ from itertools import islice, product
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from crawler.dedup.actors import name_tokens, skeleton_text
 from crawler.dedup.counterparts import CP, agency_match, compatible, name_relation, same_counterpart
@@ -46,6 +45,7 @@ from crawler.dedup.lsh import BandIndex, SignatureFile
 from crawler.dedup.signature import _MAX32 as _EMPTY
 from crawler.dedup.signature import Signer, jaccard
 from crawler.textnorm import fold
+from crawler.vocab.load import load
 
 #: Estimated Jaccard similarity of word 3-shingles above which two reports are near-identical.
 #: A communiqué republished with a new headline or one paragraph added or dropped scores
@@ -66,7 +66,7 @@ EVIDENCE = Path(__file__).with_name("data") / "evidence.yaml"
 @lru_cache(maxsize=1)
 def common_acronyms() -> frozenset[str]:
     """Acronyms every report of the genre may carry (data/evidence.yaml): not evidence."""
-    return frozenset(yaml.safe_load(EVIDENCE.read_text(encoding="utf-8"))["common_acronyms"])
+    return frozenset(load(EVIDENCE)["common_acronyms"])
 
 
 def day_number(value: str | None) -> int | None:
@@ -200,7 +200,8 @@ def _blocking_keys(country: str, name: str | None, name_latin: str | None,
                    agency_ids: frozenset, agency_words: frozenset) -> frozenset:
     keys = set()
     for n in (name, name_latin):
-        for t in name_tokens(n):
+        toks = name_tokens(n)
+        for t in (*toks, *(x.glued for x in toks if x.glued is not None)):
             if len(t.skeleton) < 3:
                 continue
             options = [_coarse_options(m) for m in t.skeleton]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import re
 from copy import deepcopy
-from dataclasses import dataclass, field
 from functools import cache
 
 import trafilatura
@@ -37,8 +36,8 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from crawler.extract.lang import detect_lang
+from crawler.extract.result import Extracted, clean_author
 from crawler.extract.vocab import Vocab, vocab
-from crawler.gazetteer import city_of
 from crawler.textnorm import fold
 
 # Below this many characters the precise pass has missed the body (a two-sentence brief is
@@ -54,24 +53,6 @@ READ_ALSO_TAGS = ("p", "div", "li", "span", "em", "strong", "b", "i", "h2", "h3"
 # trafilatura logs "discarding data" / "no main text found" at WARNING for each page its precise
 # pass rejects; the pipeline logs its own line when every pass fails, so keep only its errors.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
-
-
-@dataclass
-class Extracted:
-    """What extraction finds in one document, before dates and meetings."""
-
-    title: str | None = None
-    text: str = ""
-    author: str | None = None
-    outlet: str | None = None
-    lang: str | None = None
-    #: publication-date candidates found in metadata: (source, raw string)
-    date_candidates: list[tuple[str, str]] = field(default_factory=list)
-    #: how the text was found: `precision`, `layout`, `recall`, `baseline` (HTML), `textdump`,
-    #: or `none`
-    method: str = "none"
-    #: boilerplate blocks removed before or during extraction (read-also links, teasers, menus)
-    dropped: int = 0
 
 
 def _text(el) -> str:
@@ -361,32 +342,6 @@ def drop_leading_title(text: str, title: str | None) -> str:
     if title and fold(first) == fold(title):
         return rest
     return text
-
-
-def clean_author(author: str | None, outlet: str | None) -> str | None:
-    """trafilatura's author without a byline label ("بواسطة", "Par"), without a city before the
-    name ("الرباط: سعاد البقالي"), and without the parts that are only (a piece of) the outlet's
-    name ("مدار; يوسف الطاهري" -> "يوسف الطاهري"), a city, an agency or a correspondent without
-    a name ("وكالات", "Belga", "مراسل الموقع": `not_authors` in data/boilerplate.yaml)."""
-    if not author:
-        return None
-    words = vocab()
-    site = fold(outlet or "")
-    parts = []
-    for part in author.split(";"):
-        part = part.strip()
-        label = words.starts_with(words.byline_prefixes, fold(part))
-        if label:
-            part = part.split(None, len(label.split()))[-1] if len(part.split()) > len(label.split()) else ""
-        tokens = part.split()
-        for n in (2, 1):  # a dateline glued before the name: "الرباط: سعاد البقالي"
-            if len(tokens) > n and city_of(" ".join(tokens[:n]).rstrip(":-–")):
-                part = " ".join(tokens[n:]).lstrip(":-– ")
-                break
-        if (part and not (site and fold(part) in site) and not city_of(part)
-                and not words.starts_with(words.not_authors, fold(part))):
-            parts.append(part)
-    return "; ".join(parts) or None
 
 
 TITLE_SEPARATORS = (" - ", " | ", " :: ", " – ", " — ", " « ", " » ", " : ")

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.extract.html import Extracted, clean_author
 from crawler.extract.lang import detect_lang
+from crawler.extract.result import Extracted, clean_author
 from crawler.extract.vocab import Vocab, vocab
 from crawler.textnorm import fold
 

@@ -227,11 +227,15 @@ def attendee_runs(pieces: list[Piece]) -> None:
 
 def attending(pieces: list[Piece], named: bool, named_before: bool, cues: re.Pattern | None = None) -> bool:
     """Every mention of Hammouchi follows an attendee cue (`cues`, by default the attendee cues), in
-    its piece or in the Hammouchi piece just before it ("بحضور المدير العام …، عبد اللطيف حموشي")."""
+    its piece or in the Hammouchi piece just before it ("بحضور المدير العام …، عبد اللطيف حموشي"), or
+    the sentence opens with one."""
     lx = lexicon()
     proxy = cues is not None
     cues = cues or lx.attendee
     seen, att = False, True
+    # "Ont pris part à la réunion, côté marocain, …, M. Hammouchi": a sentence opening with the cue
+    # lists who attended, every piece after it
+    opened = bool(pieces) and bool(cues.match(fold(pieces[0].written or pieces[0].text).strip()))
     for i, p in enumerate(pieces):
         if p.kind != "hammouchi":
             continue
@@ -244,7 +248,7 @@ def attending(pieces: list[Piece], named: bool, named_before: bool, cues: re.Pat
             # "en présence de M. Hammouchi": the cue is in the piece cut off before the honorific
             cue = bool(cues.search(fold(pieces[i - 1].text)))
         carried = i > 0 and pieces[i - 1].kind == "hammouchi" and seen and att
-        att = att and (cue or carried)
+        att = att and (cue or carried or opened)
         seen = True
     return seen and att
 
@@ -359,11 +363,19 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
             # "the Japanese ambassador", "the Kenyan Interior Minister": the nationality before the role
             prev = text[:m.start()].rstrip()
             adj = [c for c in find_countries(prev) if c.code and c.end == len(prev)]
-            if adj and prev[:adj[-1].start].strip().split()[-1:] in ([], ["the"], ["The"], ["and"], ["et"]):
+            if adj and prev[:adj[-1].start].strip().split()[-1:] in ([], ["the"], ["The"], ["and"], ["et"],
+                                                                     ["–"], ["-"], ["—"], [":"]):
+                # … or a dateline's dash: "Rabat – Dutch Ambassador to Morocco X met with …"
                 m_start = adj[-1].start
     piece.role_plural = m is plural or bool(
         lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
     stop = lx.role_stop.search(folded, m.end())
+    if not _ARABIC.search(text):
+        # "Dutch Ambassador to Morocco Annelies Vroom met …": in Latin script a meeting verb
+        # written after the role ends it (its subject is the role and the name before the verb)
+        verb = lx.meeting_verb.search(folded, m.end())
+        if verb and (stop is None or verb.start() < stop.start()):
+            stop = verb
     start, end = original_span(text, m_start, stop.start() if stop else len(folded))
     role = _strip_role_clitic(text[start:end].strip(" .:;"))
     role, rank, glued = _ranked_name(role)

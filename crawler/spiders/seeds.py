@@ -23,6 +23,22 @@ class SeedsSpider(scrapy.Spider):
                          "(.warc, .warc.gz); default: the project's seeds/ folder"}
     custom_settings = {"ROBOTSTXT_OBEY": False, "AUTOTHROTTLE_ENABLED": False}
 
+    @classmethod
+    def update_settings(cls, settings):
+        """Files and WARC archives only: no http(s) download handler and nothing that imports
+        one (Twisted's web client and TLS stack, from the handler and from the retry middleware's
+        list of exceptions), no cookies middleware (its tldextract): a tenth of the start-up that
+        nothing read from disk uses (docs/benchmarks.md, "Issue 15")."""
+        super().update_settings(settings)
+        settings.set("DOWNLOAD_HANDLERS", {**settings.getdict("DOWNLOAD_HANDLERS"),
+                                           "http": None, "https": None}, priority="spider")
+        settings.set("DOWNLOADER_MIDDLEWARES_BASE",
+                     {k: v for k, v in settings.getdict("DOWNLOADER_MIDDLEWARES_BASE").items()
+                      if not k.endswith(".CookiesMiddleware")}, priority="spider")
+        settings.set("RETRY_EXCEPTIONS", [e for e in settings.getlist("RETRY_EXCEPTIONS")
+                                          if not (isinstance(e, str) and ".handlers.http" in e)],
+                     priority="spider")
+
     def __init__(self, path: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.path = Path(path) if path else DEFAULT_PATH

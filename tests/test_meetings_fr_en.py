@@ -1,0 +1,62 @@
+"""French and English reports as real outlets write them: Hammouchi and the counterpart as one
+joint subject of a reciprocal verb, the counterpart as the subject after a dateline's dash, ranks
+of West African and Portuguese-speaking forces, a service whose French name holds another
+country's shorter one, and two ways a report tells of a meeting that is not his (an attendee list
+that opens the sentence, a delegation sent "on his instructions"). Sentences written for this
+test: invented persons, real countries and services."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.meetings import extract_meetings
+
+# (text, [(country, name, title)]); None in an expected field: not checked
+CASES = [
+    # joint subject of a reciprocal verb
+    ("Le directeur général de la DGSN, Abdellatif Hammouchi, et le commandant général de la Garde "
+     "nationale tunisienne, Mourad Ben Slimane, se sont entretenus lundi à Rabat.",
+     [("TN", "Mourad Ben Slimane", None)]),
+    ("Abdellatif Hammouchi et la directrice de la police judiciaire belge, Mme Lieve Claes, se sont "
+     "réunis mercredi à Bruxelles.", [("BE", "Lieve Claes", None)]),
+    # the counterpart as subject, a dateline's dash before its nationality, no comma before the verb
+    ("Rabat – Swedish Ambassador to Morocco Karin Lundgren met with Abdellatif Hammouchi on Monday "
+     "at the DGSN headquarters.", [("SE", "Karin Lundgren", "Swedish Ambassador to Morocco")]),
+    ("Canadian Ambassador Louise Tremblay-Roy held talks with Abdellatif Hammouchi on Friday in Rabat.",
+     [("CA", "Louise Tremblay-Roy", None)]),
+    # ranks written between the role and the name
+    ("Abdellatif Hammouchi a reçu jeudi à Rabat le chef d'état-major de la gendarmerie malienne, le "
+     "colonel-major Bakary Sissoko.", [("ML", "Bakary Sissoko", None)]),
+    ("Le directeur de la police maritime portugaise, le surintendant-chef Rui Mendes Cabral, a été "
+     "reçu mardi à Rabat par Abdellatif Hammouchi.", [("PT", "Rui Mendes Cabral", None)]),
+    # the longer gazetteer name wins over another country's shorter one inside it
+    ("Abdellatif Hammouchi s'est entretenu à Riyad avec le vice-président de la Présidence de la "
+     "Sûreté de l'État, M. Nayef Al-Qahtani.", [("SA", "Nayef Al-Qahtani", None)]),
+]
+
+NOT_HIS = [
+    # someone else's meeting; the sentence that names him opens with the attendee cue
+    "Le ministre de l'Intérieur a reçu lundi à Rabat son homologue grec. Ont pris part aux entretiens, "
+    "côté marocain, le directeur général de la DGSN, Abdellatif Hammouchi, et plusieurs walis.",
+    "The interior minister received his Cypriot counterpart in Rabat on Monday. Also took part in the "
+    "meeting the Director General of National Security, Abdellatif Hammouchi.",
+    # a delegation sent on his instructions meets others: not his meeting
+    "Une délégation de la DGST, dépêchée sur instructions de M. Abdellatif Hammouchi, a rencontré "
+    "mardi à Madrid des responsables de la police espagnole.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_french_and_english_meeting_sentences(text, expected):
+    found = extract_meetings(text)
+    got = [(m.counterpart.country, m.counterpart.name, m.counterpart.title) for m in found.meetings]
+    assert len(got) == len(expected), (found.reason, got)
+    for g, e in zip(got, expected, strict=True):
+        for gv, ev in zip(g, e, strict=True):
+            assert ev is None or gv == ev, (got, expected)
+
+
+@pytest.mark.parametrize("text", NOT_HIS)
+def test_meetings_that_are_not_his(text):
+    found = extract_meetings(text)
+    assert not found.meetings, [(m.counterpart.country, m.counterpart.title) for m in found.meetings]
