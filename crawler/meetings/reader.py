@@ -164,12 +164,12 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             if [p for p in joined.people if not p.attendee]:
                 reading, evidence, end = joined, text[s.start:nxt.end], nxt.end
                 consumed.add(i + 1)
-        # "… بحضور حموشي", "en présence de M. Hammouchi": someone else's meeting he attended
-        if mention and not found and reading.attending:
-            continue
         # "… تنفيذا لتعليمات حموشي", "… ممثلا لحموشي": another official acting for him
         if mention and reading.proxied:
             represented = ev.represented = True
+            continue
+        # "… بحضور حموشي", "en présence de M. Hammouchi": someone else's meeting he attended
+        if mention and not found and reading.attending:
             continue
         if mention and first_city is None:
             first_city = sentence_city(evidence, [part for p in reading.people for part in (p.title, p.name)])
