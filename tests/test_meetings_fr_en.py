@@ -71,6 +71,12 @@ NOT_HIS = [
     "côté marocain, le directeur général de la DGSN, Abdellatif Hammouchi, et plusieurs walis.",
     "The interior minister received his Cypriot counterpart in Rabat on Monday. Also took part in the "
     "meeting the Director General of National Security, Abdellatif Hammouchi.",
+    # a Moroccan official is the subject of the verb; Hammouchi only named after it
+    "Le directeur de la sécurité publique à la DGSN a reçu jeudi à Rabat une délégation de la police "
+    "fédérale belge, conduite par le commissaire Jan Wouters, conformément aux orientations de M. "
+    "Abdellatif Hammouchi.",
+    "The director of the DGSN's judicial police received on Tuesday in Rabat a delegation of Spain's Guardia "
+    "Civil led by General Luis Herrero, following the guidelines of Abdellatif Hammouchi.",
     # a delegation sent on his instructions meets others: not his meeting
     "Une délégation de la DGST, dépêchée sur instructions de M. Abdellatif Hammouchi, a rencontré "
     "mardi à Madrid des responsables de la police espagnole.",
