@@ -60,6 +60,10 @@ CASES = [
     # the name given in a sentence before, without a meeting
     ("Le directeur de la police grecque, Nikos Dimou, était mardi à Rabat. Le chef de la police "
      "hellénique a eu une séance de travail avec Abdellatif Hammouchi.", [("GR", "Nikos Dimou", None)]),
+    # "General" starting an organisation's name is no rank before a name
+    ("Abdellatif Hammouchi held talks in Rabat with Ahmed Samir Fawzy, Deputy Director of Egypt's General "
+     "Intelligence Service.", [("EG", "Ahmed Samir Fawzy", "Deputy Director of Egypt's General Intelligence "
+                                "Service")]),
     # his English title with "General Director" is his, not the counterpart's
     ("Morocco's General Director of National Security, Abdellatif Hammouchi, received on Monday in Rabat "
      "the Ambassador of Chile, Ana María Fuentes.", [("CL", "Ana María Fuentes", "Ambassador of Chile")]),
