@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 from scrapy.http import HtmlResponse, TextResponse
 
@@ -109,6 +110,17 @@ def most_attributes(text: str) -> int:
     return max((m.group().count("=") for m in _TAG.finditer(text)), default=0)
 
 
+@cache
+def _crowded_tag(limit: int) -> re.Pattern:
+    """A tag of `_TAG` holding more than `limit` `=`: one scan in C, no Python step per tag."""
+    return re.compile(rf"<[A-Za-z](?:[^<>=]*=){{{limit + 1}}}[^<>]*>")
+
+
+def has_crowded_tag(text: str, limit: int) -> bool:
+    """`most_attributes(text) > limit`, without counting every tag (a page has thousands)."""
+    return _crowded_tag(limit).search(text) is not None
+
+
 def report_from_response(response, stats, logger, max_bytes: int | None = None,
                          max_attributes: int | None = 1000):
     """A `Report` with the decoded document in `body`, or None (logged and counted) for bad input."""
@@ -128,7 +140,8 @@ def report_from_response(response, stats, logger, max_bytes: int | None = None,
         logger.warning("liqaat: skipped %s: binary or undecodable content", where)
         return None
     text, encoding, note = decoded
-    if max_attributes and (crowded := most_attributes(text)) > max_attributes:
+    if max_attributes and has_crowded_tag(text, max_attributes):
+        crowded = most_attributes(text)
         stats.inc_value("liqaat/files/skipped/too_many_attributes")
         logger.warning("liqaat: skipped %s: an element with %d attributes, over the limit of %d "
                        "(LIQAAT_MAX_ATTRIBUTES)", where, crowded, max_attributes)

@@ -188,10 +188,14 @@ def match_fold(text: str) -> str:
 
 # --- sentences -------------------------------------------------------------------------------------
 
-# Sentence ends: . ! ? ؟ followed by space, and line breaks; not after an initial or "M."/"Mme.".
+# Sentence ends: . ! ? ؟ followed by space, and line breaks; not after an initial, "M."/"Mme." or
+# an abbreviated rank ("Lt. Gen. X", "Maj. Gen. X", "Col. X", "Supt. X", "Prof. X").
+_NO_END_AFTER = ("Mme", "Mlle", "Dr", "Mr", "Mrs", "Ms", "St", "Lt", "Gen", "Maj", "Col", "Brig", "Adm",
+                 "Capt", "Cmdr", "Cdr", "Supt", "Insp", "Prof", "Sgt", "Gal", "Cdt", "Pr")
+# The one-character look-behind comes first: the assertions hold at the same place (same matches),
+# and it fails at almost every position before the others are tried (7x faster with eight of them).
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z]\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)"
-    r"(?<=[.!?؟])\s+|\n+")
+    r"(?<=[.!?؟])(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _NO_END_AFTER) + r"\s+|\n+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:

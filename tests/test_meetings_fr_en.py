@@ -32,6 +32,37 @@ CASES = [
     # the longer gazetteer name wins over another country's shorter one inside it
     ("Abdellatif Hammouchi s'est entretenu à Riyad avec le vice-président de la Présidence de la "
      "Sûreté de l'État, M. Nayef Al-Qahtani.", [("SA", "Nayef Al-Qahtani", None)]),
+    # abbreviated ranks do not end the sentence; a middle initial is part of a name
+    ("RABAT, March 3 -- Jordan's Public Security Director Maj. Gen. Ayman Haddad held talks on Monday "
+     "with Abdellatif Hammouchi in Rabat.", [("JO", "Ayman Haddad", None)]),
+    ("Abdellatif Hammouchi a reçu lundi à Rabat le directeur adjoint de la police fédérale australienne, "
+     "M.\u00a0Peter K. Lawson.", [("AU", "Peter K. Lawson", None)]),
+    # a family name alone, glued after the role or after the connector before the role
+    ("Abdellatif Hammouchi has received British Ambassador Harrington in Rabat on Monday.",
+     [("GB", "Harrington", "British Ambassador")]),
+    ("Abdellatif Hammouchi held talks on Friday with Castellano, the director of Italy's internal "
+     "intelligence agency, in Rabat.", [("IT", "Castellano", None)]),
+    # a Latin role ends before "in" and a city, and before "on" and what was discussed
+    ("Abdellatif Hammouchi met the Portuguese Interior Minister Cardoso in Lisbon.",
+     [("PT", "Cardoso", "Portuguese Interior Minister")]),
+    ("Abdellatif Hammouchi held talks with the Director of the Australian Federal Police Mark Delaney "
+     "on cybercrime.", [("AU", "Mark Delaney", None)]),
+    # an adverb inside a compound tense; "a eu une réunion"; a fronted participle
+    ("Abdellatif Hammouchi s'est longuement entretenu mardi à Rabat avec le chef de la police danoise, "
+     "Søren Holm.", [("DK", "Søren Holm", None)]),
+    ("Le chef de la police lettone, Juris Ozols, a eu une réunion de travail lundi avec Abdellatif "
+     "Hammouchi à Rabat.", [("LV", "Juris Ozols", "chef de la police lettone")]),
+    ("Reçue lundi par Abdellatif Hammouchi, la directrice de la police slovène, Mojca Novak, a salué la "
+     "coopération.", [("SI", "Mojca Novak", None)]),
+    # counterparts named by their countries only
+    ("En marge du sommet, Abdellatif Hammouchi a eu des entretiens avec ses homologues du Ghana et du "
+     "Nigeria.", [("GH", None, None), ("NG", None, None)]),
+    # the name given in a sentence before, without a meeting
+    ("Le directeur de la police grecque, Nikos Dimou, était mardi à Rabat. Le chef de la police "
+     "hellénique a eu une séance de travail avec Abdellatif Hammouchi.", [("GR", "Nikos Dimou", None)]),
+    # his English title with "General Director" is his, not the counterpart's
+    ("Morocco's General Director of National Security, Abdellatif Hammouchi, received on Monday in Rabat "
+     "the Ambassador of Chile, Ana María Fuentes.", [("CL", "Ana María Fuentes", "Ambassador of Chile")]),
 ]
 
 NOT_HIS = [
@@ -60,3 +91,13 @@ def test_french_and_english_meeting_sentences(text, expected):
 def test_meetings_that_are_not_his(text):
     found = extract_meetings(text)
     assert not found.meetings, [(m.counterpart.country, m.counterpart.title) for m in found.meetings]
+
+
+def test_counterparts_listed_in_one_sentence_share_the_next_one():
+    text = ("Abdellatif Hammouchi a eu des entretiens lundi à Lisbonne avec le ministre portugais de "
+            "l'Administration interne, M. Rui Cardoso, puis avec le directeur national de la police "
+            "portugaise, M. Nuno Ferraz. Au menu : la migration irrégulière et la formation des cadres.")
+    found = extract_meetings(text)
+    assert [m.counterpart.name for m in found.meetings] == ["Rui Cardoso", "Nuno Ferraz"]
+    for m in found.meetings:
+        assert {"illegal_migration", "training"} <= set(m.topics), (m.counterpart.name, m.topics)

@@ -6,7 +6,7 @@ import pytest
 
 from crawler.dedup.counterparts import CP, agency_match, compatible, name_relation, same_counterpart
 from crawler.dedup.fields import merge_fields
-from crawler.dedup.merge import NEAR_JACCARD, Deduper
+from crawler.dedup.merge import NEAR_JACCARD, Deduper, Mention, places_conflict
 from crawler.dedup.signature import Signer, jaccard
 from crawler.textnorm import fold, words
 
@@ -237,6 +237,52 @@ def test_a_visit_merges_per_counterpart_across_reports_naming_different_subsets(
     assert ids["c"][0] == ids["a"][0]  # Kwiatkowski
     assert ids["c"][1] == ids["b"][1]  # Malinski
     assert len({*ids["a"], *ids["b"], *ids["c"]}) == 3
+
+
+SES = "Secretary of State for Internal Affairs"
+
+
+def test_an_undated_report_does_not_join_a_meeting_in_another_country():
+    # the same official met in Rabat in June and in Lisbon in September; an undated report with no
+    # publication day tells of a meeting in Lisbon: it is the September one, not the June one
+    rabat = meeting("PT", "Duarte Vasconcelos", "2025-06-10", title=SES,
+                    location={"city": "Rabat", "country": "MA"})
+    lisbon = meeting("PT", "Duarte Vasconcelos", "2025-09-16", title=SES,
+                     hammouchi_abroad=True, location={"city": "Lisbon", "country": "PT"})
+    undated = meeting("PT", "Duarte Vasconcelos", None, title=SES,
+                      hammouchi_abroad=True, location={"city": "Lisbon", "country": "PT"})
+    ids = run([("a", COMMUNIQUE, [rabat]), ("b", REWRITE, [lisbon]), ("c", OTHER, [undated])])
+    assert ids["c"] == ids["b"] != ids["a"]
+    # Rabat and Temara (one meeting written loosely) do not conflict; Rabat and Lisbon do
+    temara = meeting("PT", "Duarte Vasconcelos", None, location={"city": "Temara", "country": "MA"})
+    assert not places_conflict(Mention.of("a", 0, rabat), Mention.of("c", 0, temara))
+    assert places_conflict(Mention.of("a", 0, rabat), Mention.of("c", 0, undated))
+
+
+def test_the_weekday_of_an_undated_report_is_evidence_or_a_conflict():
+    # an undated English report of a Wednesday naming only the role; the known meeting was on a
+    # Wednesday, in the same city: the place and the weekday are its two pieces of evidence
+    known = meeting("EUROPOL", "Ilse Vandamme", "2025-10-15", "Europol", location={"city": "Rabat"})
+    role = meeting("EUROPOL", None, None, "Europol", weekday="wednesday", location={"city": "Rabat"})
+    # the same role received on a Friday, in another report: not that meeting
+    friday = meeting("EUROPOL", None, None, "Europol", weekday="friday", location={"city": "Rabat"})
+    ids = run([("a", COMMUNIQUE, [known]), ("b", OTHER, [role]), ("c", REWRITE, [friday])])
+    assert ids["a"] == ids["b"] != ids["c"]
+    named = meeting("EUROPOL", "Ilse Vandamme", None, "Europol", weekday="friday", location={"city": "Rabat"})
+    ids = run([("a", COMMUNIQUE, [known]), ("c", REWRITE, [named])])
+    assert ids["a"] != ids["c"]  # the same person, but "ce vendredi" is not a Wednesday's meeting
+
+
+def test_names_of_short_tokens_only_are_keyed_for_the_undated_rule():
+    # "Mohamed Ould Sidya": no token of three consonant classes; the undated rule must still find it
+    dated = meeting("MR", "Mohamed Ould Cheikh Sidya", "2025-12-02", hammouchi_abroad=True,
+                    location={"city": "Nouakchott", "country": "MR"})
+    undated = meeting("MR", "Mohamed Ould Sidya", None, hammouchi_abroad=True,
+                      location={"city": "Nouakchott", "country": "MR"})
+    arabic = meeting("MR", "محمد ولد سيديا", None, hammouchi_abroad=True,
+                     location={"city": "Nouakchott", "country": "MR"})
+    ids = run([("a", COMMUNIQUE, [dated]), ("b", OTHER, [undated]), ("c", REWRITE, [arabic])])
+    assert ids["a"] == ids["b"] == ids["c"]
 
 
 def test_band_index_bands_as_datasketch_and_finds_what_its_lsh_finds():

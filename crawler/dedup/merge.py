@@ -100,6 +100,7 @@ class Mention:
     city: str | None = None
     host: str | None = None  # the host country when Hammouchi is abroad
     ambiguous: bool = False  # undated, no publication day, and fits meetings of several days
+    weekday: int | None = None  # the weekday the report names (0 = Monday), dated or not
 
     @classmethod
     def of(cls, url: str, index: int, m: dict, published: str | None = None) -> Mention:
@@ -109,7 +110,17 @@ class Mention:
         city = fold(loc.get("city") or "") or None
         host = (loc.get("country") or "").upper() or None if m.get("hammouchi_abroad") else None
         end = end if end and day and end >= day else None
-        return cls(url, index, CP.of(m.get("counterpart") or {}), day, end, day_number(published), city, host)
+        weekday = _WEEKDAYS.get(str(m.get("weekday") or "").lower())
+        return cls(url, index, CP.of(m.get("counterpart") or {}), day, end, day_number(published), city, host,
+                   weekday=weekday)
+
+    @property
+    def weekdays(self) -> frozenset[int]:
+        """The weekdays of the meeting: of its span of days when dated, else the one the report names."""
+        if self.span is not None:
+            lo, hi = self.span
+            return frozenset(Date.fromordinal(d).weekday() for d in range(lo, min(hi, lo + 6) + 1))
+        return frozenset() if self.weekday is None else frozenset((self.weekday,))
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -122,6 +133,24 @@ def dates_conflict(a: Mention, b: Mention) -> bool:
     if x is None or y is None:
         return False
     return x[0] - MAX_DAYS_APART > y[1] or y[0] - MAX_DAYS_APART > x[1]
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = {d: i for i, d in enumerate(_WEEKDAY_NAMES)}
+
+
+def weekdays_conflict(a: Mention, b: Mention) -> bool:
+    """Both weekdays known (a date, or the weekday an undated report names) and more than
+    MAX_DAYS_APART apart: "ce jeudi" is not the meeting of a Monday."""
+    x, y = a.weekdays, b.weekdays
+    return bool(x and y) and all(min((i - j) % 7, (j - i) % 7) > MAX_DAYS_APART for i in x for j in y)
+
+
+def places_conflict(a: Mention, b: Mention) -> bool:
+    """Both name the city, and the cities lie in different countries (Rabat and Madrid): the same
+    person met at home and abroad is two meetings. Rabat and Temara (one meeting written loosely)
+    do not conflict."""
+    return bool(a.city and b.city) and (a.host or "MA") != (b.host or "MA")
 
 
 def published_apart(a: Mention, b: Mention) -> int | None:
@@ -187,9 +216,9 @@ RECENT_PER_KEY = 32
 
 def blocking_keys(cp: CP) -> frozenset[tuple]:
     """Keys under which a mention is indexed for the undated rule: (country, skeleton) for every
-    name token of three symbols or more (a token's variants when a symbol is ambiguous: "ch" gives
-    an s and a k key), (country, "agency", id) for every gazetteer agency and (country, "agency
-    words", words) for the agency's words in each script."""
+    name token of three symbols or more, else of two (a token's variants when a symbol is
+    ambiguous: "ch" gives an s and a k key), (country, "agency", id) for every gazetteer agency
+    and (country, "agency words", words) for the agency's words in each script."""
     if not cp.country:
         return frozenset()
     return _blocking_keys(cp.country, cp.name, cp.name_latin, cp.agency_ids, cp.agency_tokens[0])
@@ -199,20 +228,25 @@ def blocking_keys(cp: CP) -> frozenset[tuple]:
 def _blocking_keys(country: str, name: str | None, name_latin: str | None,
                    agency_ids: frozenset, agency_words: frozenset) -> frozenset:
     keys = set()
-    for n in (name, name_latin):
-        toks = name_tokens(n)
-        for t in (*toks, *(x.glued for x in toks if x.glued is not None)):
-            if len(t.skeleton) < 3:
-                continue
-            options = [_coarse_options(m) for m in t.skeleton]
-            variants = 1
-            for o in options:
-                variants *= len(o)
-            if variants > 4:
-                options = [o[:1] for o in options]
-            for v in product(*options):
-                s = "".join(v)
-                keys.add((country, "".join(c for i, c in enumerate(s) if i == 0 or s[i - 1] != c)))
+    # tokens of three symbols or more; a name made only of shorter ones ("Mohamed Ould Sidya",
+    # "Cheikh Ka") is keyed by its two-symbol tokens instead, or the undated rule never sees it
+    for least in (3, 2):
+        for n in (name, name_latin):
+            toks = name_tokens(n)
+            for t in (*toks, *(x.glued for x in toks if x.glued is not None)):
+                if len(t.skeleton) < least:
+                    continue
+                options = [_coarse_options(m) for m in t.skeleton]
+                variants = 1
+                for o in options:
+                    variants *= len(o)
+                if variants > 4:
+                    options = [o[:1] for o in options]
+                for v in product(*options):
+                    s = "".join(v)
+                    keys.add((country, "".join(c for i, c in enumerate(s) if i == 0 or s[i - 1] != c)))
+        if keys:
+            break
     for a in agency_ids:
         keys.add((country, "agency", a))
     # the agency's words in each script (an agency the gazetteer does not know, a name missing)
@@ -377,6 +411,8 @@ class Deduper:
         apart = published_apart(mention, m)
         if apart is not None and apart > PUBLISHED_DAYS:
             return None
+        if places_conflict(mention, m) or weekdays_conflict(mention, m):
+            return None
         names = name_relation(mention.cp, m.cp)
         agency = agency_match(mention.cp, m.cp)
         if names is False:
@@ -388,6 +424,8 @@ class Deduper:
             ev["place"] = mention.city
         if mention.host and mention.host == m.host:
             ev["visit"] = mention.host
+        if (mention.day is None) != (m.day is None) and mention.weekdays and mention.weekdays == m.weekdays:
+            ev["weekday"] = _WEEKDAY_NAMES[min(mention.weekdays)]
         if names and agency:
             ev["agency"] = True
         ta, tb = mention.cp.agency_tokens[1], m.cp.agency_tokens[1]

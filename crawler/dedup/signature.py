@@ -71,9 +71,10 @@ class Signer:
             cache[w] = zlib.crc32(w.encode("utf-8"))
         return np.fromiter(map(cache.__getitem__, ws), dtype=np.uint32, count=len(ws))
 
-    def shingles(self, text: str) -> np.ndarray:
-        """Unique 32-bit shingle hashes of a text (a short text is one shingle of all its words)."""
-        wh = self._word_hashes(words(text or ""))
+    def shingles(self, text: str, text_words: list[str] | None = None) -> np.ndarray:
+        """Unique 32-bit shingle hashes of a text (a short text is one shingle of all its words);
+        `text_words`: `textnorm.words(text)`, when the caller has it already."""
+        wh = self._word_hashes(words(text or "") if text_words is None else text_words)
         if len(wh) == 0:
             return wh
         k = min(self.k, len(wh))
@@ -83,11 +84,11 @@ class Signer:
             acc = (acc * np.uint32(31)) ^ (wh[j:j + n] * _MIX[j % len(_MIX)])
         return np.unique(acc)
 
-    def signature(self, text: str) -> np.ndarray:
+    def signature(self, text: str, text_words: list[str] | None = None) -> np.ndarray:
         """The MinHash signature of a text (all max values for an empty text): what datasketch's
         `update_batch` gives for these shingle hashes (tests/test_store_dedup.py checks it), but
         without its per-value Python call, which costs as much as all the rest."""
-        sh = self.shingles(text)
+        sh = self.shingles(text, text_words)
         if not len(sh):
             return np.full(self.num_perm, _MAX32, dtype=np.uint32)
         a, b = self._perm

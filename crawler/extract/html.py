@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from copy import deepcopy
+from copy import copy, deepcopy
 from functools import cache
 
 import trafilatura
@@ -32,7 +32,7 @@ from trafilatura.metadata import (
     extract_title,
     extract_url,
 )
-from trafilatura.settings import Document
+from trafilatura.settings import Document, Extractor
 from trafilatura.utils import load_html
 
 from crawler.extract.lang import detect_lang
@@ -168,10 +168,23 @@ def _parse(html: str):
     return tree
 
 
-def _bare(tree, url: str | None, **options):
-    """`trafilatura.bare_extraction` on a parsed page (it works on a copy: `tree` is not changed)."""
-    return trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,
-                                       **options)
+def _bare(tree, url: str | None, favor_precision: bool = False, favor_recall: bool = False,
+          fast: bool = False):
+    """`trafilatura.bare_extraction` on a parsed page (it works on a copy: `tree` is not changed),
+    without comments and tables, with the same `Extractor` options it would build from these
+    arguments (built once: reading trafilatura's configuration costs 0.3 ms a call)."""
+    options = copy(_extractor(favor_precision, favor_recall, fast))
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return trafilatura.bare_extraction(tree, url=url, options=options)
+
+
+@cache
+def _extractor(precision: bool, recall: bool, fast: bool) -> Extractor:
+    """The options `bare_extraction(url=None, include_comments=False, include_tables=False, …)`
+    builds; `_bare` copies them and sets the page's URL."""
+    return Extractor(output_format="python", fast=fast, precision=precision, recall=recall, comments=False,
+                     tables=False)
 
 
 # trafilatura's comparison with readability and jusText (what `fast=True` skips) can replace its

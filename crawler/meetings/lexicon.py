@@ -13,7 +13,7 @@ from pathlib import Path
 from crawler.vocab import AR_CLITICS, LETTER, flat, phrase_regex, variants
 from crawler.vocab import fold as fold
 from crawler.vocab import load as _load
-from crawler.vocab.phrases import GAP, GappedMatcher
+from crawler.vocab.phrases import GAP, GappedMatcher, factored
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -27,7 +27,7 @@ def load(name: str) -> dict:
 
 def _written(phrases: list[str]) -> str:
     """An alternation of phrases as written (longest first, a space matching any run of spaces)."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return factored(sorted(phrases, key=len, reverse=True))
 
 
 class Lexicon:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crawler.meetings.gaz import find_cities, find_countries
+from crawler.meetings.gaz import find_agencies, find_cities, find_countries
 from crawler.meetings.hammouchi import mentions
 from crawler.meetings.lexicon import lexicon
 from crawler.textnorm import ARABIC_RE as _ARABIC
@@ -24,7 +24,7 @@ from crawler.vocab import fold, fold_map
 _CHUNK_SEP = re.compile(r"[،,;؛]")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
 _LATIN_NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-Þ][\w'’-]*|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
+    r"^(?:[A-ZÀ-Þ][\w'’-]*|[A-Z]\.|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
 _AR_WORD = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff-]+$")  # letters only: no brackets
 _AR_ACRONYM = re.compile(r"[(（][A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.\-]{1,10}[)）]")
 _LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
@@ -54,6 +54,7 @@ class Piece:
     remainder: str | None = None  # a role written right after the name ("السيدة X رئيسة جهاز …")
     glued_name: str | None = None  # a name written right after the role, without a comma
     glued_honorific: str | None = None  # the rank written between that role and name ("… اللواء X")
+    surname_only: bool = False  # one family name alone ("with Brandtner, the president of …")
 
 
 @dataclass
@@ -248,6 +249,19 @@ def name_ok(name: str) -> bool:
         and not lx.role.search(fold(name)) and not _LATIN_PARTICLE.match(toks[-1])
 
 
+_SURNAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}$")
+
+
+def surname_only(token: str) -> bool:
+    """One capitalised Latin word that may be a family name written alone ("Brandtner"): not an
+    acronym, a country, a city, an agency, an organisation word, a weekday or a month."""
+    token = token.strip(" .,;:")
+    if not _SURNAME.match(token) or fold(token) in lexicon().org_words or fold(token) in _WEEKDAYS_MONTHS:
+        return False
+    return not (find_countries(token) or find_cities(token) or find_agencies(token)
+                or lexicon().role.search(fold(token)))
+
+
 def _place_word(token: str) -> bool:
     """"بالرباط", "في": a place named after a name ("… Erik Lindqvist بالرباط")."""
     return token.startswith("ب") and bool(find_cities(token[1:]))
@@ -312,6 +326,10 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         tail = _trailing_latin_name(text)
         if tail:
             piece.kind, piece.text, piece.latin = "name", tail, tail
+        elif piece.after_connector and not honorific and surname_only(bare) and " " not in bare.strip():
+            # "held talks with Brandtner, the president of …": a family name alone, paired with the
+            # role beside it (alone, it names no one: `persons` wants a role for it)
+            piece.kind, piece.text, piece.latin, piece.surname_only = "name", bare.strip(), bare.strip(), True
         return
     before = folded[:m.start()]
     piece.attendee = bool(lx.attendee.search(before))
@@ -334,10 +352,14 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
     if not _ARABIC.search(text):
         # "Dutch Ambassador to Morocco Annelies Vroom met …": in Latin script a meeting verb
         # written after the role ends it (its subject is the role and the name before the verb)
-        verb = lx.meeting_verb.search(folded, m.end())
+        verbs = [v for v in (lx.meeting_verb.search(folded, m.end()),
+                             lx.meeting_verb_gapped.search(folded, m.end())) if v is not None]
+        verb = min(verbs, key=lambda v: v.start(), default=None)
         if verb and (stop is None or verb.start() < stop.start()):
             stop = verb
     start, end = original_span(text, m_start, stop.start() if stop else len(folded))
+    if not _ARABIC.search(text):
+        end = _before_place(text, start, end)
     role = _strip_role_clitic(text[start:end].strip(" .:;"))
     role, rank, glued = _ranked_name(role)
     if glued is None:
@@ -351,6 +373,23 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
     honorific, rest = strip_honorific(role)
     if honorific and name_ok(rest):
         piece.kind, piece.text, piece.honorific = "name", rest, honorific
+
+
+_PLACE_MARK = re.compile(r"\s(?:in|at|à|au|en)\s+(?=[A-ZÀ-Þ])")
+
+
+_TOPIC_MARK = re.compile(r"\s(?:on\s+(?=[a-z])|sur\s+(?:la|le|les|l['’])\s*(?=[a-zà-ÿ]))")
+
+
+def _before_place(text: str, start: int, end: int) -> int:
+    """In Latin script a role ends before "in / at / à" and a city ("… Minister X in Madrid"), and
+    before "on / sur" and a lower-case word: what was discussed ("… Secretary X on border security")."""
+    for mm in _PLACE_MARK.finditer(text, start, end):
+        if any(c.start == 0 for c in find_cities(text[mm.end():mm.end() + 40])):
+            end = mm.start()
+            break
+    topic = _TOPIC_MARK.search(text, start, end)
+    return topic.start() if topic else end
 
 
 def _trailing_latin_name(text: str) -> str | None:
@@ -419,7 +458,8 @@ def _ranked_name(role: str) -> tuple[str, str | None, str | None]:
     for k in range(1, len(toks) - 2):
         head = " ".join(toks[:k])
         at = len(fold(head)) + 1
-        if _role_head_only(head) or any(a < at < b for a, b in roles):
+        abbreviated = toks[k].endswith(".") and len(toks[k]) <= 6  # "Lt. Gen. X": never a role's end
+        if not abbreviated and (_role_head_only(head) or any(a < at < b for a, b in roles)):
             continue  # "Inspector General X": the word is the end of a role, not a rank
         tail = " ".join(toks[k:])
         if not _ARABIC.search(toks[k]) and fold(toks[k]) in lx.org_words:
@@ -460,6 +500,9 @@ def _glued_name(role: str) -> tuple[str, str | None]:
             name = _leading_latin_name(role[start:])
             if name:
                 return role[:start].strip(), name
+            rest = role[start:].strip()
+            if rest and " " not in rest and surname_only(rest):
+                return role[:start].strip(), rest  # "FBI Deputy Director Whitcombe": a family name alone
             return _after_organisation(role, start)
         return role, None
     countries = [c for c in find_countries(role) if c.code]
@@ -578,8 +621,9 @@ def persons(pieces: list[Piece]) -> list[Person]:
     for i, p in enumerate(pieces):
         # a name alone: with an honorific, or right after "مع / avec / with" and not a common noun
         # phrase ("مختلف الدول الصديقة")
-        if p.kind == "name" and i not in used and (p.honorific or p.after_connector and not (
-                _ARABIC.search(p.text) and fold(p.text).startswith("ال"))):
+        common = bool(_ARABIC.search(p.text)) and fold(p.text).startswith("ال")
+        if p.kind == "name" and i not in used and not p.surname_only and (
+                p.honorific or p.after_connector and not common):
             people.append(Person(name=p.text, name_latin=p.latin, honorific=p.honorific))
     return people
 

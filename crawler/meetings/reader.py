@@ -193,6 +193,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     if in_passing(text, first_at, first_para, title_names):
         return Found(reason="meeting_mentioned_in_passing")
     found = _dedupe(found)
+    _introduced_names(found, sents, story, named_before)
     # a headline line (a ticker, a related item) names a meeting only when the body names none
     if any(not c.person.weak for c in found):
         found = [c for c in found if not c.person.weak]
@@ -245,6 +246,32 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
                 setattr(kept.person, attr, getattr(other.person, attr))
         out[same] = kept
     return out
+
+
+INTRODUCED_BEFORE = 2  # sentences before a nameless counterpart where its name may be given
+
+
+def _introduced_names(found: list[Candidate], sents: list[Sentence], story: Story, named: bool) -> None:
+    """A counterpart met without a name ("Le secrétaire d'État à la Sécurité a eu une réunion avec
+    M. Hammouchi") takes the name of the one official of its country that a sentence just before
+    introduced without a meeting ("Le numéro deux du ministère espagnol de l'Intérieur, X, était
+    jeudi à Rabat"), when no other counterpart of that country has a name."""
+    for c in found:
+        code = c.country.code
+        if c.person.name or any(o.person.name and o.country.code == code for o in found):
+            continue
+        i = c.sentence.index
+        people = []
+        for s in sents[max(0, i - INTRODUCED_BEFORE):i]:
+            if s.teaser or find_cues(s.folded).meeting:
+                continue
+            reading = read_people(s.text, True, named)
+            rest = " ".join(p.text for p in reading.pieces if p.kind != "hammouchi")
+            people += [p for p in reading.people if p.name and not p.attendee
+                       and decide_country(p, rest, story).code == code]
+        if len({fold(p.name) for p in people}) == 1:
+            p = people[0]
+            c.person.name, c.person.name_latin, c.person.honorific = p.name, p.name_latin, p.honorific
 
 
 def _position(c: Candidate) -> int:

@@ -2,11 +2,12 @@
 
 One meeting: the whole text. Several: a meeting's part runs from its counterpart's sentence (from
 the counterpart itself when another counterpart comes first in that sentence) to the next
-counterpart; and a later clause that speaks of one counterpart only — by its country ("مع السفير
-الكندي", "avec l'ambassadrice coréenne"), its family name or its service — is that meeting's, wherever it is
-("Avec le diplomate canadien, les échanges ont porté sur … ; avec l'ambassadrice coréenne, sur …").
-Clauses are cut at sentence ends, at ; ؛ and before `clause_starts` (فيما، بينما، أما، while, tandis
-que…) of data/lexicon.yaml.
+counterpart, and counterparts listed in one sentence share the next sentence when it is one clause
+naming no other counterpart ("Au menu : …"); and a later clause that speaks of one counterpart
+only — by its country ("مع السفير الكندي", "avec l'ambassadrice coréenne"), its family name or its
+service — is that meeting's, wherever it is ("Avec le diplomate canadien, les échanges ont porté
+sur … ; avec l'ambassadrice coréenne, sur …"). Clauses are cut at sentence ends, at ; ؛ and before
+`clause_starts` (فيما، بينما، أما، while, tandis que…) of data/lexicon.yaml.
 """
 
 from __future__ import annotations
@@ -73,6 +74,18 @@ def sections(text: str, sentences: list[Sentence], anchors: list[Anchor]) -> lis
     for k in range(n):
         later = [s for s in starts if s > starts[k]]
         spans.append([(starts[k], min(later) if later else len(text))])
+    # counterparts listed in one sentence ("avec le ministre X, puis avec le patron de la police Y"):
+    # the next sentence, when it is one clause and names no other counterpart ("Au menu : …"), is
+    # all of theirs, not the last one's (a sentence cut by "tandis que", "في حين" pairs its clauses
+    # with the counterparts instead)
+    for k, a in enumerate(anchors):
+        group = [j for j, b in enumerate(anchors) if b.sentence.start == a.sentence.start]
+        last = max(group, key=lambda j: starts[j])
+        nxt = next((t for t in sentences if t.start >= a.sentence.end), None)
+        if k == last or nxt is None or nxt.end > spans[last][0][1]:
+            continue
+        if len(_clauses(text, [nxt])) == 1:
+            spans[k].append((nxt.start, nxt.end))
     countries = [a.country for a in anchors]
     surnames = [fold(a.name.split()[-1]) if a.name and len(a.name.split()[-1]) >= MIN_SURNAME else None
                 for a in anchors]

@@ -7,6 +7,7 @@ from functools import cache
 
 from crawler.meetings.lexicon import load
 from crawler.vocab import AR_CLITICS, LETTER, flat, fold_map, is_arabic, variants
+from crawler.vocab.phrases import factored
 
 # Arabic endings a topic word may carry (الإرهابي، الإرهابية، المتطرفين، التكوينية).
 AR_SUFFIX = r"(?:ي|يه|يين|يون|ين|ات|ه)?"
@@ -28,11 +29,8 @@ def _table() -> tuple[re.Pattern, dict[str, str], list[str]]:
     ar = sorted((p for p in owner if is_arabic(p)), key=len, reverse=True)
     latin = sorted((p for p in owner if not is_arabic(p)), key=len, reverse=True)
 
-    def alt(items: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-
-    rx = re.compile(rf"(?<!{LETTER}){AR_CLITICS}({alt(ar)}){AR_SUFFIX}(?!{LETTER})"
-                    rf"|(?<!{LETTER})({alt(latin)}){LETTER}*", re.IGNORECASE)
+    rx = re.compile(rf"(?<!{LETTER}){AR_CLITICS}({factored(ar)}){AR_SUFFIX}(?!{LETTER})"
+                    rf"|(?<!{LETTER})({factored(latin)}){LETTER}*", re.IGNORECASE)
     return rx, owner, codes
 
 

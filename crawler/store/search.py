@@ -50,9 +50,10 @@ def word_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def search_form(text: str | None) -> str:
-    """What the index holds for a text: each word followed by its clitic-free forms."""
-    return " ".join(f for w in words(text or "") for f in word_forms(w))
+def search_form(text: str | None, text_words: list[str] | None = None) -> str:
+    """What the index holds for a text: each word followed by its clitic-free forms (`text_words`:
+    `words(text)`, when the caller has it already)."""
+    return " ".join(map(" ".join, map(word_forms, words(text or "") if text_words is None else text_words)))
 
 
 def query_words(q: str) -> list[str]:
@@ -72,10 +73,11 @@ def fts_query(q: str | None) -> str:
 
 # -- keeping the index ------------------------------------------------------------------------
 
-def index_report(db: sqlite3.Connection, rowid: int, title: str | None, text: str | None) -> None:
+def index_report(db: sqlite3.Connection, rowid: int, title: str | None, text: str | None,
+                 text_words: list[str] | None = None) -> None:
     db.execute("DELETE FROM reports_fts WHERE rowid = ?", (rowid,))
     db.execute("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)",
-               (rowid, search_form(title), search_form(text)))
+               (rowid, search_form(title), search_form(text, text_words)))
 
 
 def index_meeting(db: sqlite3.Connection, rowid: int, row: dict) -> None:
