@@ -474,7 +474,8 @@ def _ranked_name(role: str) -> tuple[str, str | None, str | None]:
         rest = rest.strip(" .:;")
         name = rest if name_ok(rest) else (_leading_latin_name(rest) if not _ARABIC.search(rest[:1])
                                             else (_name_prefix(rest) or (None,))[0])
-        if name and name_ok(name):
+        # "Director of Jordan's General Intelligence Directorate": organisation nouns are no name
+        if name and name_ok(name) and not lx.org_words & set(fold(name).split()):
             return head, rank, name
     return role, None, None
 
