@@ -21,7 +21,8 @@ from crawler.meetings.lexicon import lexicon
 from crawler.textnorm import ARABIC_RE as _ARABIC
 from crawler.vocab import fold, fold_map
 
-_CHUNK_SEP = re.compile(r"[،,;؛]")
+_CHUNK_SEP = "،,;؛"  # the marks between pieces of a sentence
+_SPLIT_MARK = re.compile(f"[(（)）{_CHUNK_SEP}]")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
 _LATIN_NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’-]*|[A-Z]\.|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
@@ -101,18 +102,7 @@ def split_pieces(sentence: str) -> list[Piece]:
     """Cut at commas outside brackets, then before a last "مع / avec / with", then before an
     honorific inside a piece ("… سفير كندا السيد دانيال تيبودو")."""
     lx = lexicon()
-    parts, depth, cur = [], 0, []
-    for ch in sentence:
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        if depth == 0 and _CHUNK_SEP.match(ch):
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
+    parts = split_outside_brackets(sentence)
     pieces = []
     for p in parts:
         p = p.strip()
@@ -133,6 +123,23 @@ def split_pieces(sentence: str) -> list[Piece]:
             cut[0].after_connector = True
         pieces += cut
     return pieces
+
+
+def split_outside_brackets(sentence: str) -> list[str]:
+    """The sentence cut at each comma or semicolon (Arabic or Latin) outside brackets, the marks
+    dropped; only brackets and marks are looked at (one regex), not every character."""
+    parts, depth, start = [], 0, 0
+    for m in _SPLIT_MARK.finditer(sentence):
+        ch = m.group()
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(sentence[start:m.start()])
+            start = m.end()
+    parts.append(sentence[start:])
+    return parts
 
 
 def _cut_connector(p: str, bound: bool) -> list[Piece]:
