@@ -6,6 +6,11 @@ through the same chain, in the same order, in a process pool, and awaits the res
 asyncio reactor: the crawl goes on fetching while extraction, dates and meetings use the other
 cores. The store (order >= `LIQAAT_PARALLEL_BEFORE`, 500) stays in the crawl process.
 
+The workers are forked from a fork server (a fresh process, not a fork of the crawl's, which runs
+a reactor and threads) that has imported the chain's modules once: each worker inherits them
+instead of importing them again. The spider opens once every worker is ready, as the pipelines of
+an in-process crawl are built before it opens.
+
 Nothing is lost: stats the workers count are replayed in the crawl's stats, `DropItem` and a
 pipeline's own exception come back as they would in-process, and an item the pool fails on
 (a worker killed, an item that does not pickle) is run in-process instead, logged and counted
@@ -15,6 +20,7 @@ pipeline's own exception come back as they would in-process, and an item the poo
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import traceback
 from types import SimpleNamespace
@@ -90,9 +96,19 @@ def run_chain(chain: list, item):
     return item
 
 
-def ready() -> bool:
-    """Submitted once per worker when the spider opens, so workers start while it fetches."""
-    return _worker is not None
+def ready() -> int:
+    """Submitted when the spider opens, until every worker has answered: its process id."""
+    return os.getpid()
+
+
+# What the fork server imports before it forks the workers (pipelines.parallel), besides the
+# chain's own modules: what they import only at their first item (trafilatura, for extraction).
+PRELOAD = ("crawler.extract.html",)
+
+
+def preload_modules(paths: list[str]) -> list[str]:
+    """The modules of the chain's pipelines, then PRELOAD."""
+    return list(dict.fromkeys([path.rpartition(".")[0] for path in paths] + list(PRELOAD)))
 
 
 # --- in the worker processes

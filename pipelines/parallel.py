@@ -6,13 +6,26 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 from scrapy.exceptions import DropItem
 
-from crawler.parallel import build_chain, init_worker, picklable_settings, ready, run_chain, work
+from crawler.parallel import (
+    build_chain,
+    init_worker,
+    picklable_settings,
+    preload_modules,
+    ready,
+    run_chain,
+    work,
+)
 
 logger = logging.getLogger(__name__)
+# seconds the spider's opening waits for the workers to start
+READY_SECONDS = 120
 
 
 class ParallelPipeline:
@@ -29,8 +42,14 @@ class ParallelPipeline:
         return cls(crawler)
 
     def _pool(self) -> ProcessPoolExecutor:
-        # spawn: a fork of a process running a reactor and threads is not safe
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+        # forkserver: a fork of a process running a reactor and threads is not safe; a fork of the
+        # fork server, which has imported the chain once, is (and inherits what it imported)
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(preload_modules(self.paths))
+        # the fork server starts with this process's environment, and Python 3.11's ignores the
+        # sys.path it is sent: it finds the project's modules (and `scrapy.cfg`'s folder) this way
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        return ProcessPoolExecutor(self.workers, mp_context=context,
                                    initializer=init_worker, initargs=(self.paths, self.settings))
 
     async def process_item(self, item):
@@ -55,9 +74,19 @@ class ParallelPipeline:
             raise RuntimeError(result)
         return result
 
-    def open_spider(self):
-        for _ in range(self.workers):
-            self.pool.submit(ready)
+    async def open_spider(self):
+        """Waits until every worker has started (at most READY_SECONDS): the crawl then opens
+        with its pipelines ready, as it does in-process."""
+        pids: set[int] = set()
+        deadline = time.monotonic() + READY_SECONDS
+        try:
+            while len(pids) < self.workers and time.monotonic() < deadline:
+                futures = [asyncio.wrap_future(self.pool.submit(ready)) for _ in range(self.workers)]
+                pids.update(await asyncio.gather(*futures))
+                if len(pids) < self.workers:  # one worker took every call: let the others start
+                    await asyncio.sleep(0.05)
+        except Exception as error:  # noqa: BLE001 (a pool that cannot start: items fall back in-process)
+            logger.error("liqaat: worker pool failed to start (%r)", error)
 
     def close_spider(self):
         self.pool.shutdown(wait=True)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from crawler import textnorm
 from crawler.documents import has_crowded_tag, most_attributes
+from crawler.meetings.people import split_outside_brackets
 
 # The sentence end as first written: the abbreviations' look-behinds before the one-character one.
 PLAIN_SENTENCE_END = re.compile(
@@ -19,7 +20,7 @@ sentence_text = st.lists(st.sampled_from([*"ab MmeDrMrsSt.!?؟\n لي", "Mme. ",
                          max_size=30).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(sentence_text)
 def test_sentence_end_matches_the_plain_regex(text):
     assert [m.span() for m in textnorm._SENTENCE_END.finditer(text)] == \
@@ -29,7 +30,30 @@ def test_sentence_end_matches_the_plain_regex(text):
 tag_text = st.lists(st.sampled_from([*"<>=a B\"1", "<a ", "<p ", "x=", "=="]), max_size=30).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(tag_text, st.integers(min_value=0, max_value=5))
 def test_crowded_tag_is_most_attributes_over_the_limit(text, limit):
     assert has_crowded_tag(text, limit) == (most_attributes(text) > limit)
+
+
+def _plain_split(sentence: str) -> list[str]:
+    """The character loop `split_outside_brackets` replaced."""
+    parts, depth, cur = [], 0, []
+    for ch in sentence:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in "،,;؛":
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"(（)）،,;؛ ab", "مع", "السيد"]), max_size=30).map("".join))
+def test_split_outside_brackets_is_the_character_loop(sentence):
+    assert split_outside_brackets(sentence) == _plain_split(sentence)

@@ -60,6 +60,10 @@ CASES = [
     # the name given in a sentence before, without a meeting
     ("Le directeur de la police grecque, Nikos Dimou, était mardi à Rabat. Le chef de la police "
      "hellénique a eu une séance de travail avec Abdellatif Hammouchi.", [("GR", "Nikos Dimou", None)]),
+    # "General" starting an organisation's name is no rank before a name
+    ("Abdellatif Hammouchi held talks in Rabat with Ahmed Samir Fawzy, Deputy Director of Egypt's General "
+     "Intelligence Service.", [("EG", "Ahmed Samir Fawzy", "Deputy Director of Egypt's General Intelligence "
+                                "Service")]),
     # his English title with "General Director" is his, not the counterpart's
     ("Morocco's General Director of National Security, Abdellatif Hammouchi, received on Monday in Rabat "
      "the Ambassador of Chile, Ana María Fuentes.", [("CL", "Ana María Fuentes", "Ambassador of Chile")]),
@@ -71,6 +75,12 @@ NOT_HIS = [
     "côté marocain, le directeur général de la DGSN, Abdellatif Hammouchi, et plusieurs walis.",
     "The interior minister received his Cypriot counterpart in Rabat on Monday. Also took part in the "
     "meeting the Director General of National Security, Abdellatif Hammouchi.",
+    # a Moroccan official is the subject of the verb; Hammouchi only named after it
+    "Le directeur de la sécurité publique à la DGSN a reçu jeudi à Rabat une délégation de la police "
+    "fédérale belge, conduite par le commissaire Jan Wouters, conformément aux orientations de M. "
+    "Abdellatif Hammouchi.",
+    "The director of the DGSN's judicial police received on Tuesday in Rabat a delegation of Spain's Guardia "
+    "Civil led by General Luis Herrero, following the guidelines of Abdellatif Hammouchi.",
     # a delegation sent on his instructions meets others: not his meeting
     "Une délégation de la DGST, dépêchée sur instructions de M. Abdellatif Hammouchi, a rencontré "
     "mardi à Madrid des responsables de la police espagnole.",

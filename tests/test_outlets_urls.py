@@ -1,7 +1,10 @@
 """One canonical form per URL: raw Arabic, lower- and upper-case percent-escapes are the same URL."""
 
+import random
+
 import pytest
 
+from crawler.outlets import urls
 from crawler.outlets.urls import canonical_url, host_in, hostname, readable_path
 
 SLUG = "حموشي-يستقبل-12.html"
@@ -39,3 +42,28 @@ def test_hosts():
     assert hostname("not a url") == ""
     assert host_in("fr.le360.example", "le360.example") and host_in("le360.example", "le360.example")
     assert not host_in("notle360.example", "le360.example")
+
+
+def _normalise_plain(part: str, safe: frozenset[int]) -> str:
+    """The byte-by-byte form of `urls._normalise` (its specification)."""
+    raw, out, i = part.encode("utf-8", "surrogatepass"), [], 0
+    while i < len(raw):
+        if raw[i:i + 1] == b"%" and len(raw[i + 1:i + 3]) == 2 and all(
+                c in b"0123456789abcdefABCDEF" for c in raw[i + 1:i + 3]):
+            byte = int(raw[i + 1:i + 3], 16)
+            out.append(chr(byte) if byte in urls._UNRESERVED else f"%{byte:02X}")
+            i += 3
+            continue
+        out.append(chr(raw[i]) if raw[i] in safe else f"%{raw[i]:02X}")
+        i += 1
+    return "".join(out)
+
+
+def test_normalise_is_the_byte_by_byte_form():
+    pieces = [*"aZ09-._~!$&'()*+,;=:@/?#% é", SLUG[:3],
+              "%d8", "%D8", "%aD", "%2f", "%4", "%zz", "%7e", "\udc80"]
+    rng = random.Random(15)
+    for _ in range(3000):
+        part = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        for safe in (urls._PATH_SAFE, urls._QUERY_SAFE):
+            assert urls._normalise(part, safe) == _normalise_plain(part, safe), part

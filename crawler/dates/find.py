@@ -89,8 +89,11 @@ _FORMS = [("range", RANGE_RE), ("numeric", ISO_RE), ("numeric", NUM_RE), ("expli
 _NEED_DIGITS = {RANGE_RE, ISO_RE, NUM_RE, MDY_RE}
 _DIGIT = re.compile(r"\d")
 # What a form cannot match without (a plain scan, much cheaper than the form's own): two numbers
-# joined for a range, a Hijri month name.
-_QUICK = {RANGE_RE: _c(r"\d\s*(?:[^\W\d_]{1,3}|-|–|&)\s*\d"), HIJRI_RE: _c(_HIJRI)}
+# joined for a range, a Hijri month name, a month name (or "this month") for a day and month, the
+# digits of a numeric date.
+_MONTH_NAMED = _c(rf"{_MONTH}|الشهر\s+الجاري|الشهر\s+الحالي")
+_QUICK = {RANGE_RE: _c(r"\d\s*(?:[^\W\d_]{1,3}|-|–|&)\s*\d"), HIJRI_RE: _c(_HIJRI),
+          NUM_RE: _c(r"\d[/.-][0-3]?\d[/.-](?:19|20)\d\d"), DMY_RE: _MONTH_NAMED, MDY_RE: _MONTH_NAMED}
 _RANK = {"range": 0, "numeric": 1, "explicit": 2, "hijri": 3, "day_ref": 4, "relative": 5, "weekday": 6,
          "unresolvable": 7}
 _PAST_SET = folded_set(CALENDAR["past_markers"])
@@ -192,11 +195,14 @@ def find_dates(text: str) -> list[DateMention]:
     folded, pos = fold_map(text)
     found: list[DateMention] = []
     digits = _DIGIT.search(folded) is not None
+    quick_found: dict[re.Pattern, bool] = {}
     for kind, rx in _FORMS:
         if not digits and rx in _NEED_DIGITS:
             continue
         quick = _QUICK.get(rx)
-        if quick is not None and not quick.search(folded):
+        if quick is not None and quick not in quick_found:
+            quick_found[quick] = quick.search(folded) is not None
+        if quick is not None and not quick_found[quick]:
             continue
         for m in rx.finditer(folded):
             mention = _mention(kind, m, folded)

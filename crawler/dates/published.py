@@ -72,6 +72,7 @@ DATE_LINE_LABELS = re.compile(
     r"mis\s*à\s*jour\s*le|le|à|published|updated|posted|on|at|by|par|بواسطة|gmt|utc|am|pm)(?!\w)"
     r"|\d{1,2}[:h]\d{2}(?::\d{2})?", re.I)
 MAX_DATE_LINE = 100
+_DIGIT = re.compile(r"\d")
 MAX_DATE_LINE_RESIDUE = 25
 WINDOW_AFTER = 80
 WINDOW_BEFORE = 12
@@ -298,8 +299,8 @@ def date_line(text: str) -> tuple[date, str] | None:
     """The day of a line that is only a date, a time and a label ("الخميس 24 سبتمبر 2020 على
     الساعة 15:57", "Publié le 02/10/2024 - 11:48", "الرباط – 12 شتنبر 2025"), or None."""
     text = " ".join(text.split())
-    if not text or len(text) > MAX_DATE_LINE:
-        return None
+    if not text or len(text) > MAX_DATE_LINE or not _DIGIT.search(text):
+        return None  # a full day has a year, in digits (Western or Eastern: both are \d)
     mentions = find_dates(text)
     m = _first_dated(mentions, text)
     if m is None:

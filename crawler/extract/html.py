@@ -114,16 +114,23 @@ def _read_also_block(el, words: Vocab):
         if label is None:
             break
         rest = len(key) - len(label)
-        links = sum(len(fold(_spaced_text(a))) for a in el.iter("a"))
-        if el.tag in READ_ALSO_TAGS and (rest <= 0 or (links and links >= READ_ALSO_MIN_LINK_SHARE * rest)):
+        # the link text is counted only where it decides
+        if el.tag in READ_ALSO_TAGS and (rest <= 0 or ((links := _link_chars(el))
+                                                       and links >= READ_ALSO_MIN_LINK_SHARE * rest)):
             found = el
         el = el.getparent()
     return found
 
 
+def _link_chars(el) -> int:
+    """Characters of link text under `el`, folded."""
+    return sum(len(fold(_spaced_text(a))) for a in el.iter("a"))
+
+
 def _links_under_label(el, words: Vocab) -> list:
     """The link list that follows a label standing alone ("<h3>مقالات ذات صلة</h3><ul>…")."""
-    if words.starts_with(words.read_also, fold(_spaced_text(el))) != fold(_spaced_text(el)):
+    key = fold(_spaced_text(el))
+    if words.starts_with(words.read_also, key) != key:
         return []
     nxt = el.getnext()
     if nxt is not None and nxt.tag in ("ul", "ol", "div", "p") and _link_share(nxt) >= 0.5:

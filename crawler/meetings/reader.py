@@ -16,9 +16,10 @@ from crawler.items import Counterpart, Location, Meeting
 from crawler.meetings.agency import decide_agency
 from crawler.meetings.country import CountryDecision, decide_country
 from crawler.meetings.cues import find_cues
+from crawler.meetings.gaz import find_agencies, find_countries
 from crawler.meetings.hammouchi import INTRODUCING, first_mention, implicit_subject, names_hammouchi
 from crawler.meetings.lexicon import lexicon
-from crawler.meetings.people import Person, Reading, read_people, split_pieces
+from crawler.meetings.people import Person, Reading, original_span, read_people, split_pieces
 from crawler.meetings.people import classify as classify_piece
 from crawler.meetings.place import Story, locate, place_cities, sentence_city
 from crawler.meetings.reason import Evidence, in_passing, no_meeting_reason
@@ -118,7 +119,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     first_city = None  # the place named by the first sentence of his meetings
     first_at = first_para = None
     consumed: set[int] = set()
-    shifted = False
+    shifted = represented = False
     for i, s in enumerate(sents):
         if s.teaser or i in consumed:
             continue
@@ -129,6 +130,10 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         ev.named = named_before
         if mention is None and (found or named_before):
             mention = implicit_subject(s.folded, cues.verb)
+        if mention and represented and mention.kind not in INTRODUCING:
+            mention = None  # "وأجرى المسؤول المغربي …" after "ممثلا لحموشي": his representative
+        elif represented and mention and mention.kind in INTRODUCING:
+            represented = False  # named again: his own story goes on
         if mention and not cues.meeting:
             # "أجرى حموشي، اليوم بالرباط. مباحثات مع …": a stray full stop inside a verb in parts
             joined = _joined(s, sents[i + 1] if i + 1 < len(sents) else None, text, named_before)
@@ -160,8 +165,16 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             if [p for p in joined.people if not p.attendee]:
                 reading, evidence, end = joined, text[s.start:nxt.end], nxt.end
                 consumed.add(i + 1)
+        # "… تنفيذا لتعليمات حموشي", "… ممثلا لحموشي": another official acting for him
+        if mention and reading.proxied:
+            represented = ev.represented = True
+            continue
         # "… بحضور حموشي", "en présence de M. Hammouchi": someone else's meeting he attended
         if mention and not found and reading.attending:
+            continue
+        # "Le directeur de la police judiciaire à la DGSN a reçu …, suivant les orientations de M.
+        # Hammouchi": a Moroccan official is the subject of the verb, Hammouchi named after it
+        if mention and cues.verb is not None and _domestic_subject(s, cues.verb.start(), named_before):
             continue
         if mention and first_city is None:
             first_city = sentence_city(evidence, [part for p in reading.people for part in (p.title, p.name)])
@@ -246,6 +259,20 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
                 setattr(kept.person, attr, getattr(other.person, attr))
         out[same] = kept
     return out
+
+
+def _domestic_subject(s: Sentence, verb: int, named: bool) -> bool:
+    """The words before the meeting verb hold a role of a Moroccan service or office (its own
+    agency, Morocco named, no foreign country) and no mention of Hammouchi: someone else met."""
+    before = s.folded[:verb]
+    if not before.strip() or first_mention(before, True, named) or not lexicon().role.search(before):
+        return False
+    start, end = original_span(s.text, 0, verb)
+    head = s.text[start:end]
+    codes = {c.code for c in find_countries(head) if c.code}
+    if codes - {"MA"}:
+        return False
+    return "MA" in codes or any(a.get("domestic") and not a.get("qualifier") for a in find_agencies(head))
 
 
 INTRODUCED_BEFORE = 2  # sentences before a nameless counterpart where its name may be given

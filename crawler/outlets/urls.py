@@ -9,6 +9,7 @@ store and dedup compare); `readable_path` gives the decoded path that `article_p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote_to_bytes, urlsplit, urlunsplit
 
 # RFC 3986: unreserved characters never need escaping; the reserved ones keep their escape (a
@@ -21,24 +22,30 @@ _HIGH_RUN = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+def _escapes(safe: frozenset[int]) -> tuple[re.Pattern, dict[bytes, bytes]]:
+    """What `_normalise` rewrites (an escape, or a byte outside `safe`) and into what."""
+    table = {}
+    for byte in range(256):
+        for hex_ in {f"{byte:02X}", f"{byte:02x}", f"{byte:02X}"[0] + f"{byte:02x}"[1],
+                     f"{byte:02x}"[0] + f"{byte:02X}"[1]}:
+            table[f"%{hex_}".encode()] = bytes([byte]) if byte in _UNRESERVED else f"%{byte:02X}".encode()
+        if byte not in safe:
+            table[bytes([byte])] = f"%{byte:02X}".encode()
+    kept = b"".join(re.escape(bytes([b])) for b in sorted(safe))
+    return re.compile(rb"%[0-9A-Fa-f]{2}|[^" + kept + rb"]"), table
+
+
+_REWRITES = {safe: _escapes(safe) for safe in (_PATH_SAFE, _QUERY_SAFE)}
+
+
 def _normalise(part: str, safe: frozenset[int]) -> str:
     """Escapes in upper case; raw non-ASCII as UTF-8 escapes; needless escapes decoded."""
+    pattern, table = _REWRITES[safe]
     raw = part.encode("utf-8", "surrogatepass")
-    out = []
-    i = 0
-    while i < len(raw):
-        m = _ESCAPE.match(raw, i)
-        if m:
-            byte = int(m.group(1), 16)
-            out.append(chr(byte) if byte in _UNRESERVED else f"%{byte:02X}")
-            i += 3
-            continue
-        byte = raw[i]
-        out.append(chr(byte) if byte in safe else f"%{byte:02X}")
-        i += 1
-    return "".join(out)
+    return pattern.sub(lambda m: table[m.group()], raw).decode("ascii")
 
 
+@lru_cache(maxsize=8192)  # a pure function, called several times on each URL
 def canonical_url(url: str) -> str:
     """The one form of `url`: scheme and host in lower case, default port and fragment dropped,
     path and query percent-encoded as UTF-8 with upper-case escapes.

@@ -23,7 +23,7 @@ from twisted.python.failure import Failure
 
 from crawler.documents import report_from_response
 from crawler.outlets import REGISTRY_DIR, Classified, load_registry
-from crawler.outlets.prefilter import load_terms, matches
+from crawler.outlets.prefilter import load_terms, matches, raw_title, title_needed
 from crawler.outlets.seen import SeenUrls
 from crawler.outlets.sitemaps import parse_since, parse_sitemap
 from crawler.outlets.urls import canonical_url, host_in, hostname
@@ -223,9 +223,12 @@ class OutletsSpider(SitemapSpider):
     def _report(self, response):
         stats = self.crawler.stats
         meta = response.meta
-        title = response.css("title::text").get() if hasattr(response, "css") else None
         text = response.text if hasattr(response, "text") else None
-        if not matches(self.terms, response.url, title, text):
+        # the URL, the <title> as written, the page as written; the page is parsed for its
+        # <title> only when that could say more (prefilter.title_needed)
+        if not (matches(self.terms, response.url, text and raw_title(text), text)
+                or (text and hasattr(response, "css") and title_needed(text)
+                    and matches(self.terms, response.css("title::text").get()))):
             stats.inc_value("liqaat/outlets/prefilter/dropped")
             return None
         stats.inc_value("liqaat/outlets/prefilter/passed")
