@@ -59,17 +59,24 @@ class _Run:
 
     __slots__ = ("size", "keys", "nums", "starts", "shift", "_cols")
 
-    def __init__(self, keys: np.ndarray, nums: np.ndarray):
-        self.size = len(keys)
-        bits = max(1, min(31, (len(keys) // PER_BUCKET).bit_length()))
+    def __init__(self, keys: np.ndarray, nums: np.ndarray, order: np.ndarray):
+        """The run of `keys` and `nums` (unsorted) in the `order` that sorts the keys: gathered
+        straight into the padded arrays (a merge of large runs holds one copy less)."""
+        self.size = n = len(keys)
+        bits = max(1, min(31, (n // PER_BUCKET).bit_length()))
         self.shift = np.uint64(64 - bits)
         counts = np.bincount((keys >> self.shift).astype(np.intp), minlength=1 << bits)
-        self.starts = np.zeros((1 << bits) + 1, dtype=np.int32 if len(keys) < 2 ** 31 else np.int64)
+        self.starts = np.zeros((1 << bits) + 1, dtype=np.int32 if n < 2 ** 31 else np.int64)
         np.cumsum(counts, out=self.starts[1:])
         width = int(counts.max())
+        del counts
         self._cols = np.arange(width)
-        self.keys = np.concatenate([keys, np.repeat(keys[-1:], width)])
-        self.nums = np.concatenate([nums, np.repeat(nums[-1:], width)])
+        self.keys = np.empty(n + width, dtype=keys.dtype)
+        np.take(keys, order, out=self.keys[:n])
+        self.keys[n:] = self.keys[n - 1]
+        self.nums = np.empty(n + width, dtype=nums.dtype)
+        np.take(nums, order, out=self.nums[:n])
+        self.nums[n:] = self.nums[n - 1]
 
     def sorted(self) -> tuple[np.ndarray, np.ndarray]:
         """The run's keys and report numbers, without the copies at the end."""
@@ -163,17 +170,16 @@ class BandIndex:
             return
         keys = np.concatenate(self._recent_bands)
         nums = np.repeat(np.array(self._recent_numbers, dtype=np.int32), self.b)
-        order = np.argsort(keys, kind="stable")
-        keys, nums = keys[order], nums[order]
         self._recent, self._recent_shared, self._recent_bands, self._recent_numbers = {}, {}, [], []
+        order = np.argsort(keys, kind="stable")
         # runs of similar size are merged (a stable sort of two sorted runs is one merge pass)
         while self._runs and len(keys) * 2 >= self._runs[-1].size:
             old_keys, old_nums = self._runs.pop().sorted()
-            keys = np.concatenate([old_keys, keys])
-            nums = np.concatenate([old_nums, nums])
+            keys = np.concatenate([old_keys, keys[order]])
+            nums = np.concatenate([old_nums, nums[order]])
+            del old_keys, old_nums
             order = np.argsort(keys, kind="stable")
-            keys, nums = keys[order], nums[order]
-        self._runs.append(_Run(keys, nums))
+        self._runs.append(_Run(keys, nums, order))
 
     def nbytes(self) -> int:
         """Bytes held by the sorted runs and their directories (the recent dict not counted)."""
