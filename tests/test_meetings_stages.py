@@ -266,6 +266,7 @@ def test_foreign_dateline_is_a_visit():
     ("", Evidence(named=True, saw_future=True), "preview"),
     ("ترأس حموشي حفل تخرج فوج جديد", Evidence(named=True), "ceremony"),
     ("", Evidence(named=True, saw_recall=True), "earlier_meeting_recalled"),
+    ("", Evidence(named=True, represented=True), "represented"),
     ("", Evidence(named=True), "no_foreign_counterpart"),
     ("", Evidence(named=False), "no_meeting"),
 ])

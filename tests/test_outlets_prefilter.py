@@ -3,7 +3,7 @@
 import pytest
 from parsel import Selector
 
-from crawler.outlets.prefilter import load_terms, matches, title_needed
+from crawler.outlets.prefilter import load_terms, matches, raw_title, title_needed
 from tests.conftest import FIXTURES
 
 TERMS = load_terms()
@@ -30,9 +30,10 @@ def _decision_with_parsed_title(url, html):
 
 
 def _decision(url, html):
-    """The spider's: the URL, the page as written, its parsed <title> only when `title_needed`."""
-    return matches(TERMS, url, html) or (title_needed(html)
-                                         and matches(TERMS, Selector(text=html).css("title::text").get()))
+    """The spider's: the URL, the raw <title>, the page as written, the parsed <title> only when
+    `title_needed`."""
+    return matches(TERMS, url, raw_title(html), html) or (
+        title_needed(html) and matches(TERMS, Selector(text=html).css("title::text").get()))
 
 
 NAME = "حموشي"
@@ -47,11 +48,18 @@ ENTITIES = "".join(f"&#{ord(c)};" for c in NAME)
     "<html><head><title>a &amp; b</title></head><body>فاز الفريق</body></html>",
     f"<html><head><title>x</title></head><body><svg><title>{ENTITIES}</title></svg></body></html>",
     f"<html><head><title>{ENTITIES}",  # no closing tag
+    f"<html><head><!-- <title>{NAME}</title> --><title>x</title></head><body>y</body></html>",
+    f"<html><head><title>x<b>{NAME}</b></title></head><body>y</body></html>",
     "<html><body>no title</body></html>",
 ])
 def test_title_parsed_only_when_it_can_change_the_answer(html):
     url = "https://x.ma/a/1.html"
     assert _decision(url, html) == _decision_with_parsed_title(url, html)
+
+
+def test_raw_title():
+    assert raw_title(f"<html><head><TITLE dir=rtl>{NAME} | x</TITLE>") == f"{NAME} | x"
+    assert raw_title("<html><body>none</body></html>") is None
 
 
 def test_an_escaped_title_still_passes():

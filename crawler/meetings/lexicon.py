@@ -61,6 +61,8 @@ class Lexicon:
         self.future = phrase_regex(data["future"])
         self.recall = phrase_regex(data["recall"])
         self.attendee = phrase_regex(data["attendee_cues"])
+        self.proxy = phrase_regex(data["proxy_cues"])
+        self.attendee_start = re.compile(rf"\s*(?:{self.attendee.pattern})\s*", re.IGNORECASE)
         self.honorific = re.compile(
             rf"^\s*(?:{phrase_regex(flat(data['honorifics'])).pattern})(?:\.|\s|$)", re.IGNORECASE)
         roles = data["roles"]
@@ -96,6 +98,7 @@ class Lexicon:
         markers = "|".join(sorted({fold(m) for m in place["markers"]}, key=len, reverse=True))
         self.place_marker = re.compile(rf"(?:^|\s)(?:{markers})\s*$", re.IGNORECASE)
         self.abroad_cue = phrase_regex(place["abroad_cues"])
+        self.glued_markers = frozenset(place["glued_markers"])
         self.topic_clause = phrase_regex(place["topic_clause"])
 
 

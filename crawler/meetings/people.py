@@ -55,6 +55,7 @@ class Piece:
     remainder: str | None = None  # a role written right after the name ("السيدة X رئيسة جهاز …")
     glued_name: str | None = None  # a name written right after the role, without a comma
     glued_honorific: str | None = None  # the rank written between that role and name ("… اللواء X")
+    written: str | None = None  # the piece as cut, before classify kept only its role or name
     surname_only: bool = False  # one family name alone ("with Brandtner, the president of …")
 
 
@@ -79,6 +80,7 @@ class Reading:
     pieces: list[Piece]
     people: list[Person]
     attending: bool  # every mention of Hammouchi follows an attendee cue ("بحضور حموشي")
+    proxied: bool = False  # every mention follows a proxy cue ("تنفيذا لتعليمات حموشي", "ممثلا لحموشي")
 
 
 def read_people(sentence: str, named: bool, named_before: bool) -> Reading:
@@ -93,7 +95,11 @@ def read_people(sentence: str, named: bool, named_before: bool) -> Reading:
             if role.kind == "role":
                 pieces.append(role)
     pieces = after_verb(pieces, named, named_before)
-    return Reading(pieces=pieces, people=persons(pieces), attending=attending(pieces, named, named_before))
+    attendee_runs(pieces)
+    lx = lexicon()
+    return Reading(pieces=pieces, people=persons(pieces),
+                   attending=attending(pieces, named, named_before),
+                   proxied=attending(pieces, named, named_before, lx.proxy))
 
 
 # --- pieces ----------------------------------------------------------------------------------------
@@ -208,23 +214,47 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
     return out
 
 
-def attending(pieces: list[Piece], named: bool, named_before: bool) -> bool:
-    """Every mention of Hammouchi follows an attendee cue, in its piece or in the Hammouchi piece
-    just before it ("بحضور المدير العام …، عبد اللطيف حموشي"), or the sentence opens with one."""
+def attendee_runs(pieces: list[Piece]) -> None:
+    """"…، الجنرال X، القائد الأعلى …، مرفوقا بوفد يضم كلا من العقيد Y، قائد …، والمقدم Z، رئيس …":
+    once a counterpart is read, an attendee cue opens a list of attendees that runs to the end of
+    the sentence, or to a piece that names Hammouchi or holds a meeting verb ("كما استقبل …")."""
     lx = lexicon()
+    met = run = False
+    for p in pieces:
+        if p.kind == "hammouchi" or lx.meeting_verb.search(fold(p.written or p.text)):
+            run = False
+            continue
+        if run and p.kind in ("role", "name"):
+            p.attendee = True
+            continue
+        if p.kind in ("role", "name") and not p.attendee and not p.role_generic:
+            met = True
+        if met and (p.attendee or lx.attendee.search(fold(p.text))):
+            run = True
+
+
+def attending(pieces: list[Piece], named: bool, named_before: bool, cues: re.Pattern | None = None) -> bool:
+    """Every mention of Hammouchi follows an attendee cue (`cues`, by default the attendee cues), in
+    its piece or in the Hammouchi piece just before it ("بحضور المدير العام …، عبد اللطيف حموشي"), or
+    the sentence opens with one."""
+    lx = lexicon()
+    proxy = cues is not None
+    cues = cues or lx.attendee
     seen, att = False, True
     # "Ont pris part à la réunion, côté marocain, …, M. Hammouchi": a sentence opening with the cue
     # lists who attended, every piece after it
-    opened = bool(pieces) and bool(lx.attendee.match(fold(pieces[0].text).strip()))
+    opened = bool(pieces) and bool(cues.match(fold(pieces[0].written or pieces[0].text).strip()))
     for i, p in enumerate(pieces):
         if p.kind != "hammouchi":
             continue
         folded = fold(p.text)
         h = mentions(folded, named, named_before)
-        cue = bool(lx.attendee.search(folded[:h[0].start] if h else folded))
+        if proxy and not any(m.kind in ("name", "title", "bare_title") for m in h):
+            continue  # "ترأس نائب المدير العام، X، ممثلا لحموشي": only where he is named
+        cue = bool(cues.search(folded[:h[0].start] if h else folded))
         if not cue and p.bound and i > 0:
             # "en présence de M. Hammouchi": the cue is in the piece cut off before the honorific
-            cue = bool(lx.attendee.search(fold(pieces[i - 1].text)))
+            cue = bool(cues.search(fold(pieces[i - 1].text)))
         carried = i > 0 and pieces[i - 1].kind == "hammouchi" and seen and att
         att = att and (cue or carried or opened)
         seen = True
@@ -294,6 +324,8 @@ def _name_prefix(text: str) -> tuple[str, str | None] | None:
 
 def classify(piece: Piece, named: bool, named_before: bool) -> None:
     lx = lexicon()
+    if piece.written is None:
+        piece.written = piece.text
     text = piece.text
     folded = fold(text)
     if mentions(folded, named, named_before):
@@ -301,6 +333,13 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         return
     if lx.not_person.search(folded):
         return  # an award, a gift: nobody
+    cue = lx.attendee_start.match(folded)
+    if cue and folded[cue.end():].strip():
+        # "يرافقه العقيد X", "بحضور السيد X": someone present, named after the cue
+        piece.attendee = True
+        start, _ = original_span(text, cue.end(), cue.end() + 1)
+        text = text[start:].strip()
+        folded = fold(text)
     # a name: [honorific] NAME [(other spelling)]
     honorific, rest = strip_honorific(text)
     inner = _PAREN.search(rest)
@@ -339,7 +378,7 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
             piece.kind, piece.text, piece.latin, piece.surname_only = "name", bare.strip(), bare.strip(), True
         return
     before = folded[:m.start()]
-    piece.attendee = bool(lx.attendee.search(before))
+    piece.attendee = piece.attendee or bool(lx.attendee.search(before))
     owner = _POSSESSIVE.search(text[:m.start()]) if not _ARABIC.search(text) else None
     if owner:
         m_start = owner.start()  # "Europol's Deputy Executive Director": the owner is part of the role
@@ -625,6 +664,7 @@ def persons(pieces: list[Piece]) -> list[Person]:
             n = pieces[pick]
             person.name, person.name_latin, person.honorific = n.text, n.latin, n.honorific
             person.generic = False
+            person.attendee = person.attendee or n.attendee
         people.append(person)
     for i, p in enumerate(pieces):
         # a name alone: with an honorific, or right after "مع / avec / with" and not a common noun
@@ -632,7 +672,8 @@ def persons(pieces: list[Piece]) -> list[Person]:
         common = bool(_ARABIC.search(p.text)) and fold(p.text).startswith("ال")
         if p.kind == "name" and i not in used and not p.surname_only and (
                 p.honorific or p.after_connector and not common):
-            people.append(Person(name=p.text, name_latin=p.latin, honorific=p.honorific))
+            people.append(Person(name=p.text, name_latin=p.latin, honorific=p.honorific,
+                                 attendee=p.attendee))
     return people
 
 

@@ -80,14 +80,15 @@ def _lead(sentences: list[Sentence], title: str | None) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def place_cities(text: str) -> tuple:
-    """Cities named as a place: after ب / في / à / in / at, or "بمدينة", "à la ville de"…"""
+    """Cities named as a place: after ب / في / à / in / at, or "بمدينة", "à la ville de"…; a glued ب
+    or the Darija ف ("فالرباط")."""
     lx = lexicon()
     out = []
     for c in cities(text):
         before = fold(text[max(0, c.start - MARKER_REACH):c.start])
         glued = text[max(0, c.start - 1):c.start]
         dateline = not before.strip() and _DATELINE_END.match(text[c.end:])
-        if glued == "ب" or lx.place_marker.search(before) or dateline:
+        if glued in lx.glued_markers or lx.place_marker.search(before) or dateline:
             out.append(c)
     return tuple(out)
 

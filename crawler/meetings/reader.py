@@ -119,7 +119,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
     first_city = None  # the place named by the first sentence of his meetings
     first_at = first_para = None
     consumed: set[int] = set()
-    shifted = False
+    shifted = represented = False
     for i, s in enumerate(sents):
         if s.teaser or i in consumed:
             continue
@@ -130,6 +130,10 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         ev.named = named_before
         if mention is None and (found or named_before):
             mention = implicit_subject(s.folded, cues.verb)
+        if mention and represented and mention.kind not in INTRODUCING:
+            mention = None  # "وأجرى المسؤول المغربي …" after "ممثلا لحموشي": his representative
+        elif represented and mention and mention.kind in INTRODUCING:
+            represented = False  # named again: his own story goes on
         if mention and not cues.meeting:
             # "أجرى حموشي، اليوم بالرباط. مباحثات مع …": a stray full stop inside a verb in parts
             joined = _joined(s, sents[i + 1] if i + 1 < len(sents) else None, text, named_before)
@@ -161,6 +165,10 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             if [p for p in joined.people if not p.attendee]:
                 reading, evidence, end = joined, text[s.start:nxt.end], nxt.end
                 consumed.add(i + 1)
+        # "… تنفيذا لتعليمات حموشي", "… ممثلا لحموشي": another official acting for him
+        if mention and reading.proxied:
+            represented = ev.represented = True
+            continue
         # "… بحضور حموشي", "en présence de M. Hammouchi": someone else's meeting he attended
         if mention and not found and reading.attending:
             continue

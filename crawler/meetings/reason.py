@@ -5,6 +5,8 @@
 - `ceremony`: he chairs a ceremony, a graduation, an inauguration (cue in the first lines);
 - `earlier_meeting_recalled`: an earlier meeting recalled in passing ("سبق أن", "had met");
 - `meeting_mentioned_in_passing`: a story about something else names a meeting near its end;
+- `represented`: another official met someone on his behalf or on his instructions ("ممثلا لحموشي",
+  "تنفيذا لتعليمات حموشي");
 - `no_foreign_counterpart`: he is named, but no foreign official meets him;
 - `no_meeting`: none of the above.
 """
@@ -27,6 +29,7 @@ class Evidence:
     named: bool = False
     saw_future: bool = False
     saw_recall: bool = False
+    represented: bool = False  # a sentence where another official acts for him
 
 
 def no_meeting_reason(text: str, ev: Evidence) -> str:
@@ -36,6 +39,8 @@ def no_meeting_reason(text: str, ev: Evidence) -> str:
         return "ceremony"
     if ev.saw_recall:
         return "earlier_meeting_recalled"
+    if ev.represented:
+        return "represented"
     return "no_foreign_counterpart" if ev.named else "no_meeting"
 
 

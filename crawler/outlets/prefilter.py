@@ -35,6 +35,17 @@ def matches(terms: tuple[str, ...], *texts: str | None) -> bool:
     return False
 
 
+_RAW_TITLE = re.compile(r"<title\b[^>]*>([^<]*)", re.IGNORECASE)
+
+
+def raw_title(html: str) -> str | None:
+    """The text of the page's first `<title>` as written (up to the next tag), found without
+    parsing the page. It is a piece of the page, so a term found in it is in the page too: tried
+    before the page, it passes most pages that pass without folding the whole page."""
+    found = _RAW_TITLE.search(html)
+    return found.group(1) if found else None
+
+
 # A <title> whose parsed text can hold a term that the page as written does not: one with a
 # character reference (`&#1581;`, `&amp;`) or a control character that the HTML parser drops.
 _HIDING = "&\x00-\x08\x0b\x0c\x0e-\x1f"

@@ -23,7 +23,7 @@ from twisted.python.failure import Failure
 
 from crawler.documents import report_from_response
 from crawler.outlets import REGISTRY_DIR, Classified, load_registry
-from crawler.outlets.prefilter import load_terms, matches, title_needed
+from crawler.outlets.prefilter import load_terms, matches, raw_title, title_needed
 from crawler.outlets.seen import SeenUrls
 from crawler.outlets.sitemaps import parse_since, parse_sitemap
 from crawler.outlets.urls import canonical_url, host_in, hostname
@@ -224,8 +224,9 @@ class OutletsSpider(SitemapSpider):
         stats = self.crawler.stats
         meta = response.meta
         text = response.text if hasattr(response, "text") else None
-        # the URL, then the page as written; its <title> is parsed only when it could say more
-        if not (matches(self.terms, response.url, text)
+        # the URL, the <title> as written, the page as written; the page is parsed for its
+        # <title> only when that could say more (prefilter.title_needed)
+        if not (matches(self.terms, response.url, text and raw_title(text), text)
                 or (text and hasattr(response, "css") and title_needed(text)
                     and matches(self.terms, response.css("title::text").get()))):
             stats.inc_value("liqaat/outlets/prefilter/dropped")

@@ -146,18 +146,31 @@ class Span:
 
 class GappedMatcher:
     """Phrases written with "…" between their parts ("حل … ضيفا على", "a tenu … une séance de
-    travail avec"): each part whole words, up to `gap` words between two parts, within one clause
-    (no full stop in the gap). A match runs from the first part to the end of the last. The first
-    parts are one regex; the rest is tried only where a first part is found."""
+    travail avec"): each part whole words, up to `gap` words between two parts (`long_gap` where the
+    phrase writes "……"), within one clause (no full stop in the gap). A match runs from the first
+    part to the end of the last. The first parts are one regex; the rest is tried only where a first
+    part is found."""
 
-    def __init__(self, phrases: Iterable[str], *, gap: int = 16):
-        between = rf"(?:\s+[^\s.!?؟]+){{0,{gap}}}?\s+"
+    def __init__(self, phrases: Iterable[str], *, gap: int = 16, long_gap: int = 32):
+        def between(n: int) -> str:
+            return rf"(?:\s+[^\s.!?؟]+){{0,{n}}}?\s+"
+
         self.tails: dict[str, list[re.Pattern]] = {}
         for p in phrases:
-            parts = [q.strip() for q in str(p).replace("...", GAP).split(GAP) if q.strip()]
+            # "خص …… باستقبال": a doubled "…" allows `long_gap` words (a second part no other phrase
+            # writes, after a whole counterpart's role and name)
+            raw = [q.strip() for q in str(p).replace("...", GAP).split(GAP)]
+            parts, gaps = [], []
+            for q in raw:
+                if q:
+                    parts.append(q)
+                    gaps.append(gap)
+                elif gaps:
+                    gaps[-1] = long_gap
             if len(parts) < 2:
                 continue
-            rest = "".join(between + f"(?:{phrase_regex([q], clitics=False).pattern})" for q in parts[1:])
+            rest = "".join(between(n) + f"(?:{phrase_regex([q], clitics=False).pattern})"
+                           for n, q in zip(gaps[:-1], parts[1:], strict=True))
             for v in variants(parts[0]):
                 self.tails.setdefault(v, []).append(re.compile(rest, re.IGNORECASE))
         self.first = phrase_regex(list(self.tails), group=True)

@@ -1,0 +1,183 @@
+"""Arabic as outlets nobody here wrote write it: feminine subjects, audiences granted ("خص …
+باستقبال"), Darija, delegations listed after the counterpart, officials acting for Hammouchi, the
+Tunisian and Libyan "آمر", formal state names. One table per mechanism, and hypothesis properties
+where a mechanism is new. Sentences written for this test: invented persons, real countries and
+agencies; none comes from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crawler.gazetteer import country_of
+from crawler.meetings import extract_meetings
+from crawler.meetings.place import place_cities
+from crawler.vocab import fold
+from crawler.vocab.phrases import GappedMatcher
+
+H = "المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي"
+
+
+def one(text: str):
+    found = extract_meetings(text)
+    assert len(found.meetings) == 1, (text, found.reason, [m.counterpart for m in found.meetings])
+    return found.meetings[0]
+
+
+# --- a woman as the subject, an audience granted, Darija verbs ---------------------------------------
+
+VERBS = [
+    (f"استقبلت وزيرة الداخلية الليتوانية، السيدة روتا ياناكيينه، اليوم بفيلنيوس، {H}.", "LT", None),
+    (f"تباحثت سفيرة الدنمارك بالمغرب، السيدة ميته لارسن، اليوم الخميس بالرباط، مع {H}.", "DK", "ميته لارسن"),
+    (f"حلت رئيسة الشرطة الوطنية الإستونية، السيدة كاترين تام، ضيفة على {H}، بتمارة.", "EE", "كاترين تام"),
+    (f"حل المدير العام للشرطة الوطنية البنينية، السيد كوفي أهوانسو، ضيفة على {H}.", "BJ", "كوفي أهوانسو"),
+    (f"أجرت المديرة العامة لجهاز الاستخبارات الأسترالي، السيدة كلير هيوز، مباحثات مع {H}.", "AU",
+     "كلير هيوز"),
+    (f"خص {H}، صباح اليوم الاثنين بمقر المديرية العامة للأمن الوطني بالرباط، المفتش العام للشرطة "
+     "الأوغندية، الجنرال جوزيف أوتشينغ موانغا، باستقبال خاص.", "UG", "جوزيف أوتشينغ موانغا"),
+    ("عبد اللطيف حموشي تلاقى البارح مع الكومندار ديال الشرطة النمساوية، فرانز هوبر.", "AT", "فرانز هوبر"),
+    ("حموشي دار اليوم لقاء مع المدير ديال الشرطة البرتغالية، جواو فيريرا.", "PT", "جواو فيريرا"),
+    ("الحموشي تلاقى فالرباط مع الشاف ديال البوليس الفنلندي، ميكو فيرتانن.", "FI", "ميكو فيرتانن"),
+]
+
+
+@pytest.mark.parametrize("text,country,name", VERBS)
+def test_feminine_audience_and_darija_verbs(text, country, name):
+    m = one(text)
+    assert m.counterpart.country == country
+    if name:
+        assert m.counterpart.name == name
+
+
+def test_a_long_gap_only_where_the_phrase_doubles_its_ellipsis():
+    words = " ".join(f"كلمة{k}" for k in range(20))
+    long = GappedMatcher(["خص …… باستقبال"])
+    short = GappedMatcher(["خص … باستقبال"])
+    text = fold(f"خص {words} باستقبال")
+    assert long.search(text) is not None
+    assert short.search(text) is None
+    assert long.search(fold(f"خص {words}. باستقبال")) is None  # one clause only
+
+
+# --- the Darija ف glued to a city --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,city", [
+    ("تلاقى حموشي فمراكش مع المسؤول", "Marrakesh"),
+    ("اللقاء كان فالرباط", "Rabat"),
+    ("جمعو لقاء فطنجة", "Tangier"),
+])
+def test_darija_f_is_a_place_marker(text, city):
+    assert [c.code for c in place_cities(text)] == [city]
+
+
+def test_darija_meeting_in_marrakesh():
+    m = one("عبد اللطيف حموشي تلاقى نهار الجمعة فمراكش مع الرئيس ديال الشرطة الهنغارية، لاسلو ناغي.")
+    assert (m.counterpart.country, m.location.city) == ("HU", "Marrakesh")
+
+
+# --- a delegation listed after the counterpart -------------------------------------------------------
+
+RANKS = ["العقيد", "المقدم", "العميد", "السيد", "الرائد"]
+NAMES = ["سامر الخطيب", "زياد النمر", "فراس العبادي", "نضال الحسن", "مهند الزعبي", "رامي القضاة"]
+ROLES = ["مدير الأمن الوقائي", "رئيس قسم العلاقات الدولية", "مدير إدارة المعلومات",
+         "رئيس مكتب الإنتربول", "الملحق الأمني بالسفارة"]
+CUES = ["مرفوقا بوفد يضم كلا من", "على رأس وفد يضم", "يرافقه", "مرفوقا ب", "الذي يقود وفدا يضم"]
+
+
+def _delegation(cue: str, members: list[tuple[str, str, str]], role_first: bool) -> str:
+    listed = []
+    for k, (rank, name, role) in enumerate(members):
+        joint = "و" if k else ""
+        listed.append(f"{joint}{role}، {rank} {name}" if role_first else f"{joint}{rank} {name}، {role}")
+    sep = "" if cue.endswith(" ب") else " "  # "مرفوقا بالعقيد …"
+    tail = f"، {cue}{sep}" + "، ".join(listed) if members else ""
+    return (f"استقبل {H}، اليوم الثلاثاء بالرباط، اللواء كمال الشريف، مدير الأمن العام الأردني"
+            f"{tail}.")
+
+
+@settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(cue=st.sampled_from(CUES),
+       members=st.lists(st.tuples(st.sampled_from(RANKS), st.sampled_from(NAMES), st.sampled_from(ROLES)),
+                        max_size=4, unique_by=lambda t: t[1]),
+       role_first=st.booleans())
+def test_a_delegation_after_the_counterpart_adds_no_meeting(cue, members, role_first):
+    text = _delegation(cue, members, role_first)
+    m = one(text)
+    assert (m.counterpart.country, m.counterpart.name) == ("JO", "كمال الشريف"), text
+
+
+def test_a_second_verb_ends_the_delegation():
+    found = extract_meetings(
+        f"استقبل {H}، اليوم بالرباط، سفير إيطاليا، السيد ماركو فيراري، مرفوقا بالملحق الأمني "
+        "بالسفارة، السيد لوكا مارتيني، كما استقبل سفيرة بولندا، السيدة آنا كوفالسكا.")
+    assert [m.counterpart.name for m in found.meetings] == ["ماركو فيراري", "آنا كوفالسكا"]
+
+
+def test_an_attendee_before_the_counterpart_is_still_only_present():
+    m = one(f"استقبل {H}، بحضور سفير بلجيكا بالرباط، المفوض العام للشرطة الفيدرالية البلجيكية، "
+            "السيد يان ديبوك.")
+    assert m.counterpart.name == "يان ديبوك"
+
+
+# --- someone else acts for him -----------------------------------------------------------------------
+
+PROXY_NEG = [
+    "استقبل رئيس المنطقة الأمنية بالناظور، صباح اليوم، وفدا من الحرس المدني الإسباني برئاسة العقيد "
+    f"خوان مورينو، وذلك بتعليمات من {H}.",
+    f"أجرى والي أمن الدار البيضاء، اليوم، مباحثات مع قنصل فرنسا، تنفيذا لتعليمات {H}.",
+    "ترأس نائب المدير العام، يوسف بنعلي، ممثلا لعبد اللطيف حموشي، الوفد المغربي في اجتماع ثلاثي "
+    "بلشبونة. وأجرى المسؤول المغربي مباحثات مع المدير الوطني للشرطة القضائية البرتغالية، السيد روي سانتوس.",
+    "شارك مدير الشرطة القضائية، نيابة عن المدير العام للأمن الوطني ولمراقبة التراب الوطني، في اجتماع "
+    "بمدريد، حيث التقى المفوض العام للاستعلامات الإسباني.",
+]
+
+
+@pytest.mark.parametrize("text", PROXY_NEG)
+def test_an_official_acting_for_him_is_no_meeting_of_his(text):
+    found = extract_meetings(text)
+    assert found.meetings == [] and found.reason == "represented", (text, found)
+
+
+def test_named_again_after_a_representative_his_own_meeting_counts():
+    m = one("ترأس نائب المدير العام، يوسف بنعلي، ممثلا لعبد اللطيف حموشي، الوفد المغربي في اجتماع "
+            "ثلاثي بلشبونة. وفي اليوم الموالي، استقبل عبد اللطيف حموشي بالرباط سفير البرازيل، "
+            "السيد باولو سيلفا.")
+    assert m.counterpart.country == "BR"
+
+
+def test_instructions_told_after_his_own_meeting_change_nothing():
+    m = one(f"استقبل {H}، اليوم بالرباط، سفير البرتغال، السيد نونو كوستا. وبتعليمات من حموشي، "
+            "ستنظم دورة تكوينية لفائدة الضباط.")
+    assert m.counterpart.country == "PT"
+
+
+# --- roles and states that the vocabularies lacked ---------------------------------------------------
+
+def test_the_commander_of_a_guard():
+    m = one("عقد حموشي، اليوم بالرباط، جلسة عمل مع آمر الحرس الوطني الليبي، العميد سالم الورفلي.")
+    assert (m.counterpart.country, m.counterpart.title) == ("LY", "آمر الحرس الوطني الليبي")
+
+
+@pytest.mark.parametrize("surface,code", [
+    ("الولايات المتحدة المكسيكية", "MX"), ("États-Unis mexicains", "MX"), ("United Mexican States", "MX"),
+    ("الولايات المتحدة الأمريكية", "US"),
+])
+def test_formal_state_names(surface, code):
+    assert country_of(surface) == code
+
+
+def test_his_title_after_a_clitic_names_him():
+    # "للمدير العام …": the title written after ل is his too (here after a proxy cue)
+    found = extract_meetings("التقى مدير الشرطة القضائية، ممثلا للمدير العام للأمن الوطني ولمراقبة "
+                             "التراب الوطني، سفير كندا.")
+    assert found.reason == "represented"
+
+
+@pytest.mark.parametrize("text,city", [
+    ("حل حموشي بالعاصمة الكورية الجنوبية سول", "Seoul"),
+    ("في العاصمة الجنوب إفريقية بريتوريا", "Pretoria"),
+    ("بالعاصمة الإسبانية مدريد", "Madrid"),
+])
+def test_a_capital_with_two_adjectives_is_a_place(text, city):
+    assert [c.code for c in place_cities(text)] == [city]
