@@ -6,7 +6,9 @@ counterpart, and counterparts listed in one sentence share the next sentence whe
 naming no other counterpart ("Au menu : …"); and a later clause that speaks of one counterpart
 only — by its country ("مع السفير الكندي", "avec l'ambassadrice coréenne"), its family name or its
 service — is that meeting's, wherever it is ("Avec le diplomate canadien, les échanges ont porté
-sur … ; avec l'ambassadrice coréenne, sur …"). Clauses are cut at sentence ends, at ; ؛ and before
+sur … ; avec l'ambassadrice coréenne, sur …"); a clause naming a meeting by its rank ("اللقاء
+الثاني", "the second meeting") is the meeting of that rank, in the order the counterparts were
+named. Clauses are cut at sentence ends, at ; ؛ and before
 `clause_starts` (فيما، بينما، أما، while, tandis que…) of data/lexicon.yaml.
 """
 
@@ -94,6 +96,13 @@ def sections(text: str, sentences: list[Sentence], anchors: list[Anchor]) -> lis
     shared = lexicon().shared_meetings
     for x, y in _clauses(text, sentences):
         clause = text[x:y]
+        k = _ordinal(fold(clause), n)
+        if k is not None and not any(x <= p < y for p in positions):
+            # "فيما انصب اللقاء الثاني على …": the second counterpart's, named in the text's order
+            for j in range(n):
+                spans[j] = _subtract(spans[j], x, y)
+            spans[k].append((x, y))
+            continue
         if shared.search(fold(clause)):
             # "وانصب النقاش في اللقاءين على …", "during both meetings": every meeting of its sentence
             same = [k for k, a in enumerate(anchors) if a.sentence.start <= x < a.sentence.end]
@@ -117,6 +126,16 @@ def sections(text: str, sentences: list[Sentence], anchors: list[Anchor]) -> lis
             spans[j] = _subtract(spans[j], x, y)
         spans[k].append((x, y))
     return [sorted(s) for s in spans]
+
+
+def _ordinal(folded: str, n: int) -> int | None:
+    """The index of the meeting a clause names by its rank ("اللقاء الثاني", "the second meeting"),
+    when there are that many and the clause names one rank only."""
+    ranks = {k for k, regex in lexicon().ordinal_meetings if regex.search(folded)}
+    if len(ranks) != 1:
+        return None
+    k = ranks.pop() - 1
+    return k if k < n else None
 
 
 def section_text(text: str, spans: list[tuple[int, int]]) -> str:
