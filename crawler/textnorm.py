@@ -54,15 +54,21 @@ _EASTERN_RE = re.compile("[٠-٩۰-۹]")
 _WORD = re.compile(r"[^\W_]+")
 
 
-def words(text: str) -> list[str]:
-    """The words of `fold(text)` (same result, faster): the tokens for shingling. `fold` turns
-    Arabic punctuation (، ؛ ؟ « ») and Latin punctuation into spaces, so "الرباط،" is "الرباط"."""
+def prefold(text: str) -> str:
+    """`fold` without its punctuation and spaces step: no marks, one alef, ya for alef maqsura,
+    ha for ta marbuta, Western digits, lower case (what `words` cuts into words)."""
     t = strip_marks(text)
     for a, b in _LETTER_PAIRS:
         if a in t:
             t = t.replace(a, b)
     t = _EASTERN_RE.sub(lambda m: chr(EASTERN_DIGITS[ord(m.group())]), t)
-    return _WORD.findall(t.lower())
+    return t.lower()
+
+
+def words(text: str) -> list[str]:
+    """The words of `fold(text)` (same result, faster): the tokens for shingling. `fold` turns
+    Arabic punctuation (، ؛ ؟ « ») and Latin punctuation into spaces, so "الرباط،" is "الرباط"."""
+    return _WORD.findall(prefold(text))
 
 
 @lru_cache(maxsize=8192)
