@@ -248,3 +248,47 @@ def test_a_generic_service_inside_the_phrase_after_a_clitic():
     m = one("استقبل عبد اللطيف حموشي، اليوم بالرباط، المدير العام للوكالة الوطنية للأمن بجمهورية بنين، "
             "الجنرال بيير أهوانو.")
     assert m.counterpart.agency == "الوكالة الوطنية للأمن بجمهورية بنين"
+
+
+# --- the passive with a verbal noun, Darija "ديال", French ranks, a chargé d'affaires ------------------
+
+@pytest.mark.parametrize("text,country,name", [
+    (f"تم، صباح اليوم بالرباط، استقبال المدير العام للشرطة الوطنية التوغولية، العقيد كوفي أمينو، "
+     f"من قبل {H}.", "TG", "كوفي أمينو"),
+    (f"جرى، أمس بتمارة، استقبال رئيس جهاز الاستخبارات الليبي، السيد علي الزوي، من طرف {H}.",
+     "LY", "علي الزوي"),
+    ("عبد اللطيف الحموشي ستقبل اليوم المدير العام ديال الشرطة الوطنية البنينية، الكولونيل "
+     "سيلفان أكبلو.", "BJ", "سيلفان أكبلو"),
+    (f"استقبل {H}، اليوم بالرباط، القائم بالأعمال في سفارة كندا، السيد مارك تريمبلاي.",
+     "CA", "مارك تريمبلاي"),
+])
+def test_passive_noun_darija_of_and_chargé(text, country, name):
+    m = one(text)
+    assert (m.counterpart.country, m.counterpart.name) == (country, name)
+
+
+def test_a_chargé_d_affaires_has_no_agency():
+    m = one(f"استقبل {H}، اليوم بالرباط، القائمة بالأعمال بالنيابة في سفارة أستراليا، السيدة جين ميلر.")
+    assert (m.counterpart.country, m.counterpart.agency) == ("AU", None)
+    assert m.counterpart.title.startswith("القائمة بالأعمال")
+
+
+def test_a_comma_after_the_first_part_of_a_phrase_in_parts():
+    matcher = GappedMatcher(["تم … استقبال"])
+    assert matcher.search(fold("تم، اليوم بالرباط، استقبال السفير")) is not None
+    assert matcher.search(fold("تم. استقبال")) is None
+
+
+def test_the_topics_clause_ending_a_list_is_every_counterparts():
+    found = extract_meetings(f"أجرى {H}، اليوم بالرباط، مباحثات مع وزير الداخلية النيجري، السيد موسى "
+                             "كوليبالي، ومدير أمن الدولة النيجري، العقيد بكاري تراوري، تمحورت حول الوضع في "
+                             "منطقة الساحل.")
+    assert [(m.counterpart.name, m.topics) for m in found.meetings] == [
+        ("موسى كوليبالي", ["sahel"]), ("بكاري تراوري", ["sahel"])]
+
+
+def test_a_counterpart_with_its_own_topics_keeps_them():
+    found = extract_meetings(f"أجرى {H} لقاءين، الأول مع وزير الداخلية النيجري، السيد موسى كوليبالي، حول "
+                             "الهجرة غير النظامية، والثاني مع مدير أمن الدولة النيجري، العقيد بكاري تراوري، "
+                             "وخصص لبحث الوضع في منطقة الساحل.")
+    assert [m.topics for m in found.meetings] == [["illegal_migration"], ["sahel"]]

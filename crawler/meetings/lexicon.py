@@ -37,8 +37,9 @@ class Lexicon:
         h = data["hammouchi"]
         self.hammouchi_name = phrase_regex(h["names"])
         self.hammouchi_title = re.compile("|".join(f"(?:{t})" for t in h["titles"]), re.IGNORECASE)
-        # "المدير العام" is him only when no institution follows it ("المدير العام للشرطة …")
-        institution = r"(?!\s+(?:(?:ل|لل)\S|(?:de|du|des|of|d')\b))"
+        # "المدير العام" is him only when no institution follows it ("المدير العام للشرطة …", Darija
+        # "المدير العام ديال الشرطة …")
+        institution = r"(?!\s+(?:(?:ل|لل)\S|(?:de|du|des|of|d')\b|ديال\b))"
         self.hammouchi_anaphora = re.compile(
             rf"(?:{phrase_regex(h['anaphora']).pattern}){institution}", re.IGNORECASE)
         self.hammouchi_bare_title = re.compile("|".join(f"(?:{t})" for t in h["bare_titles"]), re.IGNORECASE)
@@ -81,6 +82,9 @@ class Lexicon:
         self.visit = phrase_regex(data["visit_cues"])
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
+        # the fold writes ى as ي: "على" (on) and the name "علي" fold alike; a word written with a final
+        # ي where the list writes ى is a name
+        self.not_name_maqsura = {fold(w) for w in data["not_name"]["ar"] if w.endswith("ى")}
         self.org_words = {fold(w) for w in data["org_words"]}
         self.no_agency = phrase_regex(roles["no_agency"])
         self.not_person = phrase_regex(data["not_person"])
