@@ -37,9 +37,13 @@ def strip_marks(text: str) -> str:
 def fold(text: str) -> str:
     """A matching key: no marks, one alef, ya for alef maqsura, ha for ta marbuta, lower case,
     Western digits, punctuation as spaces, single spaces. Not for display."""
-    t = strip_marks(text).translate(_LETTERS).translate(EASTERN_DIGITS).lower()
-    t = re.sub(r"[^\w\s]|_", " ", t)
+    t = strip_marks(text).translate(_LETTERS_AND_DIGITS).lower()
+    t = _PUNCT.sub(" ", t)
     return " ".join(t.split())
+
+
+_PUNCT = re.compile(r"[^\w\s]|_")
+_LETTERS_AND_DIGITS = {**_LETTERS, **EASTERN_DIGITS}  # one table: no letter folds into a digit
 
 
 
@@ -50,15 +54,21 @@ _EASTERN_RE = re.compile("[٠-٩۰-۹]")
 _WORD = re.compile(r"[^\W_]+")
 
 
-def words(text: str) -> list[str]:
-    """The words of `fold(text)` (same result, faster): the tokens for shingling. `fold` turns
-    Arabic punctuation (، ؛ ؟ « ») and Latin punctuation into spaces, so "الرباط،" is "الرباط"."""
+def prefold(text: str) -> str:
+    """`fold` without its punctuation and spaces step: no marks, one alef, ya for alef maqsura,
+    ha for ta marbuta, Western digits, lower case (what `words` cuts into words)."""
     t = strip_marks(text)
     for a, b in _LETTER_PAIRS:
         if a in t:
             t = t.replace(a, b)
     t = _EASTERN_RE.sub(lambda m: chr(EASTERN_DIGITS[ord(m.group())]), t)
-    return _WORD.findall(t.lower())
+    return t.lower()
+
+
+def words(text: str) -> list[str]:
+    """The words of `fold(text)` (same result, faster): the tokens for shingling. `fold` turns
+    Arabic punctuation (، ؛ ؟ « ») and Latin punctuation into spaces, so "الرباط،" is "الرباط"."""
+    return _WORD.findall(prefold(text))
 
 
 @lru_cache(maxsize=8192)
@@ -174,11 +184,32 @@ def match_fold_map(text: str) -> tuple[str, list[int] | None]:
     folded character (None when the fold kept every character, so indices are the same).
     Unlike `crawler.textnorm.fold`, it keeps punctuation and spacing, so spans map back.
     """
-    t = text.translate(_MATCH_TABLE)
+    t = _match_translate(text)
     if _DROPPED not in t:
         return t, None
-    pos = [i for i, c in enumerate(t) if c != _DROPPED]
+    pos: list[int] = []
+    for run in _KEPT_RUN.finditer(t):
+        pos.extend(range(run.start(), run.end()))
     return t.replace(_DROPPED, ""), pos
+
+
+_MATCH_CHARS = {chr(k): v for k, v in _MATCH_TABLE.items()}
+_MATCH_KEYS = frozenset(_MATCH_CHARS)
+# no character folds into one that folds again: one `str.replace` per character is `translate`
+assert _MATCH_KEYS.isdisjoint(_MATCH_CHARS.values())
+# From this length on, a `str.replace` for each foldable character of the text (a few dozen at
+# most) is faster than `translate`'s dictionary look-up for every character.
+REPLACE_FROM = 200
+_KEPT_RUN = re.compile(f"[^{_DROPPED}]+")
+
+
+def _match_translate(text: str) -> str:
+    """`text.translate(_MATCH_TABLE)`."""
+    if len(text) < REPLACE_FROM:
+        return text.translate(_MATCH_TABLE)
+    for ch in _MATCH_KEYS.intersection(text):
+        text = text.replace(ch, _MATCH_CHARS[ch])
+    return text
 
 
 def match_fold(text: str) -> str:

@@ -65,3 +65,44 @@ def test_actor_key_is_the_same_across_spellings_and_scripts():
     assert actor_key("AT", "Lukas Brenninger") != actor_key("DE", "Lukas Brenninger")
     assert actor_key("BE", None, agency_id="be-pjf") == "a:be-pjf"
     assert actor_key("BE", None, agency="Police judiciaire fédérale") == "a:be:police judiciaire federale"
+
+
+def test_bounded_distance_decides_as_the_full_table():
+    """`_within(a, b, k)` (banded, stops early) says what `_distance(a, b) <= k` says, for letters
+    (equality) and skeleton symbols (classes that meet), on random strings with edits."""
+    import random
+
+    from crawler.dedup.actors import _distance, _within
+
+    rnd = random.Random(11)
+    for _ in range(3000):
+        a = [rnd.choice("abcde") for _ in range(rnd.randint(0, 9))]
+        b = list(a)
+        for _ in range(rnd.randint(0, 4)):
+            op, i = rnd.randrange(4), rnd.randrange(len(b) + 1)
+            if op == 0:
+                b.insert(i, rnd.choice("abcde"))
+            elif b and i < len(b):
+                if op == 1:
+                    del b[i]
+                elif op == 2:
+                    b[i] = rnd.choice("abcde")
+                elif i + 1 < len(b):
+                    b[i], b[i + 1] = b[i + 1], b[i]
+        masks_a, masks_b = [1 << "abcde".index(c) | 1 << rnd.randrange(5) for c in a], \
+            [1 << "abcde".index(c) for c in b]
+        letters = _distance(a, b, lambda x, y: x == y)
+        classes = _distance(masks_a, masks_b, lambda x, y: x & y)
+        for k in range(4):
+            assert _within("".join(a), "".join(b), k, True) == (letters <= k)
+            assert _within(masks_a, masks_b, k, False) == (classes <= k)
+
+
+def test_letter_bits_bound_the_edit_distance():
+    """Two tokens whose letter sets differ in more than 2k letters are more than k edits apart."""
+    from crawler.dedup.actors import _distance, letter_bits
+
+    pairs = [("hollenstein", "holenstein"), ("markus", "marcus"), ("veaux", "vaux"), ("ماركوس", "ماركس"),
+             ("peeters", "pieters"), ("dupont", "dumont"), ("garcia", "gracia"), ("abc", "xyz")]
+    for a, b in pairs:
+        assert (letter_bits(a) ^ letter_bits(b)).bit_count() <= 2 * _distance(a, b, lambda x, y: x == y)

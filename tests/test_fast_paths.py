@@ -20,7 +20,7 @@ sentence_text = st.lists(st.sampled_from([*"ab MmeDrMrsSt.!?؟\n لي", "Mme. ",
                          max_size=30).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(sentence_text)
 def test_sentence_end_matches_the_plain_regex(text):
     assert [m.span() for m in textnorm._SENTENCE_END.finditer(text)] == \
@@ -30,7 +30,7 @@ def test_sentence_end_matches_the_plain_regex(text):
 tag_text = st.lists(st.sampled_from([*"<>=a B\"1", "<a ", "<p ", "x=", "=="]), max_size=30).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(tag_text, st.integers(min_value=0, max_value=5))
 def test_crowded_tag_is_most_attributes_over_the_limit(text, limit):
     assert has_crowded_tag(text, limit) == (most_attributes(text) > limit)
@@ -53,7 +53,35 @@ def _plain_split(sentence: str) -> list[str]:
     return parts
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from([*"(（)）،,;؛ ab", "مع", "السيد"]), max_size=30).map("".join))
 def test_split_outside_brackets_is_the_character_loop(sentence):
     assert split_outside_brackets(sentence) == _plain_split(sentence)
+
+
+def _plain_match_fold_map(text: str):
+    t = text.translate(textnorm._MATCH_TABLE)
+    if textnorm._DROPPED not in t:
+        return t, None
+    return t.replace(textnorm._DROPPED, ""), [i for i, c in enumerate(t) if c != textnorm._DROPPED]
+
+
+def _plain_fold(text: str) -> str:
+    t = textnorm.strip_marks(text).translate(textnorm._LETTERS).translate(textnorm.EASTERN_DIGITS).lower()
+    return " ".join(re.sub(r"[^\w\s]|_", " ", t).split())
+
+
+# Arabic with its hamza forms, marks, tatweel and digits; Latin with accents and case; punctuation.
+fold_text = st.text(alphabet=[*"أإآٱىةؤئیکڭاب جدًٌٍَُِّْـ٠١٩۰۹", *"AaÉéÀàçÇ’`´-.,!?_ 0", "\u0640"], max_size=600)
+
+
+@settings(max_examples=150, deadline=None)
+@given(fold_text)
+def test_match_fold_map_is_its_translate_table(text):
+    assert textnorm.match_fold_map(text) == _plain_match_fold_map(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(fold_text)
+def test_fold_is_its_plain_form(text):
+    assert textnorm.fold(text) == _plain_fold(text)

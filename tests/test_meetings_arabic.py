@@ -181,3 +181,114 @@ def test_his_title_after_a_clitic_names_him():
 ])
 def test_a_capital_with_two_adjectives_is_a_place(text, city):
     assert [c.code for c in place_cities(text)] == [city]
+
+
+# --- a visit told as a story -------------------------------------------------------------------------
+
+def test_the_capital_named_by_its_adjective_and_his_object_pronoun():
+    m = one("حموشي في بروكسل\nحل عبد اللطيف حموشي، أمس الاثنين، بالعاصمة البلجيكية في زيارة عمل.\n"
+            "وكان في استقباله المفوض العام للشرطة الفيدرالية البلجيكية، السيد يان ديبوك.")
+    assert (m.counterpart.country, m.counterpart.name) == ("BE", "يان ديبوك")
+    assert (m.location.city, m.hammouchi_abroad) == ("Brussels", True)
+
+
+@pytest.mark.parametrize("verb", ["وكان في استقباله", "والتقاه", "واستقبله"])
+def test_his_object_pronoun_after_he_is_named(verb):
+    m = one("حط عبد اللطيف حموشي الرحال بالعاصمة الكينية نيروبي في زيارة عمل.\n"
+            f"وفي أولى محطات الزيارة، {verb} المفتش العام للشرطة الوطنية الكينية، السيد بيتر كاماو.")
+    assert (m.counterpart.country, m.location.city) == ("KE", "Nairobi")
+
+
+def test_an_object_pronoun_before_he_is_named_is_nobody():
+    found = extract_meetings("وكان في استقباله المفتش العام للشرطة الوطنية الكينية، السيد بيتر كاماو. "
+                             "وأشاد عبد اللطيف حموشي بالتعاون.")
+    assert found.meetings == []
+
+
+def test_a_name_ending_in_ho_is_no_pronoun():
+    found = extract_meetings("حموشي في سول\nحل عبد اللطيف حموشي بالعاصمة الكورية الجنوبية في زيارة عمل. "
+                             "وكان في استقباله المفوض العام لوكالة الشرطة الوطنية الكورية، كيم جونغ هو، "
+                             "الذي تباحث معه سبل التعاون.")
+    assert [m.counterpart.name for m in found.meetings] == ["كيم جونغ هو"]
+    assert found.meetings[0].location.city == "Seoul"
+
+
+def test_his_director_written_with_ha_is_the_service_named_before():
+    m = one("حموشي في فيينا\nيقوم عبد اللطيف حموشي بزيارة عمل إلى النمسا. وانتقل حموشي بعد ذلك إلى مقر "
+            "المديرية العامة للأمن العام النمساوية، حيث عقد جلسة عمل مع مديره، السيد فرانز هوبر.")
+    assert (m.counterpart.country, m.counterpart.name) == ("AT", "فرانز هوبر")
+    assert m.counterpart.agency and "للأمن العام" in m.counterpart.agency
+
+
+def test_a_woman_director_is_no_possessive():
+    m = one("استقبل عبد اللطيف حموشي، اليوم بالرباط، مديرة الشرطة الوطنية الإستونية، السيدة كاترين تام.")
+    assert (m.counterpart.country, m.counterpart.title) == ("EE", "مديرة الشرطة الوطنية الإستونية")
+
+
+# --- topics by the rank of the meeting; an agency after a clitic --------------------------------------
+
+@pytest.mark.parametrize("first,second", [
+    ("وتناول اللقاء الأول الأمن السيبراني، فيما انصب اللقاء الثاني على تهريب المخدرات.", ""),
+    ("وتناول اللقاء الأول الأمن السيبراني. أما اللقاء الثاني فانصب على تهريب المخدرات.", ""),
+])
+def test_the_meeting_named_by_its_rank_gets_its_clause(first, second):
+    found = extract_meetings("استقبل عبد اللطيف حموشي، اليوم بالرباط، سفير كوريا الجنوبية، السيد لي جونغ هو، "
+                             f"وسفيرة الفلبين، السيدة ماريا سانتوس. {first}{second}")
+    topics = {m.counterpart.country: m.topics for m in found.meetings}
+    assert topics == {"KR": ["cybercrime"], "PH": ["drug_trafficking"]}
+
+
+def test_a_rank_beyond_the_meetings_is_nobody():
+    from crawler.meetings.sections import _ordinal
+    assert _ordinal(fold("وتناول اللقاء الثالث الارهاب"), 2) is None
+    assert _ordinal(fold("the second meeting focused on"), 2) == 1
+
+
+def test_a_generic_service_inside_the_phrase_after_a_clitic():
+    m = one("استقبل عبد اللطيف حموشي، اليوم بالرباط، المدير العام للوكالة الوطنية للأمن بجمهورية بنين، "
+            "الجنرال بيير أهوانو.")
+    assert m.counterpart.agency == "الوكالة الوطنية للأمن بجمهورية بنين"
+
+
+# --- the passive with a verbal noun, Darija "ديال", French ranks, a chargé d'affaires ------------------
+
+@pytest.mark.parametrize("text,country,name", [
+    (f"تم، صباح اليوم بالرباط، استقبال المدير العام للشرطة الوطنية التوغولية، العقيد كوفي أمينو، "
+     f"من قبل {H}.", "TG", "كوفي أمينو"),
+    (f"جرى، أمس بتمارة، استقبال رئيس جهاز الاستخبارات الليبي، السيد علي الزوي، من طرف {H}.",
+     "LY", "علي الزوي"),
+    ("عبد اللطيف الحموشي ستقبل اليوم المدير العام ديال الشرطة الوطنية البنينية، الكولونيل "
+     "سيلفان أكبلو.", "BJ", "سيلفان أكبلو"),
+    (f"استقبل {H}، اليوم بالرباط، القائم بالأعمال في سفارة كندا، السيد مارك تريمبلاي.",
+     "CA", "مارك تريمبلاي"),
+])
+def test_passive_noun_darija_of_and_chargé(text, country, name):
+    m = one(text)
+    assert (m.counterpart.country, m.counterpart.name) == (country, name)
+
+
+def test_a_chargé_d_affaires_has_no_agency():
+    m = one(f"استقبل {H}، اليوم بالرباط، القائمة بالأعمال بالنيابة في سفارة أستراليا، السيدة جين ميلر.")
+    assert (m.counterpart.country, m.counterpart.agency) == ("AU", None)
+    assert m.counterpart.title.startswith("القائمة بالأعمال")
+
+
+def test_a_comma_after_the_first_part_of_a_phrase_in_parts():
+    matcher = GappedMatcher(["تم … استقبال"])
+    assert matcher.search(fold("تم، اليوم بالرباط، استقبال السفير")) is not None
+    assert matcher.search(fold("تم. استقبال")) is None
+
+
+def test_the_topics_clause_ending_a_list_is_every_counterparts():
+    found = extract_meetings(f"أجرى {H}، اليوم بالرباط، مباحثات مع وزير الداخلية النيجري، السيد موسى "
+                             "كوليبالي، ومدير أمن الدولة النيجري، العقيد بكاري تراوري، تمحورت حول الوضع في "
+                             "منطقة الساحل.")
+    assert [(m.counterpart.name, m.topics) for m in found.meetings] == [
+        ("موسى كوليبالي", ["sahel"]), ("بكاري تراوري", ["sahel"])]
+
+
+def test_a_counterpart_with_its_own_topics_keeps_them():
+    found = extract_meetings(f"أجرى {H} لقاءين، الأول مع وزير الداخلية النيجري، السيد موسى كوليبالي، حول "
+                             "الهجرة غير النظامية، والثاني مع مدير أمن الدولة النيجري، العقيد بكاري تراوري، "
+                             "وخصص لبحث الوضع في منطقة الساحل.")
+    assert [m.topics for m in found.meetings] == [["illegal_migration"], ["sahel"]]

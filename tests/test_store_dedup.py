@@ -325,3 +325,49 @@ def test_band_index_sorted_runs_answer_as_the_recent_dict(monkeypatch):
     assert runs._runs and not runs._recent and runs.nbytes() > 0
     for t in texts:
         assert runs.query(signer.signature(t)) == fresh.query(signer.signature(t))
+
+
+def test_word_hashes_are_the_crc32_of_each_word():
+    """The signature hashes the words without a string per word: the same hashes as crc32 of the
+    UTF-8 of each of `words(text)`, on texts of every script, punctuation and space."""
+    import random
+    import zlib
+
+    rnd = random.Random(5)
+    alphabet = [chr(rnd.randrange(0x20, 0x2400)) for _ in range(400)] + list(" \t\n\u00a0\u2009._،«»ـ١") * 10
+    texts = [COMMUNIQUE, REWRITE, "Le DGSN a reçu M. Dupont_x (DGSI).", "", " ", "_", "a_b __c"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80))) for _ in range(500)]
+    for text in texts:
+        expected = [zlib.crc32(w.encode("utf-8")) for w in words(text)]
+        assert Signer.word_hashes(text).tolist() == expected, text
+
+
+def test_band_index_finds_every_report_sharing_a_band(monkeypatch):
+    """Against a brute force over every band of every report: republished signatures (shared
+    bands), a band repeated within one signature, removals, re-insertions, runs merged."""
+    import numpy as np
+
+    from crawler.dedup import lsh
+
+    monkeypatch.setattr(lsh, "FLUSH_EVERY", 7)
+    rng = np.random.default_rng(3)
+    idx = lsh.BandIndex(128, NEAR_JACCARD)
+    base = rng.integers(0, 2 ** 32, (40, 128), dtype=np.uint32)
+    held: dict[str, set] = {}
+    for i in range(600):
+        sig = base[rng.integers(40)].copy()
+        change = rng.random(128) < rng.random() * 0.6
+        sig[change] = rng.integers(0, 2 ** 32, int(change.sum()), dtype=np.uint32)
+        if i % 25 == 0:
+            sig[:5] = sig[5:10]
+        key = f"r{i % 500}"
+        idx.insert(key, sig)
+        held[key] = set(idx.band_keys(sig).tolist())
+        if i % 9 == 0:
+            gone = f"r{rng.integers(i + 1) % 500}"
+            idx.remove(gone)
+            held.pop(gone, None)
+        if i % 4 == 0:
+            q = set(idx.band_keys(sig).tolist())
+            assert idx.query(sig) == {k for k, bands in held.items() if bands & q}
+    assert len(idx._runs) > 1

@@ -78,6 +78,21 @@ class Token:
     skeleton: tuple[int, ...]
     alts: tuple[tuple[int, ...], ...] = ()
     glued: Token | None = None
+    bits: int = 0  # `letter_bits(letters)`: a cheap lower bound of the edit distance
+
+    def __post_init__(self):
+        object.__setattr__(self, "bits", letter_bits(self.letters))
+
+
+def letter_bits(letters: str) -> int:
+    """The set of a token's letters as a 64-bit mask (a letter's code point mod 64). An edit
+    (insertion, deletion, substitution, adjacent swap) changes the set of letters by two at most,
+    so two tokens whose masks differ in more than 2·k bits are more than k edits apart: the check
+    that spares the edit distance of most pairs."""
+    bits = 0
+    for c in letters:
+        bits |= 1 << (ord(c) & 63)
+    return bits
 
 
 def _no_accents(text: str) -> str:
@@ -154,7 +169,7 @@ def _token(t: str, silent, glued: Token | None = None) -> Token:
 
 def _distance(a, b, same) -> int:
     """Edit distance (insertions, deletions, substitutions, adjacent swaps) with `same(x, y)`
-    for equality."""
+    for equality (the reference of `_within`, which decides distance ≤ k faster)."""
     n, m = len(a), len(b)
     prev2: list[int] = []
     prev = list(range(m + 1))
@@ -169,12 +184,39 @@ def _distance(a, b, same) -> int:
     return prev[m]
 
 
-def _eq(x, y) -> bool:
-    return x == y
-
-
-def _meets(x: int, y: int) -> bool:
-    return bool(x & y)
+def _within(a, b, k: int, letters: bool) -> bool:
+    """`_distance(a, b, same) <= k`, `same` being equality for letters and meeting classes
+    (`x & y`) for skeleton symbols: the same table, with every cell capped at k + 1 (a cell more
+    than k off the diagonal is at least k + 1) and a stop as soon as a whole row exceeds k (a row
+    is at most one more than the row before it, so no later row can come back under k)."""
+    n, m = len(a), len(b)
+    big = k + 1
+    prev2: list[int] = []
+    prev = [j if j <= k else big for j in range(m + 1)]
+    for i in range(1, n + 1):
+        x = a[i - 1]
+        w = a[i - 2] if i > 1 else None
+        cur = [i if i <= k else big] + [big] * m
+        lo, hi = max(1, i - k), min(m, i + k)
+        for j in range(lo, hi + 1):
+            y = b[j - 1]
+            eq = x == y if letters else bool(x & y)
+            v = prev[j - 1] + (0 if eq else 1)
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if w is not None and j > 1 and v > 1:
+                z = b[j - 2]
+                if (x == z and w == y) if letters else (x & z and w & y):
+                    t = prev2[j - 2] + 1
+                    if t < v:
+                        v = t
+            cur[j] = v if v < big else big
+        if min(cur) > k:
+            return False
+        prev2, prev = prev, cur
+    return prev[m] <= k
 
 
 def _letter_tolerance(n: int) -> int:
@@ -200,9 +242,12 @@ def _glued_match(glued: Token, core: Token, other: Token) -> bool:
     """`glued` (particles + `core`) against `other`, with the tolerance of the core alone: glued
     letters make a token longer, not the spelling looser ("El Fassiri" is not "Elfassi")."""
     if glued.arabic == other.arabic:
-        return _distance(glued.letters, other.letters, _eq) <= _letter_tolerance(len(core.letters))
+        tol = _letter_tolerance(len(core.letters))
+        return (abs(len(glued.letters) - len(other.letters)) <= tol
+                and (glued.bits ^ other.bits).bit_count() <= 2 * tol
+                and _within(glued.letters, other.letters, tol, True))
     tol = _skeleton_tolerance(len(core.skeleton))
-    return any(_distance(x, y, _meets) <= tol for x in (glued.skeleton, *glued.alts)
+    return any(_within(x, y, tol, False) for x in (glued.skeleton, *glued.alts)
                for y in (other.skeleton, *other.alts) if x and y)
 
 
@@ -212,7 +257,8 @@ def _token_match(a: Token, b: Token) -> bool:
             return True
         n = max(len(a.letters), len(b.letters))
         tol = _letter_tolerance(n)
-        if abs(len(a.letters) - len(b.letters)) <= tol and _distance(a.letters, b.letters, _eq) <= tol:
+        if (tol and abs(len(a.letters) - len(b.letters)) <= tol and (a.bits ^ b.bits).bit_count() <= 2 * tol
+                and _within(a.letters, b.letters, tol, True)):
             return True
         return len(a.skeleton) >= 3 and len(a.skeleton) == len(b.skeleton) and \
             all(x & y for x, y in zip(a.skeleton, b.skeleton, strict=True))
@@ -221,7 +267,7 @@ def _token_match(a: Token, b: Token) -> bool:
             if not x or not y:
                 continue
             tol = _skeleton_tolerance(max(len(x), len(y)))
-            if abs(len(x) - len(y)) <= tol and _distance(x, y, _meets) <= tol:
+            if abs(len(x) - len(y)) <= tol and _within(x, y, tol, False):
                 return True
     return False
 
@@ -248,11 +294,12 @@ def names_match(a: list[str | None], b: list[str | None]) -> bool | None:
     """Two counterparts' spellings (e.g. [name, name_latin] each): True when some spelling of one
     matches some spelling of the other, False when they can be compared and none match, None when
     either has no name (or only matches too short to tell)."""
-    return _names_match(tuple(x for x in a if x), tuple(y for y in b if y))
+    return spellings_match(tuple(x for x in a if x), tuple(y for y in b if y))
 
 
 @lru_cache(maxsize=262144)
-def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
+def spellings_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
+    """`names_match` of two tuples of spellings, none empty (memoised)."""
     results = [tokens_match(name_tokens(x), name_tokens(y)) for x in a for y in b]
     if any(r is True for r in results):
         return True

@@ -8,9 +8,9 @@ the gazetteer (the same agency id).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from crawler.dedup.actors import names_match
+from crawler.dedup.actors import spellings_match
 from crawler.gazetteer import find_agencies
 from crawler.vocab import words
 
@@ -36,6 +36,11 @@ class CP:
         return cls(country, cp.get("name"), cp.get("name_latin"), cp.get("agency"), cp.get("title"))
 
     @cached_property
+    def spellings(self) -> tuple[str, ...]:
+        """The name and its Latin spelling, those given."""
+        return tuple(x for x in (self.name, self.name_latin) if x)
+
+    @cached_property
     def agency_tokens(self) -> tuple[frozenset, frozenset]:
         return _agency_tokens(self.agency), _agency_tokens(self.title)
 
@@ -46,13 +51,18 @@ class CP:
         service with a country also gives "country/type": a homonym qualified by its country
         ("الشرطة الوطنية بجمهورية السنغال") and that country's own entry ("Police nationale
         sénégalaise") are then one service."""
-        ids = set()
-        for m in find_agencies(self.agency or self.title or ""):
-            if m.code:
-                ids.add(m.code)
-            if m.get("country") and m.get("type"):
-                ids.add(f"{m.get('country')}/{m.get('type')}")
-        return frozenset(ids)
+        return _agency_ids(self.agency or self.title or "")
+
+
+@lru_cache(maxsize=16384)
+def _agency_ids(text: str) -> frozenset:
+    ids = set()
+    for m in find_agencies(text):
+        if m.code:
+            ids.add(m.code)
+        if m.get("country") and m.get("type"):
+            ids.add(f"{m.get('country')}/{m.get('type')}")
+    return frozenset(ids)
 
 
 def _is_latin(token: str) -> bool:
@@ -66,9 +76,10 @@ def _overlap(a: frozenset, b: frozenset) -> float:
 def name_relation(a: CP, b: CP) -> bool | None:
     """True when the names match (any spelling of one, any of the other, in either script), False
     when they differ, None when either side has no name (`actors.names_match`)."""
-    return names_match([a.name, a.name_latin], [b.name, b.name_latin])
+    return spellings_match(a.spellings, b.spellings)
 
 
+@lru_cache(maxsize=16384)
 def _agency_tokens(agency: str | None) -> frozenset:
     out = set()
     for t in words(agency or ""):

@@ -6,15 +6,23 @@ permutations), the storage is not: datasketch keeps a Python dict of byte string
 band keys of every report again, about 13 KB per report (14 GB for a million). Here each band of a
 report is one 64-bit key in a sorted array beside a 32-bit report number; recent reports wait in a
 small dict and are flushed into sorted runs, runs of similar size are merged (a log-structured
-index: appends are cheap, a query is one `searchsorted` per run). Removing a report marks it dead.
+index: appends are cheap). Band keys are hashes, spread evenly over 64 bits: each run has a
+directory of where each value of the keys' top bits starts (about `PER_BUCKET` keys a bucket), so
+a query reads one directory entry and one short stretch of keys per band, in a few numpy calls,
+instead of a binary search through millions of keys (cache misses that grew with the archive).
+Removing a report marks it dead.
 """
 
 from __future__ import annotations
+
+from itertools import repeat
 
 import numpy as np
 
 #: Reports kept in the recent-reports dict before it becomes a sorted run.
 FLUSH_EVERY = 2048
+#: Keys per directory bucket of a sorted run, on average (the directory costs 4 bytes a bucket).
+PER_BUCKET = 4
 _PRIME = np.uint64(0x100000001B3)
 _BAND_SEED = np.uint64(0x9E3779B97F4A7C15)
 
@@ -42,6 +50,51 @@ def optimal_param(threshold: float, num_perm: int, fp_weight: float = 0.5, fn_we
 _PARAMS: dict[tuple[float, int], tuple[int, int]] = {(0.5, 128): (25, 5)}
 
 
+class _Run:
+    """Sorted band keys, the report number of each, and the directory of their top bits:
+    `starts[t]` is where the keys whose top `bits` bits are t begin. The arrays end with copies of
+    their last entry, as many as the largest bucket holds, so that a query reads a bucket's
+    whole width without a bound check (a key past its bucket has other top bits, and the copies
+    repeat a key already there)."""
+
+    __slots__ = ("size", "keys", "nums", "starts", "shift", "_cols")
+
+    def __init__(self, keys: np.ndarray, nums: np.ndarray, order: np.ndarray):
+        """The run of `keys` and `nums` (unsorted) in the `order` that sorts the keys: gathered
+        straight into the padded arrays (a merge of large runs holds one copy less)."""
+        self.size = n = len(keys)
+        bits = max(1, min(31, (n // PER_BUCKET).bit_length()))
+        self.shift = np.uint64(64 - bits)
+        counts = np.bincount((keys >> self.shift).astype(np.intp), minlength=1 << bits)
+        self.starts = np.zeros((1 << bits) + 1, dtype=np.int32 if n < 2 ** 31 else np.int64)
+        np.cumsum(counts, out=self.starts[1:])
+        width = int(counts.max())
+        del counts
+        self._cols = np.arange(width)
+        self.keys = np.empty(n + width, dtype=keys.dtype)
+        np.take(keys, order, out=self.keys[:n])
+        self.keys[n:] = self.keys[n - 1]
+        self.nums = np.empty(n + width, dtype=nums.dtype)
+        np.take(nums, order, out=self.nums[:n])
+        self.nums[n:] = self.nums[n - 1]
+
+    def sorted(self) -> tuple[np.ndarray, np.ndarray]:
+        """The run's keys and report numbers, without the copies at the end."""
+        return self.keys[: self.size], self.nums[: self.size]
+
+    def find(self, q: np.ndarray, column: np.ndarray, found: set[int]) -> None:
+        """Add to `found` the report numbers of the keys equal to one of `q` (`column`: `q` as a
+        column, `q[:, None]`)."""
+        at = self.starts[q >> self.shift][:, None] + self._cols  # each query's bucket, whole width
+        hit = self.keys[at] == column
+        if hit.any():
+            found.update(self.nums[at[hit]].tolist())
+
+    @property
+    def nbytes(self) -> int:
+        return self.keys.nbytes + self.nums.nbytes + self.starts.nbytes
+
+
 class BandIndex:
     """Insert (key, signature), query a signature for the keys sharing a band with it."""
 
@@ -52,9 +105,12 @@ class BandIndex:
         self._salt = (np.arange(self.b, dtype=np.uint64) + np.uint64(1)) * _BAND_SEED
         self._number: dict[str, int] = {}
         self._keys: list[str | None] = []
-        self._recent: dict[int, list[int]] = {}
-        self._recent_reports = 0
-        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted band keys, report numbers)
+        # recent reports: band key -> report number, and every number of a key that several hold
+        self._recent: dict[int, int] = {}
+        self._recent_shared: dict[int, list[int]] = {}
+        self._recent_bands: list[np.ndarray] = []
+        self._recent_numbers: list[int] = []
+        self._runs: list[_Run] = []
 
     def __len__(self) -> int:
         return len(self._number)
@@ -64,20 +120,26 @@ class BandIndex:
         rows = np.asarray(sig[: self.b * self.r], dtype=np.uint64).reshape(self.b, self.r)
         h = self._salt.copy()
         for j in range(self.r):
-            h = (h ^ rows[:, j]) * _PRIME
+            h ^= rows[:, j]
+            h *= _PRIME
         return h
 
-    def insert(self, key: str, sig: np.ndarray) -> None:
+    def insert(self, key: str, sig: np.ndarray, bands: np.ndarray | None = None) -> None:
+        """Index a report's signature (`bands`: its `band_keys`, when the caller has them)."""
         if key in self._number:
             self.remove(key)
         n = len(self._keys)
         self._keys.append(key)
         self._number[key] = n
+        bands = self.band_keys(sig) if bands is None else bands
+        ks = bands.tolist()
         recent = self._recent
-        for k in self.band_keys(sig).tolist():
-            recent.setdefault(k, []).append(n)
-        self._recent_reports += 1
-        if self._recent_reports >= FLUSH_EVERY:
+        for k in recent.keys() & ks:  # a band another recent report holds too (a republication)
+            self._recent_shared.setdefault(k, [recent[k]]).append(n)
+        recent.update(zip(ks, repeat(n)))
+        self._recent_bands.append(bands)
+        self._recent_numbers.append(n)
+        if len(self._recent_numbers) >= FLUSH_EVERY:
             self._flush()
 
     def remove(self, key: str) -> None:
@@ -85,18 +147,17 @@ class BandIndex:
         if n is not None:
             self._keys[n] = None
 
-    def query(self, sig: np.ndarray) -> set[str]:
-        """Keys of the reports that share at least one band with this signature."""
-        q = self.band_keys(sig)
+    def query(self, sig: np.ndarray, bands: np.ndarray | None = None) -> set[str]:
+        """Keys of the reports that share at least one band with this signature (`bands`: its
+        `band_keys`, when the caller has them)."""
+        q = self.band_keys(sig) if bands is None else bands
         found: set[int] = set()
-        for k in q.tolist():
-            found.update(self._recent.get(k, ()))
-        for keys, nums in self._runs:
-            lo = np.searchsorted(keys, q, side="left")
-            hi = np.searchsorted(keys, q, side="right")
-            for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
-                if b > a:
-                    found.update(nums[a:b].tolist())
+        recent, shared = self._recent, self._recent_shared
+        for k in recent.keys() & q.tolist():
+            found.update(shared[k]) if k in shared else found.add(recent[k])
+        column = q[:, None]
+        for run in self._runs:
+            run.find(q, column, found)
         out = set()
         for n in found:
             k = self._keys[n]
@@ -105,24 +166,24 @@ class BandIndex:
         return out
 
     def _flush(self) -> None:
-        if not self._recent:
+        if not self._recent_numbers:
             return
-        keys = np.fromiter((k for k, v in self._recent.items() for _ in v), dtype=np.uint64)
-        nums = np.fromiter((n for v in self._recent.values() for n in v), dtype=np.int32)
+        keys = np.concatenate(self._recent_bands)
+        nums = np.repeat(np.array(self._recent_numbers, dtype=np.int32), self.b)
+        self._recent, self._recent_shared, self._recent_bands, self._recent_numbers = {}, {}, [], []
         order = np.argsort(keys, kind="stable")
-        self._runs.append((keys[order], nums[order]))
-        self._recent = {}
-        self._recent_reports = 0
-        while len(self._runs) >= 2 and len(self._runs[-1][0]) * 2 >= len(self._runs[-2][0]):
-            (k2, n2), (k1, n1) = self._runs.pop(), self._runs.pop()
-            keys = np.concatenate([k1, k2])
-            nums = np.concatenate([n1, n2])
+        # runs of similar size are merged (a stable sort of two sorted runs is one merge pass)
+        while self._runs and len(keys) * 2 >= self._runs[-1].size:
+            old_keys, old_nums = self._runs.pop().sorted()
+            keys = np.concatenate([old_keys, keys[order]])
+            nums = np.concatenate([old_nums, nums[order]])
+            del old_keys, old_nums
             order = np.argsort(keys, kind="stable")
-            self._runs.append((keys[order], nums[order]))
+        self._runs.append(_Run(keys, nums, order))
 
     def nbytes(self) -> int:
-        """Bytes held by the sorted runs (the recent dict not counted)."""
-        return sum(k.nbytes + n.nbytes for k, n in self._runs)
+        """Bytes held by the sorted runs and their directories (the recent dict not counted)."""
+        return sum(run.nbytes for run in self._runs)
 
 
 class SignatureFile:

@@ -60,6 +60,7 @@ MAX_DAYS_APART = 1
 #: (nor a report published this long after a dated meeting, or before it).
 PUBLISHED_DAYS = 4
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9]")
 EVIDENCE = Path(__file__).with_name("data") / "evidence.yaml"
 
 
@@ -84,7 +85,9 @@ def is_empty(sig: np.ndarray) -> bool:
 
 def distinctive_words(text: str | None) -> frozenset[str]:
     """Acronyms of a text ("PST", "ONUDC"), lower case, without the genre's common ones."""
-    return frozenset(w.lower() for w in _ACRONYM.findall(text or "")) - common_acronyms()
+    if not text or not _CAPITALS.search(text):  # a text in Arabic script alone: none, found fast
+        return frozenset()
+    return frozenset(w.lower() for w in _ACRONYM.findall(text)) - common_acronyms()
 
 
 @dataclass(slots=True)
@@ -101,13 +104,19 @@ class Mention:
     host: str | None = None  # the host country when Hammouchi is abroad
     ambiguous: bool = False  # undated, no publication day, and fits meetings of several days
     weekday: int | None = None  # the weekday the report names (0 = Monday), dated or not
+    #: (day, last day) when dated, else None (`day` and `end` are not changed once made)
+    span: tuple[int, int] | None = field(init=False, repr=False, compare=False)
+    _weekdays: frozenset[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.span = None if self.day is None else (self.day, self.end or self.day)
 
     @classmethod
     def of(cls, url: str, index: int, m: dict, published: str | None = None) -> Mention:
         loc = m.get("location") or {}
         day = day_number(m.get("date"))
         end = day_number(m.get("date_end"))
-        city = fold(loc.get("city") or "") or None
+        city = _fold_city(loc.get("city") or "") or None
         host = (loc.get("country") or "").upper() or None if m.get("hammouchi_abroad") else None
         end = end if end and day and end >= day else None
         weekday = _WEEKDAYS.get(str(m.get("weekday") or "").lower())
@@ -117,14 +126,19 @@ class Mention:
     @property
     def weekdays(self) -> frozenset[int]:
         """The weekdays of the meeting: of its span of days when dated, else the one the report names."""
-        if self.span is not None:
-            lo, hi = self.span
-            return frozenset(Date.fromordinal(d).weekday() for d in range(lo, min(hi, lo + 6) + 1))
-        return frozenset() if self.weekday is None else frozenset((self.weekday,))
+        if self._weekdays is None:
+            if self.span is not None:
+                lo, hi = self.span
+                self._weekdays = frozenset(Date.fromordinal(d).weekday()
+                                           for d in range(lo, min(hi, lo + 6) + 1))
+            else:
+                self._weekdays = frozenset() if self.weekday is None else frozenset((self.weekday,))
+        return self._weekdays
 
-    @property
-    def span(self) -> tuple[int, int] | None:
-        return None if self.day is None else (self.day, self.end or self.day)
+
+@lru_cache(maxsize=4096)
+def _fold_city(city: str) -> str:
+    return fold(city)
 
 
 def dates_conflict(a: Mention, b: Mention) -> bool:
@@ -227,6 +241,20 @@ def blocking_keys(cp: CP) -> frozenset[tuple]:
 @lru_cache(maxsize=65536)
 def _blocking_keys(country: str, name: str | None, name_latin: str | None,
                    agency_ids: frozenset, agency_words: frozenset) -> frozenset:
+    keys = {(country, s) for s in _name_keys(name, name_latin)}
+    for a in agency_ids:
+        keys.add((country, "agency", a))
+    # the agency's words in each script (an agency the gazetteer does not know, a name missing)
+    for script in (True, False):
+        ws = frozenset(w for w in agency_words if w.isascii() != script)
+        if len(ws) >= 2:
+            keys.add((country, "agency words", ws))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str | None, name_latin: str | None) -> frozenset[str]:
+    """The skeleton keys of a name (its part of `blocking_keys`, which adds the country)."""
     keys = set()
     # tokens of three symbols or more; a name made only of shorter ones ("Mohamed Ould Sidya",
     # "Cheikh Ka") is keyed by its two-symbol tokens instead, or the undated rule never sees it
@@ -244,16 +272,9 @@ def _blocking_keys(country: str, name: str | None, name_latin: str | None,
                     options = [o[:1] for o in options]
                 for v in product(*options):
                     s = "".join(v)
-                    keys.add((country, "".join(c for i, c in enumerate(s) if i == 0 or s[i - 1] != c)))
+                    keys.add("".join(c for i, c in enumerate(s) if i == 0 or s[i - 1] != c))
         if keys:
             break
-    for a in agency_ids:
-        keys.add((country, "agency", a))
-    # the agency's words in each script (an agency the gazetteer does not know, a name missing)
-    for script in (True, False):
-        ws = frozenset(w for w in agency_words if w.isascii() != script)
-        if len(ws) >= 2:
-            keys.add((country, "agency words", ws))
     return frozenset(keys)
 
 
@@ -280,14 +301,14 @@ class Deduper:
         self._since_freeze = 0
 
     # -- state -------------------------------------------------------------------------------
-    def _index_signature(self, url: str, sig: np.ndarray | None) -> None:
+    def _index_signature(self, url: str, sig: np.ndarray | None, bands: np.ndarray | None = None) -> None:
         if url in self.signatures:
             self.lsh.remove(url)
             del self.signatures[url]
         if sig is None or is_empty(sig):
             return
         self.signatures[url] = sig
-        self.lsh.insert(url, sig)
+        self.lsh.insert(url, sig, bands)
 
     def _add_mention(self, meeting_id: str, m: Mention) -> None:
         cl = self.clusters.setdefault(meeting_id, Cluster(meeting_id))
@@ -383,13 +404,15 @@ class Deduper:
             self.report_meetings[m.url] = [new if x == old else x for x in ids]
 
     # -- decisions ---------------------------------------------------------------------------
-    def near_reports(self, url: str, sig: np.ndarray) -> list[tuple[str, float]]:
+    def near_reports(self, url: str, sig: np.ndarray,
+                     bands: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Known reports whose text is near-identical to this signature's, with their estimated
-        Jaccard similarity (none for an empty text: every empty text would look identical)."""
-        if not self.signatures or is_empty(sig):
+        Jaccard similarity (none for an empty text: every empty text would look identical).
+        `bands`: the signature's LSH band keys, when the caller has them."""
+        if not self.signatures or (bands is None and is_empty(sig)):
             return []
         out = []
-        for other in self.lsh.query(sig):
+        for other in self.lsh.query(sig, bands):
             if other != url and other in self.signatures:
                 j = jaccard(sig, self.signatures[other])
                 if j >= self.threshold:
@@ -454,37 +477,40 @@ class Deduper:
                         score = compatible(mention.cp, m.cp)
                         if score:
                             out.append((20 + score, mid, "near", {"report": other, "jaccard": round(j, 2)}))
+        # (the checks of a candidate are pure: the cheap and selective ones come first)
         seen: set[str] = set()
-        if mention.span and mention.cp.country:
+        clusters = self.clusters
+        cp = mention.cp
+        if mention.span and cp.country:
             for d in range(mention.span[0] - MAX_DAYS_APART, mention.span[1] + MAX_DAYS_APART + 1):
-                for mid in self.by_country_day.get((mention.cp.country, d), ()):
-                    if mid in seen or mid not in self.clusters:
+                for mid in self.by_country_day.get((cp.country, d), ()):
+                    if mid in seen or mid not in clusters:
                         continue
                     seen.add(mid)
-                    cl = self.clusters[mid]
-                    if not self._fits(mention, cl):
-                        continue
-                    for m in cl.mentions:
-                        if m.day is not None and same_counterpart(mention.cp, m.cp):
-                            ev = {"report": m.url, "days_apart": abs(m.day - mention.day)}
-                            out.append((15 - ev["days_apart"], mid, "counterpart", ev))
-                            break
-        for key in blocking_keys(mention.cp) if self.undated else ():
+                    cl = clusters[mid]
+                    m = next((m for m in cl.mentions if m.day is not None and same_counterpart(cp, m.cp)),
+                             None)
+                    if m is not None and self._fits(mention, cl):
+                        ev = {"report": m.url, "days_apart": abs(m.day - mention.day)}
+                        out.append((15 - ev["days_apart"], mid, "counterpart", ev))
+        dated = mention.day is not None
+        undated = self._undated
+        for key in blocking_keys(cp) if self.undated else ():
             for mid in islice(reversed(self.by_key.get(key, {})), RECENT_PER_KEY):
-                if mid in seen or mid not in self.clusters:
-                    continue
-                if mention.day is not None and mid not in self._undated:
+                if dated and mid not in undated:
                     continue  # the rule needs one side undated
-                seen.add(mid)
-                cl = self.clusters[mid]
-                if not self._fits(mention, cl):
+                if mid in seen or mid not in clusters:
                     continue
+                seen.add(mid)
+                cl = clusters[mid]
                 best = None
                 for m in cl.mentions:
+                    if dated and m.day is not None:
+                        continue
                     r = self._undated_evidence(mention, m, words)
                     if r and (best is None or len(r[1]) > len(best[1])):
                         best = (m.url, r[1])
-                if best:
+                if best and self._fits(mention, cl):
                     ev = {"report": best[0], **best[1]}
                     out.append((5 + len(ev), mid, "undated", ev))
         # an undated mention that fits meetings of one person on different days fits none
@@ -504,17 +530,19 @@ class Deduper:
         their own, whatever the order reports arrived in (`self.detached`)."""
         if mention.day is None or not self.undated:
             return
+        probe = Mention(mention.url, mention.index, mention.cp, None, None, mention.pub, mention.city,
+                        mention.host)
+        lo, hi = mention.span
         for key in blocking_keys(mention.cp):
             for other in list(islice(reversed(self.by_key.get(key, {})), RECENT_PER_KEY)):
+                if other not in self._timeless or other == mid:
+                    continue
                 cl = self.clusters.get(other)
-                if other == mid or cl is None or other not in self._timeless:
+                if cl is None:
                     continue
                 span = self._span_of(other)
                 if span is None:
                     continue
-                probe = Mention(mention.url, mention.index, mention.cp, None, None, mention.pub, mention.city,
-                                mention.host)
-                lo, hi = mention.span
                 if not (span[0] - MAX_DAYS_APART > hi or lo - MAX_DAYS_APART > span[1]):
                     continue
                 loose = [m for m in cl.mentions if m.day is None and m.pub is None
@@ -543,7 +571,9 @@ class Deduper:
         `published` the report's publication date, `text` its text (for distinctive words).
         Returns one Decision per meeting, in order, and records the report. Known meetings that
         one of its meetings links are united first (`self.unions` lists them)."""
-        near = self.near_reports(url, sig)
+        empty = is_empty(sig)
+        bands = None if empty else self.lsh.band_keys(sig)
+        near = [] if empty else self.near_reports(url, sig, bands)
         words = distinctive_words(text)
         mentions = [Mention.of(url, i, m, published) for i, m in enumerate(meetings)]
         per_mention = [self._candidates(mention, near, words) for mention in mentions]
@@ -583,7 +613,7 @@ class Deduper:
         self.report_meetings[url] = [d.meeting_id for d in decisions]
         if words:
             self.report_words[url] = words
-        self._index_signature(url, sig)
+        self._index_signature(url, None if empty else sig, bands)
         self._since_freeze += 1
         if self._since_freeze >= FREEZE_EVERY:
             self._since_freeze = 0

@@ -2,8 +2,9 @@
 
 A shingle is `SHINGLE_WORDS` consecutive words of `textnorm.words(text)` (no tashkeel or tatweel,
 one alef, ya for alef maqsura, ha for ta marbuta, punctuation split off). Each word is hashed
-once to a stable 32-bit int (zlib's crc32: in the standard library, fast, and unlike `hash()`
-not salted per process, so signatures stored in the SQLite store stay valid across runs); a
+to a stable 32-bit int: zlib's crc32 of its UTF-8 (in the standard library, fast, and unlike
+`hash()` not salted per process, so signatures stored in the SQLite store stay valid across runs),
+the words cut from the text encoded once, without a Python string per word; a
 shingle's hash combines its words' hashes with numpy, and datasketch's "affine32" permutations
 (the same parameters, drawn from `numpy.random.RandomState(SEED)` as datasketch 2.0.0 draws them,
 and its MurmurHash3 pre-mix) are applied to the whole array at once. bench/dedup.py measures
@@ -14,11 +15,12 @@ signatures are its signatures): importing it loads scipy and aiohttp, a second o
 
 from __future__ import annotations
 
+import re
 import zlib
 
 import numpy as np
 
-from crawler.textnorm import words
+from crawler.textnorm import prefold
 
 NUM_PERM = 128
 SEED = 1
@@ -26,6 +28,9 @@ SHINGLE_WORDS = 3
 # Multipliers (odd, 32-bit) that mix the word hashes of a shingle; order matters.
 _MAX32 = np.uint32(0xFFFFFFFF)
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D], dtype=np.uint32)
+# What `textnorm.words` does not keep, after `prefold`: anything but a word character (or the
+# underscore) except the space, which splits the words (every other space becomes one).
+_NOT_WORD = re.compile(r"[^\w ]|_")
 
 
 def _identity(value: int) -> int:
@@ -51,38 +56,38 @@ def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 class Signer:
-    """Turns texts into MinHash signatures (uint32 arrays of NUM_PERM values).
+    """Turns texts into MinHash signatures (uint32 arrays of NUM_PERM values)."""
 
-    Keeps a bounded cache of word hashes on the instance (vocabulary repeats across reports).
-    """
-
-    def __init__(self, num_perm: int = NUM_PERM, seed: int = SEED, k: int = SHINGLE_WORDS,
-                 cache_size: int = 500_000):
+    def __init__(self, num_perm: int = NUM_PERM, seed: int = SEED, k: int = SHINGLE_WORDS):
         self.num_perm, self.seed, self.k = num_perm, seed, k
         self._perm = permutations(num_perm, seed)
-        self._cache: dict[str, int] = {}
-        self._cache_size = cache_size
 
-    def _word_hashes(self, ws: list[str]) -> np.ndarray:
-        cache = self._cache
-        if len(cache) > self._cache_size:
-            cache.clear()
-        for w in set(ws).difference(cache):
-            cache[w] = zlib.crc32(w.encode("utf-8"))
-        return np.fromiter(map(cache.__getitem__, ws), dtype=np.uint32, count=len(ws))
+    @staticmethod
+    def word_hashes(text: str) -> np.ndarray:
+        """crc32 of the UTF-8 of each of `textnorm.words(text)`, in order: the text folded as
+        `words` folds it, every character that is not a word character (nor a space) made a
+        space, and the bytes split at spaces, without a Python string per word."""
+        tokens = _NOT_WORD.sub(" ", prefold(text)).encode("utf-8").split()
+        return np.fromiter(map(zlib.crc32, tokens), dtype=np.uint32, count=len(tokens))
 
     def shingles(self, text: str, text_words: list[str] | None = None) -> np.ndarray:
         """Unique 32-bit shingle hashes of a text (a short text is one shingle of all its words);
         `text_words`: `textnorm.words(text)`, when the caller has it already."""
-        wh = self._word_hashes(words(text or "") if text_words is None else text_words)
+        if text_words is None:
+            wh = self.word_hashes(text or "")
+        else:
+            tokens = " ".join(text_words).encode("utf-8").split()
+            wh = np.fromiter(map(zlib.crc32, tokens), dtype=np.uint32, count=len(tokens))
         if len(wh) == 0:
             return wh
         k = min(self.k, len(wh))
         n = len(wh) - k + 1
-        acc = np.zeros(n, dtype=np.uint32)
-        for j in range(k):
-            acc = (acc * np.uint32(31)) ^ (wh[j:j + n] * _MIX[j % len(_MIX)])
-        return np.unique(acc)
+        acc = wh[:n] * _MIX[0]
+        for j in range(1, k):
+            acc *= np.uint32(31)
+            acc ^= wh[j:j + n] * _MIX[j % len(_MIX)]
+        acc.sort()
+        return acc[np.concatenate(([True], acc[1:] != acc[:-1]))]
 
     def signature(self, text: str, text_words: list[str] | None = None) -> np.ndarray:
         """The MinHash signature of a text (all max values for an empty text): what datasketch's
@@ -92,8 +97,9 @@ class Signer:
         if not len(sh):
             return np.full(self.num_perm, _MAX32, dtype=np.uint32)
         a, b = self._perm
-        hv = _fmix(sh.reshape(-1, 1))
-        return (hv * a + b).min(axis=0)
+        m = np.multiply.outer(_fmix(sh), a)
+        m += b
+        return m.min(axis=0)
 
     def datasketch_signature(self, text: str) -> np.ndarray:
         """The same signature through datasketch's own `update_batch` (slower; for checks)."""

@@ -39,6 +39,7 @@ class AgencyFind:
     # the second half of a name joined by "و" / "and" / "et" ("… للاستخبارات والأمن الهولندية"), or
     # only an acronym: the whole organisation phrase of the role is the agency
     partial: bool = False
+    candidates: tuple[str, ...] = ()  # the countries an ambiguous name may be ("جهاز المخابرات الوطني")
 
 
 def agency_in(text: str) -> AgencyFind | None:
@@ -56,7 +57,7 @@ def agency_in(text: str) -> AgencyFind | None:
         partial = bool(_CONJUNCT_BEFORE.search(text[max(0, a.start - 12):a.start])) \
             or bool(_ACRONYM_ONLY.match(written))
         return AgencyFind(written, country, generic=bool(a.get("qualifier")) and not a.get("with_adjective"),
-                          partial=partial)
+                          partial=partial, candidates=tuple(a.get("candidates") or ()))
     return None
 
 
@@ -126,6 +127,15 @@ def decide_agency(role: str | None, found: AgencyFind | None) -> str | None:
         _ACRONYM_ONLY.match(found.written) and own and found.written not in own)
     if found is not None and own and partial:
         return own  # "رئيس المصلحة العامة للاستخبارات والأمن الهولندية (AIVD)": all of it
-    if found is not None and not (found.generic and own and fold(found.written) in fold(own)):
+    if found is not None and not (found.generic and own and _definite(found.written) in _definite(own)):
         return found.written
     return own
+
+
+_CLITIC_ARTICLE = re.compile(r"(?<!\S)(?:لل|بال|وال|فال|كال)(?=\S)")
+
+
+def _definite(text: str) -> str:
+    """The folded text with the article standing alone: "للأمن" and "بالأمن" read "الامن", so a
+    generic service ("الأمن") is found inside "الوكالة الوطنية للأمن بجمهورية تشاد"."""
+    return _CLITIC_ARTICLE.sub("ال", fold(text))

@@ -76,7 +76,10 @@ def decide_country(person: Person, sentence_rest: str, story: Story, before: str
         # the service named before the counterpart, of the counterpart's country, is theirs when the
         # role names none ("a Garda Síochána delegation led by Deputy Commissioner X")
         found = agency_in(where_said(before))
-        if found is not None and found.country == decision.code:
+        # an ambiguous name is theirs when their country is one it may be ("انتقل إلى مقر جهاز
+        # المخابرات الوطني الكوري، حيث عقد جلسة عمل مع مديره")
+        if found is not None and (found.country == decision.code
+                                  or found.country is None and decision.code in found.candidates):
             decision.agency = found
     return decision
 
@@ -84,12 +87,15 @@ def decide_country(person: Person, sentence_rest: str, story: Story, before: str
 def _owner(person: Person, before: str) -> AgencyFind | None:
     """"The Norwegian Police Security Service said that its Director, Ms X, …", "… a indiqué que son
     directeur", "أعلن جهاز … أن مديره": a role with a possessive (data: `roles.possessives`, or the
-    Arabic suffix ها) is an official of the foreign service named before it, the release's subject."""
+    Arabic suffixes ها and ه) is an official of the foreign service named before it, the release's subject."""
     if not before or not person.title:
         return None
     lx = lexicon()
-    first = fold(person.title.split()[0])
-    suffixed = first.endswith("ها") and first[:-2] in lx.role_first_words
+    written = person.title.split()[0]
+    first = fold(written)
+    # "مديرها", and "مديره" written with ه (his, its), not the ة of "مديرة" (a woman director)
+    suffixed = first.endswith("ها") and first[:-2] in lx.role_first_words \
+        or written.endswith("ه") and fold(written[:-1]) in lx.role_first_words
     if not (lx.possessive_before.search(fold(before)) or suffixed):
         return None
     found = agency_in(where_said(before))

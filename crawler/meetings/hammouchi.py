@@ -9,6 +9,8 @@ gate. Once the report names him anywhere (the headline, a later sentence), a sen
 - once named before, by an anaphora ("المدير العام", "le responsable marocain") that no institution
   follows, or by a subject pronoun near the start of the sentence, no role before it ("On Tuesday he
   met with"; in "والسفير الكوري كيم جونغ هو" the word ends a name);
+- by the object pronoun of a verb whose subject is the counterpart ("كان في استقباله المفوض العام …",
+  "والتقاه وزير …");
 - by no word at all: an Arabic sentence that opens with a meeting verb whose object follows it at
   once ("كما اجتمع برئيس …") continues the story of his meetings.
 
@@ -33,7 +35,7 @@ QUALIFIER_REACH = 12  # characters after a bare title within which a foreign cou
 class Mention:
     """Hammouchi named in a text: how, and where (in the folded text)."""
 
-    kind: str  # name | title | bare_title | anaphora | pronoun | implicit
+    kind: str  # name | title | bare_title | anaphora | object | pronoun | implicit
     start: int
     end: int
 
@@ -67,11 +69,15 @@ def mentions(folded: str, named: bool, named_before: bool) -> tuple[Mention, ...
     if named_before:
         out += [Mention("anaphora", m.start(), m.end()) for m in lx.hammouchi_anaphora.finditer(folded)
                 if not any(o.start <= m.start() < o.end for o in out)]
+        out += [Mention("object", m.start(), m.end()) for m in lx.hammouchi_object.finditer(folded)
+                if not any(o.start <= m.start() < o.end for o in out)]
         head = " ".join(folded.split()[:PRONOUN_REACH])
         p = lx.hammouchi_pronoun.search(head)
         # "والسفير الكوري كيم جونغ هو", "السيد لي سونغ هو": after a role or an honorific the word ends
-        # that official's name, it is no subject pronoun of his
-        if p and not lx.role.search(head[:p.start()]) and not (p.start() and lx.honorific.match(head)):
+        # that official's name, it is no subject pronoun of his; nor is a word that ends the text
+        # ("كيم جونغ هو" alone between commas)
+        if p and not lx.role.search(head[:p.start()]) and not (p.start() and lx.honorific.match(head)) \
+                and folded[p.end():].strip(" .،,;:"):
             out.append(Mention("pronoun", p.start(), p.end()))
     return tuple(sorted(out, key=lambda m: m.start))
 

@@ -37,16 +37,18 @@ class Lexicon:
         h = data["hammouchi"]
         self.hammouchi_name = phrase_regex(h["names"])
         self.hammouchi_title = re.compile("|".join(f"(?:{t})" for t in h["titles"]), re.IGNORECASE)
-        # "المدير العام" is him only when no institution follows it ("المدير العام للشرطة …")
-        institution = r"(?!\s+(?:(?:ل|لل)\S|(?:de|du|des|of|d')\b))"
+        # "المدير العام" is him only when no institution follows it ("المدير العام للشرطة …", Darija
+        # "المدير العام ديال الشرطة …")
+        institution = r"(?!\s+(?:(?:ل|لل)\S|(?:de|du|des|of|d')\b|ديال\b))"
         self.hammouchi_anaphora = re.compile(
             rf"(?:{phrase_regex(h['anaphora']).pattern}){institution}", re.IGNORECASE)
         self.hammouchi_bare_title = re.compile("|".join(f"(?:{t})" for t in h["bare_titles"]), re.IGNORECASE)
         self.hammouchi_pronoun = phrase_regex(h["pronouns"], clitics=False)
+        self.hammouchi_object = phrase_regex(h["object_verbs"])
         # one search that tells whether any of the above can be in a text (most pieces hold none)
         self.hammouchi_any = re.compile("|".join(f"(?:{r.pattern})" for r in (
             self.hammouchi_name, self.hammouchi_title, self.hammouchi_anaphora, self.hammouchi_bare_title,
-            self.hammouchi_pronoun)), re.IGNORECASE)
+            self.hammouchi_pronoun, self.hammouchi_object)), re.IGNORECASE)
         # the same before he is introduced: anaphora and pronouns cannot be him yet
         self.hammouchi_any_named = re.compile("|".join(f"(?:{r.pattern})" for r in (
             self.hammouchi_name, self.hammouchi_title, self.hammouchi_bare_title)), re.IGNORECASE)
@@ -80,10 +82,15 @@ class Lexicon:
         self.visit = phrase_regex(data["visit_cues"])
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
+        # the fold writes ى as ي: "على" (on) and the name "علي" fold alike; a word written with a final
+        # ي where the list writes ى is a name
+        self.not_name_maqsura = {fold(w) for w in data["not_name"]["ar"] if w.endswith("ى")}
         self.org_words = {fold(w) for w in data["org_words"]}
         self.no_agency = phrase_regex(roles["no_agency"])
         self.not_person = phrase_regex(data["not_person"])
         self.shared_meetings = phrase_regex(data["shared_meetings"])
+        self.ordinal_meetings = [(int(k), phrase_regex(v))
+                                 for k, v in sorted(data["ordinal_meetings"].items())]
         self.remote = phrase_regex(data["remote"])
         self.topic_shift = phrase_regex(data["topic_shift"])
         # on the text as written: the sentence's own offsets
@@ -99,6 +106,7 @@ class Lexicon:
         self.place_marker = re.compile(rf"(?:^|\s)(?:{markers})\s*$", re.IGNORECASE)
         self.abroad_cue = phrase_regex(place["abroad_cues"])
         self.glued_markers = frozenset(place["glued_markers"])
+        self.capital_word = phrase_regex(place["capital_words"])
         self.topic_clause = phrase_regex(place["topic_clause"])
 
 

@@ -279,7 +279,9 @@ def name_ok(name: str) -> bool:
     if _ARABIC.search(name):
         for t in toks:
             f = fold(t)
-            if f in lx.not_name or f.startswith("لل") or not _ARABIC.search(t) or not _AR_WORD.match(t):
+            written_ya = t.endswith("ي") and f in lx.not_name_maqsura  # "علي", not "على"
+            if f in lx.not_name and not written_ya or f.startswith("لل") or not _ARABIC.search(t) \
+                    or not _AR_WORD.match(t):
                 return False
         return not lx.role.search(fold(name)) and not find_countries(name) and not find_cities(name)
     return all(_LATIN_NAME_TOKEN.match(t) for t in toks) and toks[0][:1].isupper() \

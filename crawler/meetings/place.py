@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from crawler.gazetteer import capital_of
 from crawler.items import Location
 from crawler.meetings.gaz import cities, find_countries
 from crawler.meetings.hammouchi import names_hammouchi
@@ -29,6 +30,7 @@ from crawler.vocab import fold
 LEAD_PARAGRAPHS = 3
 MARKER_REACH = 40  # characters before a city where its place marker is read
 DESTINATION_WORDS = 8  # words after a visit cue where its destination is named
+CAPITAL_REACH = 24  # characters around "العاصمة", "capitale", "capital" where its country's adjective is
 _DATELINE_END = re.compile(r"\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–-]\s")  # "الرباط –", "RABAT, 3 mai -"
 _DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .-]*(?:[ -][^\W\d_]+)?)\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–]")
 
@@ -104,6 +106,21 @@ def _destination(s: str, cue_end_words: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _capital_named(s: str) -> tuple[str | None, str | None]:
+    """The capital a sentence names by its country ("بالعاصمة الإسبانية", "dans la capitale belge",
+    "in the Kenyan capital"; data: `place.capital_words`): (its city, its country)."""
+    lx = lexicon()
+    for m in lx.capital_word.finditer(fold(s)):
+        around = s[max(0, m.start() - CAPITAL_REACH):m.end() + CAPITAL_REACH]
+        after = s[m.end():m.end() + CAPITAL_REACH]
+        for where in (after, around):
+            found = [c for c in find_countries(where) if c.code and c.code != "MA" and len(c.code) == 2
+                     and c.kind == "adjective"]
+            if found:
+                return capital_of(found[0].code), found[0].code
+    return None, None
+
+
 def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit:
     lx = lexicon()
     visit = Visit()
@@ -120,6 +137,9 @@ def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit
             abroad = [c for c in place_cities(s) if c.get("country") not in (None, "MA")]
             if abroad:
                 city, country = abroad[0].code, abroad[0].get("country")
+            else:
+                # "حط الرحال بالعاصمة الكورية الجنوبية" (its name unwritten or unknown): that capital
+                city, country = _capital_named(s)
         if country:
             visit.city, visit.country, visit.phrase = city, country, s[:200]
             break

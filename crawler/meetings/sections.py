@@ -6,7 +6,10 @@ counterpart, and counterparts listed in one sentence share the next sentence whe
 naming no other counterpart ("Au menu : …"); and a later clause that speaks of one counterpart
 only — by its country ("مع السفير الكندي", "avec l'ambassadrice coréenne"), its family name or its
 service — is that meeting's, wherever it is ("Avec le diplomate canadien, les échanges ont porté
-sur … ; avec l'ambassadrice coréenne, sur …"). Clauses are cut at sentence ends, at ; ؛ and before
+sur … ; avec l'ambassadrice coréenne, sur …"); a clause naming a meeting by its rank ("اللقاء
+الثاني", "the second meeting") is the meeting of that rank, in the order the counterparts were
+named; the clause of topics that ends a sentence listing several counterparts ("…، تمحورت حول …") is
+all of theirs, unless one of them has its own before it. Clauses are cut at sentence ends, at ; ؛ and before
 `clause_starts` (فيما، بينما، أما، while, tandis que…) of data/lexicon.yaml.
 """
 
@@ -16,7 +19,9 @@ from dataclasses import dataclass
 
 from crawler.meetings.gaz import find_agencies, find_countries
 from crawler.meetings.lexicon import lexicon
+from crawler.meetings.people import original_span
 from crawler.meetings.sentences import Sentence
+from crawler.meetings.topics import find_topics
 from crawler.vocab import fold
 
 JOIN = " | "  # between the parts of a section: no topic phrase spans it
@@ -86,6 +91,23 @@ def sections(text: str, sentences: list[Sentence], anchors: list[Anchor]) -> lis
             continue
         if len(_clauses(text, [nxt])) == 1:
             spans[k].append((nxt.start, nxt.end))
+    # "مباحثات مع وزير الأمن X، ومدير الاستخبارات Y، تمحورت حول …": the clause of topics that ends a
+    # sentence listing several counterparts is all of theirs
+    for k, a in enumerate(anchors):
+        group = [j for j, b in enumerate(anchors) if b.sentence.start == a.sentence.start]
+        last = max(group, key=lambda j: anchors[j].position)
+        if k == last:
+            continue
+        between = text[a.position:anchors[last].position]
+        if lexicon().topic_clause.search(fold(between)) or find_topics(between):
+            continue  # "الأول مع X، حول …، والثاني مع Y، وخصص لـ …": each has its own
+        tail = text[anchors[last].position:a.sentence.end]
+        m = lexicon().topic_clause.search(fold(tail))
+        if m is not None:
+            start, _ = original_span(tail, m.start(), m.start() + 1)
+            span = (anchors[last].position + start, a.sentence.end)
+            if span not in spans[k]:
+                spans[k].append(span)
     countries = [a.country for a in anchors]
     surnames = [fold(a.name.split()[-1]) if a.name and len(a.name.split()[-1]) >= MIN_SURNAME else None
                 for a in anchors]
@@ -94,6 +116,13 @@ def sections(text: str, sentences: list[Sentence], anchors: list[Anchor]) -> lis
     shared = lexicon().shared_meetings
     for x, y in _clauses(text, sentences):
         clause = text[x:y]
+        k = _ordinal(fold(clause), n)
+        if k is not None and not any(x <= p < y for p in positions):
+            # "فيما انصب اللقاء الثاني على …": the second counterpart's, named in the text's order
+            for j in range(n):
+                spans[j] = _subtract(spans[j], x, y)
+            spans[k].append((x, y))
+            continue
         if shared.search(fold(clause)):
             # "وانصب النقاش في اللقاءين على …", "during both meetings": every meeting of its sentence
             same = [k for k, a in enumerate(anchors) if a.sentence.start <= x < a.sentence.end]
@@ -117,6 +146,16 @@ def sections(text: str, sentences: list[Sentence], anchors: list[Anchor]) -> lis
             spans[j] = _subtract(spans[j], x, y)
         spans[k].append((x, y))
     return [sorted(s) for s in spans]
+
+
+def _ordinal(folded: str, n: int) -> int | None:
+    """The index of the meeting a clause names by its rank ("اللقاء الثاني", "the second meeting"),
+    when there are that many and the clause names one rank only."""
+    ranks = {k for k, regex in lexicon().ordinal_meetings if regex.search(folded)}
+    if len(ranks) != 1:
+        return None
+    k = ranks.pop() - 1
+    return k if k < n else None
 
 
 def section_text(text: str, spans: list[tuple[int, int]]) -> str:

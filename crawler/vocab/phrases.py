@@ -153,7 +153,7 @@ class GappedMatcher:
 
     def __init__(self, phrases: Iterable[str], *, gap: int = 16, long_gap: int = 32):
         def between(n: int) -> str:
-            return rf"(?:\s+[^\s.!?؟]+){{0,{n}}}?\s+"
+            return rf"[،,]?(?:\s+[^\s.!?؟]+){{0,{n}}}?\s+"  # "تم، اليوم، استقبال": a comma after a part
 
         self.tails: dict[str, list[re.Pattern]] = {}
         for p in phrases:
