@@ -188,7 +188,9 @@ def _within(a, b, k: int, letters: bool) -> bool:
     """`_distance(a, b, same) <= k`, `same` being equality for letters and meeting classes
     (`x & y`) for skeleton symbols: the same table, with every cell capped at k + 1 (a cell more
     than k off the diagonal is at least k + 1) and a stop as soon as a whole row exceeds k (a row
-    is at most one more than the row before it, so no later row can come back under k)."""
+    is at most one more than the row before it, so no later row can come back under k).
+    Hand-written, not rapidfuzz: skeleton symbols are equal when their classes meet (`x & y`),
+    an equality no edit-distance library takes, and one routine serves both kinds of token."""
     n, m = len(a), len(b)
     big = k + 1
     prev2: list[int] = []
