@@ -96,6 +96,7 @@ def read_people(sentence: str, named: bool, named_before: bool) -> Reading:
             if role.kind == "role":
                 pieces.append(role)
     pieces = after_verb(pieces, named, named_before)
+    _leading_surname(pieces)
     attendee_runs(pieces)
     lx = lexicon()
     return Reading(pieces=pieces, people=persons(pieces),
@@ -324,7 +325,17 @@ def name_ok(name: str) -> bool:
         and not lx.role.search(fold(name)) and not _LATIN_PARTICLE.match(toks[-1])
 
 
-_SURNAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}$")
+_SURNAME = re.compile(r"^(?:(?:Al|El|Ben|Abu|Ould|Mac|Mc|O)['’-]?)?[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}$")
+
+
+def _leading_surname(pieces: list[Piece]) -> None:
+    """"Al-Qarni, the deputy head of …, held talks …": a family name alone that opens the sentence,
+    with a role right after it, is that role's holder (`persons` pairs it with the role)."""
+    if len(pieces) < 2 or pieces[0].kind != "other" or pieces[1].kind != "role" or pieces[1].attendee:
+        return
+    token = pieces[0].text.strip()
+    if " " not in token and surname_only(token):
+        pieces[0].kind, pieces[0].text, pieces[0].latin, pieces[0].surname_only = "name", token, token, True
 
 
 def surname_only(token: str) -> bool:
