@@ -59,19 +59,22 @@ def load(path: str | Path) -> Any:
     return data
 
 
-def _write_cache(cache: Path, entry) -> None:
-    """Write the cache atomically (a temporary file renamed over it); a folder that cannot be
-    written (a read-only install) leaves the file parsed each time."""
+def _write_cache(cache: Path, entry, dump=None) -> None:
+    """Write the cache atomically (a temporary file renamed over it), with `dump` (pickle's by
+    default); a folder that cannot be written (a read-only install) leaves the file parsed each time."""
     try:
-        cache.parent.mkdir(exist_ok=True)
+        cache.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.", suffix=".tmp")
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            if dump is None:
+                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                dump(entry, fh)
         os.replace(tmp, cache)
-    except OSError:
+    except (OSError, ValueError, TypeError, AttributeError, pickle.PicklingError):  # a full disk, no pickle
         if os.path.exists(tmp):
             os.unlink(tmp)
 
