@@ -64,6 +64,43 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path):
     assert MeetingStore(db).migrated == []  # reopening applies nothing
 
 
+def test_a_version_6_store_gets_the_alias_index(tmp_path, monkeypatch):
+    """A store made by the schema before version 7 (no index on `meeting_aliases.meeting_id`)
+    opens, is migrated, keeps its aliases, and the alias updates of a rename use the index."""
+    db = tmp_path / "v6.sqlite"
+    with monkeypatch.context() as m:  # the code as it was at version 6
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:5])
+        m.setattr(schema, "VERSION", 6)
+        old = MeetingStore(db)
+        old.add(Report(url="https://a.example/1", text="", published="2025-02-18", meetings=[
+            Meeting(date="2025-02-18", counterpart=Counterpart(name="كارلوس مينديز", country="PT"))]))
+        (mid,) = [x["meeting_id"] for x in old.meetings()]
+        old.db.execute("INSERT INTO meeting_aliases VALUES ('m-old-1', ?, 'renamed', '2025-02-18')", (mid,))
+        old.db.commit()
+        old.close()
+
+    def indexes(path):
+        with sqlite3.connect(path) as c:
+            return {n for (n,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                             "AND tbl_name = 'meeting_aliases' AND sql IS NOT NULL")}
+
+    with sqlite3.connect(db) as c:
+        assert schema.version(c) == 6
+    assert indexes(db) == set()
+    store = MeetingStore(db)
+    assert [n[:2] for n in store.migrated] == ["7:"]
+    assert indexes(db) == {"meeting_aliases_meeting"}
+    assert store.resolve("m-old-1") == mid
+    plan = " ".join(r[-1] for r in store.db.execute(
+        "EXPLAIN QUERY PLAN UPDATE meeting_aliases SET meeting_id = 'x' WHERE meeting_id = ?", (mid,)))
+    assert "meeting_aliases_meeting" in plan
+    store.close()
+    fresh = MeetingStore(tmp_path / "fresh.sqlite")
+    fresh.close()
+    assert indexes(tmp_path / "fresh.sqlite") == indexes(db)
+    assert shape(db) == shape(tmp_path / "fresh.sqlite")
+
+
 def test_a_newer_store_is_refused(tmp_path):
     db = tmp_path / "new.sqlite"
     MeetingStore(db).close()

@@ -97,6 +97,9 @@ MIGRATIONS: list[Migration] = [
     Migration("6: reports.read_digest, the digest of the document as read and of the code that read it "
               "(a known document skips extraction, crawler/store/known.py)",
               sql="ALTER TABLE reports ADD COLUMN read_digest TEXT"),
+    Migration("7: meeting_aliases indexed by meeting_id (a rename or union rewrites the aliases of a "
+              "meeting without reading the whole table)",
+              sql="CREATE INDEX meeting_aliases_meeting ON meeting_aliases(meeting_id)"),
 ]
 
 #: Columns of `meetings` holding a JSON list: `meetings_flat` shows them joined (`;` for codes).
