@@ -55,6 +55,19 @@ CASES = [
      "Kenya Police Service, Daniel Kiprono.", [("KE", "Daniel Kiprono", None)]),
     ("Le DG de la DGSN-DGST, Abdellatif Hammouchi, a reçu lundi le chef de la police lituanienne, Tomas "
      "Kazlauskas.", [("LT", "Tomas Kazlauskas", None)]),
+    # a family name alone opening the sentence, its role in apposition after it (a city is no name)
+    ("Al-Mansouri, the deputy director of the UAE's State Security, met on Sunday in Rabat with "
+     "Abdellatif Hammouchi.", [("AE", "Al-Mansouri", None)]),
+    ("Lindqvist, the head of Finland's Security and Intelligence Service, held talks with Abdellatif "
+     "Hammouchi in Rabat.", [("FI", "Lindqvist", None)]),
+    ("Rabat, the capital, hosted talks between Abdellatif Hammouchi and the Director of the Belgian State "
+     "Security, Jan Peeters.", [("BE", "Jan Peeters", None)]),
+    # the role goes on after the name: "ROLE NAME of the SERVICE"
+    ("Deputy Director Henrik Sørlie of the Norwegian Police Security Service held talks with Abdellatif "
+     "Hammouchi in Rabat.",
+     [("NO", "Henrik Sørlie", "Deputy Director of the Norwegian Police Security Service")]),
+    ("Abdellatif Hammouchi a reçu le directeur Tom Wouters de la Police fédérale belge.",
+     [("BE", "Tom Wouters", "directeur de la Police fédérale belge")]),
     # an "al-" family name is a name
     ("Abdellatif Hammouchi received on Sunday in Rabat the head of Jordan's Anti-Narcotics Department, "
      "Colonel Omar al-Khatib.", [("JO", "Omar al-Khatib", None)]),

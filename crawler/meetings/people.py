@@ -96,6 +96,7 @@ def read_people(sentence: str, named: bool, named_before: bool) -> Reading:
             if role.kind == "role":
                 pieces.append(role)
     pieces = after_verb(pieces, named, named_before)
+    _leading_surname(pieces)
     attendee_runs(pieces)
     lx = lexicon()
     return Reading(pieces=pieces, people=persons(pieces),
@@ -324,7 +325,17 @@ def name_ok(name: str) -> bool:
         and not lx.role.search(fold(name)) and not _LATIN_PARTICLE.match(toks[-1])
 
 
-_SURNAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}$")
+_SURNAME = re.compile(r"^(?:(?:Al|El|Ben|Abu|Ould|Mac|Mc|O)['’-]?)?[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}$")
+
+
+def _leading_surname(pieces: list[Piece]) -> None:
+    """"Al-Qarni, the deputy head of …, held talks …": a family name alone that opens the sentence,
+    with a role right after it, is that role's holder (`persons` pairs it with the role)."""
+    if len(pieces) < 2 or pieces[0].kind != "other" or pieces[1].kind != "role" or pieces[1].attendee:
+        return
+    token = pieces[0].text.strip()
+    if " " not in token and surname_only(token):
+        pieces[0].kind, pieces[0].text, pieces[0].latin, pieces[0].surname_only = "name", token, token, True
 
 
 def surname_only(token: str) -> bool:
@@ -466,6 +477,7 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
 # What may stand before a nationality or a service written before an English role.
 _LEAD_WORDS = ([], ["the"], ["The"], ["and"], ["et"], ["–"], ["-"], ["—"], [":"])
 
+_OF_ORGANISATION = re.compile(r"^\s*(?:of the|of|de la|de l['’]|du|des|de)\s+(?=\S)", re.IGNORECASE)
 _TRAILING_ACRONYM = re.compile(r"\s*[(（][A-ZÀ-Þ][\w.\-]{1,10}[)）]\s*$")
 _OWNER = re.compile(r"(?:^|(?<=\s))[A-ZÀ-Þ][\w-]*['’]s\s+$")
 _CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]*\s+){1,5}[A-ZÀ-Þ][\w'’-]*$")
@@ -530,6 +542,11 @@ def _leading_latin_name(text: str) -> str | None:
         if _LATIN_NAME_TOKEN.match(t) and not _ARABIC.search(t):
             toks.append(t)
         else:
+            break
+    words = lexicon().org_words
+    for k, t in enumerate(toks):
+        if k and fold(t) in words and _LATIN_PARTICLE.match(toks[k - 1]):
+            toks = toks[:k]  # "Jan Peeters de la Sûreté …": the organisation after a particle is no name
             break
     while toks and _LATIN_PARTICLE.match(toks[-1]):
         toks.pop()
@@ -615,6 +632,12 @@ def _glued_name(role: str) -> tuple[str, str | None]:
                 return role[:start].strip(), name
             name = _leading_latin_name(role[start:])
             if name:
+                after = role[start:].lstrip()[len(name):]
+                of = _OF_ORGANISATION.match(after)
+                if of and (lexicon().org_words & set(fold(after).split()) or find_agencies(after)):
+                    # "Commissioner General X of the Ethiopian Federal Police": the role goes on after
+                    # the name
+                    return f"{role[:start].strip()} {after.strip()}", name
                 return role[:start].strip(), name
             rest = role[start:].strip()
             if rest and " " not in rest and surname_only(rest):
