@@ -378,3 +378,12 @@ def test_a_headline_of_the_meeting_keeps_a_long_preamble_a_meeting_report():
     title = "رئيس جهاز الأمن الوطني الكويتي يستقبل المدير العام للأمن الوطني المغربي"
     assert [m.counterpart.country for m in extract_meetings(text, title).meetings] == ["KW"]
     assert extract_meetings(text, "علاقات أخوية متينة").reason == "meeting_mentioned_in_passing"
+
+
+def test_a_nameless_official_met_in_a_sentence_of_his_own_is_a_second_meeting():
+    text = ("استقبل مدير جهاز الاستخبارات السوداني، الفريق عثمان بشير الطيب، أمس بالخرطوم، "
+            "عبد اللطيف حموشي.\n"
+            "والتقى حموشي في اليوم نفسه وزير الداخلية السوداني، وبحثا ضبط الحدود.")
+    found = extract_meetings(text)
+    assert [m.counterpart.name for m in found.meetings] == ["عثمان بشير الطيب", None]
+    assert found.meetings[1].topics == ["border_security"]

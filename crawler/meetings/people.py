@@ -375,6 +375,10 @@ def name_ok(name: str) -> bool:
         return False
     lx = lexicon()
     if _ARABIC.search(name):
+        first = fold(toks[0])
+        first = first[1:] if first[:1] in "وف" and len(first) > 3 else first
+        if first in lx.verb_first_words or first.endswith("ا") and first[:-1] in lx.verb_first_words:
+            return False  # "وبحثا ضبط الحدود": a verb (its dual too) opens no name
         for t in toks:
             f = fold(t)
             written_ya = t.endswith("ي") and f in lx.not_name_maqsura  # "علي", not "على"

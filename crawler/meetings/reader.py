@@ -254,8 +254,7 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
             if person.name and op.name and (_key(person) == _key(op) or _same_name(person.name, op.name)):
                 same = j
             elif (not person.name or person.generic or not op.name or not person.title or not op.title) \
-                    and oc == country and not (person.name and not op.name and _other_office(person, op)
-                                               and item.sentence.index != other.sentence.index):
+                    and oc == country and not _two_offices(item, other):
                 same = j
             if same is not None:
                 break
@@ -277,6 +276,20 @@ def _offices(title: str | None) -> set[str]:
     """The head word of each role named in a title ("نائب", "وزير" of "نائب رئيس مجلس الوزراء وزير …")."""
     return {m.group().split()[0].removeprefix("ال") for m in lexicon().role.finditer(fold(title or ""))
             if m.group().split()}
+
+
+def _two_offices(item: Candidate, other: Candidate) -> bool:
+    """`item`, read after `other` in another sentence, is another official of the same country: their
+    roles share no role word, and the nameless one came first or is met in a sentence of its own."""
+    person, op = item.person, other.person
+    return _other_office(person, op) and item.sentence.index != other.sentence.index \
+        and (bool(person.name) and not op.name or _met_again(item))
+
+
+def _met_again(c: Candidate) -> bool:
+    """A sentence of its own where he meets someone, by name and verb ("والتقى حموشي في اليوم نفسه
+    وزير الداخلية العراقي"): a nameless official there is met, not pointed back at."""
+    return find_cues(c.sentence.folded).verb is not None and names_hammouchi(c.sentence.folded)
 
 
 def _other_office(a: Person, b: Person) -> bool:
