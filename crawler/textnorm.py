@@ -225,8 +225,13 @@ _NO_END_AFTER = ("Mme", "Mlle", "Dr", "Mr", "Mrs", "Ms", "St", "Lt", "Gen", "Maj
                  "Capt", "Cmdr", "Cdr", "Supt", "Insp", "Prof", "Sgt", "Gal", "Cdt", "Pr")
 # The one-character look-behind comes first: the assertions hold at the same place (same matches),
 # and it fails at almost every position before the others are tried (7x faster with eight of them).
+# An abbreviated month before a day or a year ("23 sept. 2025", "Bucarest, 3 déc. (MAP)" is cut
+# there only when no digit follows) ends no sentence either.
+_MONTH_ABBREVIATIONS = ("janv", "févr", "fevr", "avr", "juil", "sept", "oct", "nov", "déc", "dec",
+                        "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?؟])(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _NO_END_AFTER) + r"\s+|\n+")
+    r"(?<=[.!?؟])(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _NO_END_AFTER)
+    + "".join(rf"(?!(?<=\b{a}\.)\s+\d)" for a in _MONTH_ABBREVIATIONS) + r"\s+|\n+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.utils.conf import closest_scrapy_cfg
@@ -105,6 +104,8 @@ class Command(ScrapyCommand):
             data["editions"][0]["sitemaps"] = [f"https://{host}/robots.txt"]  # its Sitemap: lines
         if not data["article_patterns"]:
             del data["article_patterns"]
+        import yaml  # here: Scrapy imports every command's module at each run
+
         entry.parent.mkdir(parents=True, exist_ok=True)
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
         entry.write_text(text, encoding="utf-8")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from crawler.dates.tables import CALENDAR, MONTHS, RELATIVE_DAYS, WEEKDAY_NAMES, alternation, folded_set
 from crawler.textnorm import match_fold as fold
 from crawler.textnorm import match_fold_map as fold_map
+from crawler.vocab.compiled import regex
 
 # Regex literals below are written folded (ى→ي, ة→ه), as the text they run on.
 _L = r"[^\W\d_]"
@@ -47,7 +48,7 @@ def _wd(name: str) -> str:
 
 
 def _c(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
+    return regex(pattern, re.IGNORECASE)
 
 
 _DAY = rf"(?:{_NB}(?P<first>{_FIRST}){_NA}|(?P<d>{_DAYNUM}))"

@@ -31,6 +31,7 @@ from crawler.textnorm import match_fold as fold
 from crawler.textnorm import match_fold_map as fold_map
 from crawler.textnorm import sentence_spans
 from crawler.vocab import load
+from crawler.vocab.compiled import regex
 
 _L = r"[^\W\d_]"
 # The meeting verbs and nouns are the meetings lexicon's (one vocabulary, one place to extend it),
@@ -40,25 +41,25 @@ _MEETING_WORDS = {lang: _LEXICON["meeting_verbs"][lang] + _LEXICON["meeting_noun
                   for lang in ("ar", "fr", "en")}
 _AR_VERBS = alternation(_MEETING_WORDS["ar"])
 _LATIN_VERBS = alternation(_MEETING_WORDS["fr"] + _MEETING_WORDS["en"])
-MEETING_VERB_RE = re.compile(
+MEETING_VERB_RE = regex(
     rf"(?<!{_L})(?:[وف]?(?:ال)?(?:{_AR_VERBS})(?:ه|ها|هما|هم)?|{_LATIN_VERBS})(?!{_L})", re.IGNORECASE)
 
 
 def _words(key: str) -> re.Pattern:
-    return re.compile(rf"(?<!{_L})(?:{alternation(CUES[key])})(?!{_L})", re.IGNORECASE)
+    return regex(rf"(?<!{_L})(?:{alternation(CUES[key])})(?!{_L})", re.IGNORECASE)
 
 
 _STATEMENT = alternation(CUES["statement_cues"] + CUES["report_cues"])
-STATEMENT_RE = re.compile(rf"(?<!{_L})(?:{_STATEMENT})(?!{_L})", re.IGNORECASE)
+STATEMENT_RE = regex(rf"(?<!{_L})(?:{_STATEMENT})(?!{_L})", re.IGNORECASE)
 FUTURE_RE = _words("future_cues")
 ANAPHORA_RE = _words("range_anaphora")
 RECALL_RE = _words("recall_cues")
-VISIT_RE = re.compile(rf"(?<!{_L})[وفبل]?(?:{alternation(CUES['visit_nouns'])})(?!{_L})", re.IGNORECASE)
-VISIT_START_RE = re.compile(rf"(?<!{_L})(?:{alternation(CUES['visit_start_cues'])})(?!{_L})[\s\w]{{0,8}}$",
+VISIT_RE = regex(rf"(?<!{_L})[وفبل]?(?:{alternation(CUES['visit_nouns'])})(?!{_L})", re.IGNORECASE)
+VISIT_START_RE = regex(rf"(?<!{_L})(?:{alternation(CUES['visit_start_cues'])})(?!{_L})[\s\w]{{0,8}}$",
                             re.IGNORECASE)
 VISIT_END_RE = _words("visit_end_cues")
 _LENGTHS = {fold(w): int(n) for n, words in CUES["visit_lengths"].items() for w in words}
-VISIT_LENGTH_RE = re.compile(rf"(?<![\w-])(?:{alternation(_LENGTHS)})(?![\w-])", re.IGNORECASE)
+VISIT_LENGTH_RE = regex(rf"(?<![\w-])(?:{alternation(_LENGTHS)})(?![\w-])", re.IGNORECASE)
 # After a dateline's date: a dash or colon, or the agency in brackets ("4 مارس 2025 (ومع) -").
 DATELINE_END = re.compile(r"\s*(?:\(\s*[^()]{1,25}\)|[–—\-:|/])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

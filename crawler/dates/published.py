@@ -21,16 +21,10 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
+from types import SimpleNamespace
 
 import lxml.html
-from htmldate.core import (
-    DATE_ATTRIBUTES,
-    ITEMPROP_ATTRS_MODIFIED,
-    ITEMPROP_ATTRS_ORIGINAL,
-    NAME_MODIFIED,
-    PROPERTY_MODIFIED,
-    is_date_candidate,
-)
 from lxml import etree
 
 from crawler.dates.find import DateMention, find_dates
@@ -39,16 +33,33 @@ from crawler.textnorm import match_fold as fold
 
 logger = logging.getLogger(__name__)
 
-# The metadata vocabularies are htmldate's (maintained upstream: Open Graph, Dublin Core, Parse.ly,
-# sailthru, schema.org itemprops…), read here with the raw value kept (htmldate returns a day only).
-PUBLISHED_KEYS = frozenset(DATE_ATTRIBUTES | ITEMPROP_ATTRS_ORIGINAL) - {"pubyear"}
-MODIFIED_KEYS = frozenset(PROPERTY_MODIFIED | NAME_MODIFIED | ITEMPROP_ATTRS_MODIFIED)
+
+@cache
+def _htmldate():
+    """The metadata vocabularies are htmldate's (maintained upstream: Open Graph, Dublin Core,
+    Parse.ly, sailthru, schema.org itemprops…), read here with the raw value kept (htmldate returns
+    a day only); with its test of a date element. Imported at the first page: a text document
+    needs none of it, and the import is 0.05 s of a start."""
+    from htmldate.core import (
+        DATE_ATTRIBUTES,
+        ITEMPROP_ATTRS_MODIFIED,
+        ITEMPROP_ATTRS_ORIGINAL,
+        NAME_MODIFIED,
+        PROPERTY_MODIFIED,
+        is_date_candidate,
+    )
+
+    published = frozenset(DATE_ATTRIBUTES | ITEMPROP_ATTRS_ORIGINAL) - {"pubyear"}
+    modified = frozenset(PROPERTY_MODIFIED | NAME_MODIFIED | ITEMPROP_ATTRS_MODIFIED)
+    return SimpleNamespace(published=published, modified=modified,
+                           all=published | modified | set(PARSELY_JSON), is_date_candidate=is_date_candidate)
+
+
 # Keys too generic to trust outside <head>'s <meta> ("date" in a teaser card's markup).
 GENERIC_KEYS = frozenset({"date", "meta", "timestamp", "created", "gentime", "doc_date", "pdate", "ptime"})
 # Parse.ly's JSON metadata (`<meta name="parsely-page" content='{"pub_date": …}'>`)
 PARSELY_JSON = ("parsely-page", "parsely-metadata")
 SCRIPT_DATE = re.compile(r'\\?"datePublished\\?"\s*:\s*\\?"([^"\\]{8,40})')
-_ALL_KEYS = PUBLISHED_KEYS | MODIFIED_KEYS | set(PARSELY_JSON)
 # "schema:datePublished", a vocabulary URL, "dc:date dc:created": read through metadata_keys
 _PREFIXED = re.compile(r"^(?:schema:|https?:|dc:|dcterms:)|\s")
 VOCABULARY_PREFIXES = (("http://schema.org/", ""), ("https://schema.org/", ""), ("schema:", ""),
@@ -162,12 +173,13 @@ def _meta(tree) -> tuple[PublishedDate | None, PublishedDate | None]:
     """The first published date of the page's `<meta>` tags, and the first modified one."""
     memo: dict = {}
     published = modified = None
+    vocab = _htmldate()
     for el in tree.iter("meta"):
         content = el.get("content") or el.get("datetime") or ""
         if not content:
             continue
         raw = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        if raw not in _ALL_KEYS and not _PREFIXED.search(raw):
+        if raw not in vocab.all and not _PREFIXED.search(raw):
             continue  # og:title, description, viewport…: the common case, read at once
         keys = metadata_keys(el)
         # microdata <meta itemprop> also sits in teaser cards: only the article's counts
@@ -176,11 +188,11 @@ def _meta(tree) -> tuple[PublishedDate | None, PublishedDate | None]:
         names = {k for _, k in keys}
         if published is None and names & set(PARSELY_JSON):
             published = _parsely(content)
-        if published is None and names & PUBLISHED_KEYS:
+        if published is None and names & vocab.published:
             parsed = parse_machine_date(content)
             if parsed:
                 published = PublishedDate(parsed[0], parsed[1], content, "meta")
-        if modified is None and names & MODIFIED_KEYS:
+        if modified is None and names & vocab.modified:
             parsed = parse_machine_date(content)
             if parsed:
                 modified = PublishedDate(parsed[0], parsed[1], content, "modified")
@@ -206,7 +218,7 @@ def _structured(el) -> PublishedDate | None:
     if not value:
         return None
     for attr, key in metadata_keys(el):
-        if attr != "name" and key in PUBLISHED_KEYS and key not in GENERIC_KEYS:
+        if attr != "name" and key in _htmldate().published and key not in GENERIC_KEYS:
             parsed = parse_machine_date(value)
             if parsed:
                 source = "microdata" if attr == "itemprop" else "rdfa"
@@ -358,7 +370,8 @@ def _near_headline(headline) -> tuple[PublishedDate | None, PublishedDate | None
                     visible = PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
             if where == "after" and el.tag == "p" and len(text) > BODY_PARAGRAPH:
                 break
-            if structured is None and el.tag == "abbr" and el.get("title") and is_date_candidate(el):
+            if (structured is None and el.tag == "abbr" and el.get("title")
+                    and _htmldate().is_date_candidate(el)):
                 parsed = parse_machine_date(el.get("title"))  # <abbr class="published" title=…>
                 if parsed:
                     structured = PublishedDate(parsed[0], parsed[1], el.get("title"), "time")
@@ -430,8 +443,9 @@ def _date_element(tree, headline) -> PublishedDate | None:
         elements = headline.xpath(f"following::*[position() <= {DATE_ELEMENT_REACH}]")
     else:
         elements = list(tree.iter())
+    is_candidate = _htmldate().is_date_candidate
     for el in elements[:DATE_ELEMENT_REACH]:
-        if not isinstance(el.tag, str) or el.tag in ("script", "style") or not is_date_candidate(el):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style") or not is_candidate(el):
             continue
         if el.tag in BOILERPLATE_TAGS or _boilerplate(el, memo):
             continue

@@ -70,6 +70,19 @@ def common_acronyms() -> frozenset[str]:
     return frozenset(load(EVIDENCE)["common_acronyms"])
 
 
+@lru_cache(maxsize=1)
+def one_place() -> dict[str, str]:
+    """Cities outlets write for one another's meetings (Temara's DGST headquarters "in Rabat"), each
+    to the one that stands for them (data/evidence.yaml), folded."""
+    return {fold(city): fold(main) for main, others in (load(EVIDENCE).get("one_place") or {}).items()
+            for city in [main, *others]}
+
+
+def place_of(city: str | None) -> str | None:
+    """A folded city as `one_place` groups it: "temara" is "rabat"."""
+    return one_place().get(city, city) if city else None
+
+
 def day_number(value: str | None) -> int | None:
     """The proleptic ordinal of a `YYYY-MM-DD…` date, or None."""
     try:
@@ -297,7 +310,8 @@ class Deduper:
         self._timeless: set[str] = set()  # meetings holding a mention with no date and no publication day
         self._undated: set[str] = set()  # meetings holding a mention with no date
         self.unions: list[tuple[str, str]] = []  # (absorbed meeting_id, kept meeting_id)
-        self.detached: list[tuple[str, int, str, str]] = []  # (url, meeting index, from, to)
+        #: (url, meeting index, from, to, merged_by, merge_evidence): accounts moved to another meeting
+        self.detached: list[tuple[str, int, str, str, str, dict]] = []
         self._since_freeze = 0
 
     # -- state -------------------------------------------------------------------------------
@@ -513,12 +527,42 @@ class Deduper:
                 if best and self._fits(mention, cl):
                     ev = {"report": best[0], **best[1]}
                     out.append((5 + len(ev), mid, "undated", ev))
-        # an undated mention that fits meetings of one person on different days fits none
+        # an undated mention that fits meetings of one person on different days fits none, unless its
+        # city is the city of one of them only
         spans = {self._span_of(mid) for _s, mid, how, _e in out if how == "undated"} - {None}
         if mention.day is None and len(spans) > 1:
-            out = [o for o in out if o[2] != "undated"]
-            mention.ambiguous = mention.pub is None
+            decided = self._place_decides(mention, out)
+            if decided is None:
+                out = [o for o in out if o[2] != "undated"]
+                mention.ambiguous = mention.pub is None
+            else:
+                out = decided
         return out
+
+    def _dated_places(self, mid: str) -> frozenset[str]:
+        """The places (`place_of`) its dated reports give a meeting."""
+        cl = self.clusters.get(mid)
+        return frozenset(place_of(m.city) for m in cl.mentions if m.day is not None and m.city) \
+            if cl else frozenset()
+
+    def _place_decides(self, mention: Mention, out: list[tuple]) -> list[tuple] | None:
+        """An undated mention fitting meetings of one person on different days: the candidates of the
+        one day whose dated reports give the mention's city, when every other candidate's dated reports
+        give another city ("à Marrakech": the October meeting in Marrakech, not February's in Rabat);
+        None when the city decides nothing (unknown, shared, or a candidate of no known city)."""
+        here = place_of(mention.city)
+        if not here:
+            return None
+        undated = [o for o in out if o[2] == "undated"]
+        keep = [o for o in undated if here in self._dated_places(o[1])]
+        drop = [o for o in undated if here not in self._dated_places(o[1])]
+        if not keep or len({self._span_of(o[1]) for o in keep}) != 1:
+            return None
+        if not all(self._dated_places(o[1]) for o in drop):
+            return None
+        over = sorted({o[1] for o in drop})
+        return [o for o in out if o[2] != "undated"] + [
+            (score, mid, how, {**ev, "place_decides_over": over}) for score, mid, how, ev in keep]
 
     def _span_of(self, mid: str) -> tuple[int, int] | None:
         days = [m.span for m in self.clusters[mid].mentions if m.span]
@@ -549,21 +593,48 @@ class Deduper:
                          and self._undated_evidence(probe, m, words)]
                 if not loose:
                     continue
-                new = base = new_meeting_id(None, loose[0].cp)
-                n = 1
-                while new in self.clusters:
-                    n += 1
-                    new = f"{base}-{n}"
-                for m in loose:
-                    m.ambiguous = True
-                    cl.mentions.remove(m)
-                    self._unindex(other, m)
-                    self._add_mention(new, m)
-                    self.report_meetings[m.url] = [new if (x == other and i == m.index) else x
-                                                   for i, x in enumerate(self.report_meetings.get(m.url, []))]
-                    self.detached.append((m.url, m.index, other, new))
+                apart, moved = self._by_place(mention, mid, other, loose, words)
+                for m, ev in moved:
+                    # its city is this meeting's, and not the other's: it moves here
+                    self._move(m, other, mid, "undated", ev)
+                if apart:
+                    new = base = new_meeting_id(None, apart[0].cp)
+                    n = 1
+                    while new in self.clusters:
+                        n += 1
+                        new = f"{base}-{n}"
+                    for m in apart:
+                        m.ambiguous = True
+                        self._move(m, other, new, "new", {"set_apart_from": other, "because": mention.url})
                 for m in cl.mentions:
                     self._add_keys(other, m)
+
+    def _by_place(self, mention: Mention, mid: str, other: str, loose: list[Mention],
+                  words: frozenset) -> tuple[list[Mention], list[tuple[Mention, dict]]]:
+        """Loose undated mentions of meeting `other` that the dated `mention` (of meeting `mid`, another
+        day) fits as well: the ones to set apart, and the ones whose city decides for `mid` (with the
+        evidence of the move); those whose city is `other`'s and not `mid`'s stay where they are."""
+        there, here_other = place_of(mention.city), self._dated_places(other)
+        apart, moved = [], []
+        for m in loose:
+            p = place_of(m.city)
+            if p and there and p != there and p in here_other:
+                continue  # "à Marrakech", in the Marrakech meeting: not this Rabat one's
+            r = self._undated_evidence(m, mention, words)
+            if p and p == there and here_other and p not in here_other and r is not None \
+                    and not any(x.url == m.url for x in self.clusters[mid].mentions):
+                moved.append((m, {"report": mention.url, **r[1], "place_decides_over": [other]}))
+            else:
+                apart.append(m)
+        return apart, moved
+
+    def _move(self, m: Mention, old: str, new: str, how: str, evidence: dict) -> None:
+        self.clusters[old].mentions.remove(m)
+        self._unindex(old, m)
+        self._add_mention(new, m)
+        self.report_meetings[m.url] = [new if (x == old and i == m.index) else x
+                                       for i, x in enumerate(self.report_meetings.get(m.url, []))]
+        self.detached.append((m.url, m.index, old, new, how, evidence))
 
     def add(self, url: str, sig: np.ndarray, meetings: list[dict], published: str | None = None,
             text: str | None = None) -> list[Decision]:

@@ -176,10 +176,25 @@ def _desk_as_written(text: str, desk: str) -> str:
     return " ".join(text.split()[: len(desk.split())])
 
 
+def _snippet_body(lines: list[Line]) -> list[Line]:
+    """An aggregator's snippet: a headline, a source line and one paragraph cut off with "…". When no
+    line is a body and exactly one teaser-ended line is as long as a paragraph, that line is the
+    body, truncated (a page of several teasers is a list of other articles and stays one)."""
+    if any(ln.kind == "body" for ln in lines):
+        return lines
+    long_teasers = [i for i, ln in enumerate(lines) if ln.kind == "teaser" and ln.words >= MIN_BODY_WORDS]
+    if len(long_teasers) != 1:
+        return lines
+    i = long_teasers[0]
+    lines = list(lines)
+    lines[i] = Line(lines[i].text, "body", lines[i].words)
+    return lines
+
+
 def extract_text_dump(text: str) -> Extracted:
     """Keep the headline and the article body; drop menus, teaser pairs, related lists."""
     words = vocab()
-    lines = [classify(s, words) for s in (raw.strip() for raw in text.splitlines()) if s]
+    lines = _snippet_body([classify(s, words) for s in (raw.strip() for raw in text.splitlines()) if s])
     span = body_span(lines)
     if span is None:
         kept = [ln.text for ln in lines if ln.kind in ("body", "sentence")]

@@ -10,6 +10,7 @@ from typing import Any
 from crawler.gazetteer.matcher import _ARABIC, Entry, Match, Trie, to_match
 from crawler.vocab import VocabError
 from crawler.vocab import load as _load_file
+from crawler.vocab.compiled import built
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGS = ("ar", "fr", "en")
@@ -101,6 +102,10 @@ def country_name(code: str, lang: str = "en") -> str | None:
 
 @cache
 def _country_trie() -> Trie:
+    return built("gazetteer-countries.trie", _build_country_trie)
+
+
+def _build_country_trie() -> Trie:
     trie = Trie()
     for code, c in countries().items():
         base = {"type": "country"}
@@ -212,6 +217,10 @@ def agencies() -> list[dict]:
 
 @cache
 def _agency_trie() -> Trie:
+    return built("gazetteer-agencies.trie", _build_agency_trie)
+
+
+def _build_agency_trie() -> Trie:
     trie = Trie()
     for a in agencies():
         data = {"id": a["id"], "country": a.get("country"), "type": a["type"],
@@ -317,6 +326,10 @@ def cities() -> list[dict]:
 
 @cache
 def _city_trie() -> Trie:
+    return built("gazetteer-cities.trie", _build_city_trie)
+
+
+def _build_city_trie() -> Trie:
     trie = Trie()
     for c in cities():
         data = {"country": c["country"], "capital": bool(c.get("capital")),

@@ -24,6 +24,9 @@ _CONJUNCT_BEFORE = re.compile(r"(?:(?<=\s)|^)و$|\s(?:and|et|et\s+de|et\s+du|et\
                               re.IGNORECASE)
 # a possessive owner before an English role: "Senegal's", "the Garda Síochána's"
 _OWNER = re.compile(r"^(?:the\s+)?((?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*)['’]s\s+")
+# a role told as a verb: "who heads …", "qui dirige …"
+_HEADS = re.compile(r"^(?:who\s+|qui\s+)?(?:heads|leads|directs|runs|dirige|preside|préside)\s+",
+                    re.IGNORECASE)
 _ACRONYM_ONLY = re.compile(r"^[A-Z][A-Za-z.\-]{1,11}$")
 MIN_ORG_WORDS = 1
 MAX_TRAILING_ADJECTIVES = 2
@@ -79,6 +82,13 @@ def organisation_of(role: str) -> str | None:
     (an ambassador, a minister) or whose rest is only a country."""
     lx = lexicon()
     text = role.strip()
+    heads = _HEADS.match(text)
+    if heads:
+        # "(who) heads Denmark's Security and Intelligence Service (PET)": the verb's object is the service
+        text = text[heads.end():]
+        owner = _OWNER.match(text)
+        text = _LATIN_OF.sub("", text[owner.end():] if owner else text).strip(" ,.")
+        return text if text and not _only_country(text) else None
     owner = _OWNER.match(text)
     if owner:
         # "Senegal's director general of national police": the owner comes before the role

@@ -13,7 +13,8 @@ from pathlib import Path
 from crawler.vocab import AR_CLITICS, LETTER, flat, phrase_regex, variants
 from crawler.vocab import fold as fold
 from crawler.vocab import load as _load
-from crawler.vocab.phrases import GAP, GappedMatcher, factored
+from crawler.vocab.compiled import regex
+from crawler.vocab.phrases import GAP, GappedMatcher, _longest_first, factored
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -36,26 +37,26 @@ class Lexicon:
     def __init__(self, data: dict):
         h = data["hammouchi"]
         self.hammouchi_name = phrase_regex(h["names"])
-        self.hammouchi_title = re.compile("|".join(f"(?:{t})" for t in h["titles"]), re.IGNORECASE)
+        self.hammouchi_title = regex("|".join(f"(?:{t})" for t in h["titles"]), re.IGNORECASE)
         # "المدير العام" is him only when no institution follows it ("المدير العام للشرطة …", Darija
         # "المدير العام ديال الشرطة …")
         institution = r"(?!\s+(?:(?:ل|لل)\S|(?:de|du|des|of|d')\b|ديال\b))"
-        self.hammouchi_anaphora = re.compile(
+        self.hammouchi_anaphora = regex(
             rf"(?:{phrase_regex(h['anaphora']).pattern}){institution}", re.IGNORECASE)
-        self.hammouchi_bare_title = re.compile("|".join(f"(?:{t})" for t in h["bare_titles"]), re.IGNORECASE)
+        self.hammouchi_bare_title = regex("|".join(f"(?:{t})" for t in h["bare_titles"]), re.IGNORECASE)
         self.hammouchi_pronoun = phrase_regex(h["pronouns"], clitics=False)
         self.hammouchi_object = phrase_regex(h["object_verbs"])
         # one search that tells whether any of the above can be in a text (most pieces hold none)
-        self.hammouchi_any = re.compile("|".join(f"(?:{r.pattern})" for r in (
+        self.hammouchi_any = regex("|".join(f"(?:{r.pattern})" for r in (
             self.hammouchi_name, self.hammouchi_title, self.hammouchi_anaphora, self.hammouchi_bare_title,
             self.hammouchi_pronoun, self.hammouchi_object)), re.IGNORECASE)
         # the same before he is introduced: anaphora and pronouns cannot be him yet
-        self.hammouchi_any_named = re.compile("|".join(f"(?:{r.pattern})" for r in (
+        self.hammouchi_any_named = regex("|".join(f"(?:{r.pattern})" for r in (
             self.hammouchi_name, self.hammouchi_title, self.hammouchi_bare_title)), re.IGNORECASE)
         # "كما اجتمع برئيس …": a sentence opening with its verb, the object right after it
-        self.sentence_opener = re.compile(rf"\s*(?:{phrase_regex(h['openers'], clitics=False).pattern})?\s*",
+        self.sentence_opener = regex(rf"\s*(?:{phrase_regex(h['openers'], clitics=False).pattern})?\s*",
                                           re.IGNORECASE)
-        self.object_start = re.compile(rf"(?:ب|{phrase_regex(h['object_starts']).pattern})", re.IGNORECASE)
+        self.object_start = regex(rf"(?:ب|{phrase_regex(h['object_starts']).pattern})", re.IGNORECASE)
         verbs = flat(data["meeting_verbs"])
         self.meeting_verb = phrase_regex([v for v in verbs if GAP not in v and "..." not in v])
         self.meeting_verb_gapped = GappedMatcher([v for v in verbs if GAP in v or "..." in v])
@@ -64,8 +65,8 @@ class Lexicon:
         self.recall = phrase_regex(data["recall"])
         self.attendee = phrase_regex(data["attendee_cues"])
         self.proxy = phrase_regex(data["proxy_cues"])
-        self.attendee_start = re.compile(rf"\s*(?:{self.attendee.pattern})\s*", re.IGNORECASE)
-        self.honorific = re.compile(
+        self.attendee_start = regex(rf"\s*(?:{self.attendee.pattern})\s*", re.IGNORECASE)
+        self.honorific = regex(
             rf"^\s*(?:{phrase_regex(flat(data['honorifics'])).pattern})(?:\.|\s|$)", re.IGNORECASE)
         roles = data["roles"]
         # "مديرها العام": a role word may carry a possessive
@@ -73,11 +74,11 @@ class Lexicon:
         self.role_first_words = {fold(r).split()[0] for r in roles["ar"]}
         self.delegation = phrase_regex(roles["delegation"])
         self.role_plural = phrase_regex(roles["plural"])
-        self.role_generic = re.compile(rf"^\s*(?:{phrase_regex(roles['generic']).pattern})", re.IGNORECASE)
+        self.role_generic = regex(rf"^\s*(?:{phrase_regex(roles['generic']).pattern})", re.IGNORECASE)
         self.role_stop = phrase_regex(data["role_stops"])
-        self.possessive_before = re.compile(rf"(?:^|\s)(?:{phrase_regex(roles['possessives']).pattern})\s*$",
+        self.possessive_before = regex(rf"(?:^|\s)(?:{phrase_regex(roles['possessives']).pattern})\s*$",
                                             re.IGNORECASE)
-        self.circumstance = re.compile(rf"^\s*(?:{phrase_regex(data['circumstances']).pattern})",
+        self.circumstance = regex(rf"^\s*(?:{phrase_regex(data['circumstances']).pattern})",
                                        re.IGNORECASE)
         self.visit = phrase_regex(data["visit_cues"])
         self.ceremony = phrase_regex(data["ceremony_cues"])
@@ -94,16 +95,16 @@ class Lexicon:
         self.remote = phrase_regex(data["remote"])
         self.topic_shift = phrase_regex(data["topic_shift"])
         # on the text as written: the sentence's own offsets
-        self.clause_start = re.compile(rf"[;؛]|(?<=\s)(?:{_written(data['clause_starts'])})(?=\s)",
+        self.clause_start = regex(rf"[;؛]|(?<=\s)(?:{_written(data['clause_starts'])})(?=\s)",
                                        re.IGNORECASE)
         self.org_adjectives = [(code, phrase_regex(words)) for code, words in data["org_adjectives"].items()]
         # matched on the text as written (pieces are cut there), not on the folded text
-        self.inner_honorific = re.compile(rf"(?<=\s)(?:{_written(data['inner_honorifics'])})(?=\s+\S)")
-        self.connector = re.compile(rf"(?:^|\s)(?:{_written(data['connectors'])})\s+", re.IGNORECASE)
+        self.inner_honorific = regex(rf"(?<=\s)(?:{_written(data['inner_honorifics'])})(?=\s+\S)")
+        self.connector = regex(rf"(?:^|\s)(?:{_written(data['connectors'])})\s+", re.IGNORECASE)
         place = data["place"]
         # regexes written on folded text; the fold leaves their backslashes and brackets alone
-        markers = "|".join(sorted({fold(m) for m in place["markers"]}, key=len, reverse=True))
-        self.place_marker = re.compile(rf"(?:^|\s)(?:{markers})\s*$", re.IGNORECASE)
+        markers = "|".join(sorted({fold(m) for m in place["markers"]}, key=_longest_first))
+        self.place_marker = regex(rf"(?:^|\s)(?:{markers})\s*$", re.IGNORECASE)
         self.abroad_cue = phrase_regex(place["abroad_cues"])
         self.glued_markers = frozenset(place["glued_markers"])
         self.capital_word = phrase_regex(place["capital_words"])

@@ -25,7 +25,8 @@ _CHUNK_SEP = "،,;؛"  # the marks between pieces of a sentence
 _SPLIT_MARK = re.compile(f"[(（)）{_CHUNK_SEP}]")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
 _LATIN_NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-Þ][\w'’-]*|[A-Z]\.|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
+    r"^(?:[A-ZÀ-Þ][\w'’-]*|[A-Z]\.|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould"
+    r"|(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|ould|d)[-'’][A-ZÀ-Þ][\w'’-]*)$")  # "al-Saadi", "d'Souza"
 _AR_WORD = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff-]+$")  # letters only: no brackets
 _AR_ACRONYM = re.compile(r"[(（][A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.\-]{1,10}[)）]")
 _LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
@@ -95,6 +96,7 @@ def read_people(sentence: str, named: bool, named_before: bool) -> Reading:
             if role.kind == "role":
                 pieces.append(role)
     pieces = after_verb(pieces, named, named_before)
+    _leading_surname(pieces)
     attendee_runs(pieces)
     lx = lexicon()
     return Reading(pieces=pieces, people=persons(pieces),
@@ -124,11 +126,43 @@ def split_pieces(sentence: str) -> list[Piece]:
             else:
                 pieces += _cut_connector(head, False)
                 bound = True
-        cut = _cut_connector(p, bound)
-        if after:
-            cut[0].after_connector = True
-        pieces += cut
+        for k, part in enumerate(_cut_and_role(p)):
+            cut = _cut_connector(part, bound and k == 0)
+            if after and k == 0:
+                cut[0].after_connector = True
+            pieces += cut
     return pieces
+
+
+_AND = re.compile(r"\s(?:and|et)\s+(?=\S)")
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l['’])\s*", re.IGNORECASE)
+
+
+def _cut_and_role(p: str) -> list[str]:
+    """Latin script: a list written without a comma before its last item, "… Director Mihai Stoenescu
+    and the General Inspector of the Romanian Police": cut before "and / et" when a role follows it
+    (after an article or a nationality) and the part before holds a role and a name of its own."""
+    if _ARABIC.search(p) or not _AND.search(p):
+        return [p]
+    lx = lexicon()
+    parts, start = [], 0
+    for m in _AND.finditer(p):
+        head, tail = p[start:m.start()], p[m.end():]
+        rest = _ARTICLE.sub("", tail)
+        adj = [c for c in find_countries(rest[:40]) if c.code and c.start == 0]
+        if adj:
+            rest = rest[adj[0].end:].lstrip()
+        if not lx.role.match(fold(rest)) or lx.role_plural.match(fold(rest)):
+            continue
+        verbs = list(lx.meeting_verb.finditer(fold(head)))
+        own = head[original_span(head, verbs[-1].end(), verbs[-1].end() + 1)[0]:] if verbs else head
+        if not lx.role.search(fold(own)) or not _LATIN_RUN.search(own.rstrip(" .")) \
+                or mentions(fold(own), True, True):
+            continue
+        parts.append(head)
+        start = m.end()
+    parts.append(p[start:])
+    return [x for x in parts if x.strip()]
 
 
 def split_outside_brackets(sentence: str) -> list[str]:
@@ -172,7 +206,10 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
         if p.kind == "hammouchi":
             folded = fold(p.text)
             v = lx.meeting_verb.search(folded)
-            h = [m for m in mentions(folded, named, named_before) if m.kind != "pronoun"]
+            found = mentions(folded, named, named_before)
+            # "Mercredi, il a rencontré le responsable …": a subject pronoun alone stands for him too
+            h = [m for m in found if m.kind != "pronoun"] \
+                or [m for m in found if m.start < (v.start() if v else 0)]
             last = max((m.end for m in h), default=None)
             cut = None
             first = min((m.start for m in h), default=None)
@@ -288,7 +325,17 @@ def name_ok(name: str) -> bool:
         and not lx.role.search(fold(name)) and not _LATIN_PARTICLE.match(toks[-1])
 
 
-_SURNAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}$")
+_SURNAME = re.compile(r"^(?:(?:Al|El|Ben|Abu|Ould|Mac|Mc|O)['’-]?)?[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}$")
+
+
+def _leading_surname(pieces: list[Piece]) -> None:
+    """"Al-Qarni, the deputy head of …, held talks …": a family name alone that opens the sentence,
+    with a role right after it, is that role's holder (`persons` pairs it with the role)."""
+    if len(pieces) < 2 or pieces[0].kind != "other" or pieces[1].kind != "role" or pieces[1].attendee:
+        return
+    token = pieces[0].text.strip()
+    if " " not in token and surname_only(token):
+        pieces[0].kind, pieces[0].text, pieces[0].latin, pieces[0].surname_only = "name", token, token, True
 
 
 def surname_only(token: str) -> bool:
@@ -389,9 +436,13 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         if not _ARABIC.search(text):
             # "the Japanese ambassador", "the Kenyan Interior Minister": the nationality before the role
             prev = text[:m.start()].rstrip()
+            org = _service_before(prev)
+            if org is not None and prev[:org].strip().split()[-1:] in _LEAD_WORDS:
+                # "the Australian Federal Police Commissioner": the service written before the role
+                m_start = org
+                prev = prev[:org].rstrip()
             adj = [c for c in find_countries(prev) if c.code and c.end == len(prev)]
-            if adj and prev[:adj[-1].start].strip().split()[-1:] in ([], ["the"], ["The"], ["and"], ["et"],
-                                                                     ["–"], ["-"], ["—"], [":"]):
+            if adj and prev[:adj[-1].start].strip().split()[-1:] in _LEAD_WORDS:
                 # … or a dateline's dash: "Rabat – Dutch Ambassador to Morocco X met with …"
                 m_start = adj[-1].start
     piece.role_plural = m is plural or bool(
@@ -421,6 +472,34 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
     honorific, rest = strip_honorific(role)
     if honorific and name_ok(rest):
         piece.kind, piece.text, piece.honorific = "name", rest, honorific
+
+
+# What may stand before a nationality or a service written before an English role.
+_LEAD_WORDS = ([], ["the"], ["The"], ["and"], ["et"], ["–"], ["-"], ["—"], [":"])
+
+_OF_ORGANISATION = re.compile(r"^\s*(?:of the|of|de la|de l['’]|du|des|de)\s+(?=\S)", re.IGNORECASE)
+_TRAILING_ACRONYM = re.compile(r"\s*[(（][A-ZÀ-Þ][\w.\-]{1,10}[)）]\s*$")
+_OWNER = re.compile(r"(?:^|(?<=\s))[A-ZÀ-Þ][\w-]*['’]s\s+$")
+_CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]*\s+){1,5}[A-ZÀ-Þ][\w'’-]*$")
+
+
+def _service_before(prev: str) -> int | None:
+    """Where a service written right before an English role starts: a gazetteer agency ending there,
+    else capitalised words ending in an organisation word ("Kenya Police Service Inspector General")."""
+    acronym = _TRAILING_ACRONYM.search(prev)
+    if acronym:
+        prev = prev[:acronym.start()]  # "Romanian Intelligence Service (SRI) Director"
+    if not prev[-1:].isalpha():
+        return None
+    found = [a for a in find_agencies(prev) if a.end == len(prev)]
+    start = found[-1].start if found else None
+    run = _CAPITALISED_RUN.search(prev)
+    if start is None and run and fold(run.group().split()[-1]) in lexicon().org_words:
+        start = run.start()
+    if start is not None:
+        owner = _OWNER.search(prev[:start])
+        return owner.start() if owner else start  # "Jordan's Public Security Directorate Director"
+    return None
 
 
 _PLACE_MARK = re.compile(r"\s(?:in|at|à|au|en)\s+(?=[A-ZÀ-Þ])")
@@ -463,6 +542,11 @@ def _leading_latin_name(text: str) -> str | None:
         if _LATIN_NAME_TOKEN.match(t) and not _ARABIC.search(t):
             toks.append(t)
         else:
+            break
+    words = lexicon().org_words
+    for k, t in enumerate(toks):
+        if k and fold(t) in words and _LATIN_PARTICLE.match(toks[k - 1]):
+            toks = toks[:k]  # "Jan Peeters de la Sûreté …": the organisation after a particle is no name
             break
     while toks and _LATIN_PARTICLE.match(toks[-1]):
         toks.pop()
@@ -548,6 +632,12 @@ def _glued_name(role: str) -> tuple[str, str | None]:
                 return role[:start].strip(), name
             name = _leading_latin_name(role[start:])
             if name:
+                after = role[start:].lstrip()[len(name):]
+                of = _OF_ORGANISATION.match(after)
+                if of and (lexicon().org_words & set(fold(after).split()) or find_agencies(after)):
+                    # "Commissioner General X of the Ethiopian Federal Police": the role goes on after
+                    # the name
+                    return f"{role[:start].strip()} {after.strip()}", name
                 return role[:start].strip(), name
             rest = role[start:].strip()
             if rest and " " not in rest and surname_only(rest):
@@ -584,10 +674,11 @@ def _after_organisation(role: str, start: int) -> tuple[str, str | None]:
     toks = role[start:].split()
     words = lexicon().org_words
     for k in range(len(toks) - 2, -1, -1):
-        t = toks[k].strip(",.;:()")
+        t = re.sub(r"^[ldLD]['’]", "", toks[k].strip(",.;:()"))  # "l'Intérieur", "d'État"
         if fold(t) in words or any(c.code for c in find_countries(t)):
             name = " ".join(toks[k + 1:]).strip(" .")
-            if name_ok(name) and not find_countries(name) and not words & set(fold(name).split()):
+            alone = k == len(toks) - 2 and surname_only(name)  # "ministre de l'Intérieur Voiculescu"
+            if (name_ok(name) or alone) and not find_countries(name) and not words & set(fold(name).split()):
                 return f"{role[:start].rstrip()} {' '.join(toks[:k + 1])}".strip(), name
             return role, None
     return role, None
@@ -633,9 +724,14 @@ def persons(pieces: list[Piece]) -> list[Person]:
     first = next((p for p in pieces if p.kind in ("role", "name") and not p.attendee and not p.role_generic),
                  None)
     roles_lead = first is not None and first.kind == "role"
+    skip: set[int] = set()
     for i, p in enumerate(pieces):
+        if i in skip:
+            continue
         if p.kind == "role" and p.role_plural:
-            people += _plural(pieces, i)
+            found, named = _plural(pieces, i)
+            people += found
+            used |= named
             continue
         if p.kind != "role":
             continue
@@ -661,6 +757,12 @@ def persons(pieces: list[Piece]) -> list[Person]:
             person.honorific = p.glued_honorific
             person.name_latin = None if _ARABIC.search(p.glued_name) else p.glued_name
             person.generic = False
+            if nxt is not None and nxt.kind == "role" and not nxt.glued_name and not nxt.role_plural \
+                    and not nxt.attendee and lexicon().honorific.fullmatch(fold(p.text).strip(" .")):
+                # "le commissaire Jean Dupré, chef de la police judiciaire belge": a word that is a rank
+                # and a role, then the name's own role: the first is the rank
+                person.title, person.honorific = nxt.text, p.text
+                skip.add(i + 1)
         if pick is not None:
             used.add(pick)
             n = pieces[pick]
@@ -679,33 +781,55 @@ def persons(pieces: list[Piece]) -> list[Person]:
     return people
 
 
-_LIST_JOIN = re.compile(r"^(?:\s|[,،.]|و|and|et|كل من|من)*$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"^(?:\s|[,،.]|و|and|et|كل من|من|du|de|des|de la|de l'|d'|la|le|l'|of|the)*$",
+                        re.IGNORECASE)
 
 
-def _plural(pieces: list[Piece], i: int) -> list[Person]:
+def _plural(pieces: list[Piece], i: int) -> tuple[list[Person], set[int]]:
     """One person per country of a plural role and of the pieces after it that list only countries
-    ("the ambassadors of Brazil, Chile and Peru"); their names, if any, come in later sentences."""
+    ("the ambassadors of Brazil, Chile and Peru"); their names, if any, come in later sentences, or
+    each right after its country ("ses homologues du Bénin, M. X, du Congo, le général Y, et de la
+    Guinée-Bissau, M. Z"). Also the indices of the name pieces so given."""
     role = pieces[i]
     codes: list[str] = []
+    names: dict[str, int] = {}
+    last: list[str | None] = [None]  # the country of the list's latest item (None: an ambiguous one)
 
     def take(text: str) -> bool:
-        found = [c for c in find_countries(text) if c.code and len(c.code) == 2]
+        found = [c for c in find_countries(text) if c.code and len(c.code) == 2
+                 or c.code is None and c.get("candidates")]  # "du Congo": an item, of no known country
         rest = text
         for c in sorted(found, key=lambda c: -c.start):
             rest = rest[:c.start] + " " + rest[c.end:]
-        codes.extend(c.code for c in found if c.code != "MA" and c.code not in codes)
+        codes.extend(c.code for c in found if c.code and c.code != "MA" and c.code not in codes)
+        if found:
+            last[0] = found[-1].code if found[-1].code != "MA" else None
         return bool(found) and bool(_LIST_JOIN.match(fold(rest)))
 
     own = [c for c in find_countries(role.text) if c.code]
     if not own or own[0].code == "MA":
-        return []  # "مسؤولي الأمن", "senior DGSN officials": no list of countries of their own
+        return [], set()  # "مسؤولي الأمن", "senior DGSN officials": no list of countries of their own
     take(role.text)
     if own[-1].end >= len(role.text.rstrip(" .")) - 1:
         # the list goes on in the next pieces: "the ambassadors of Brazil, Chile and Peru"
-        for p in pieces[i + 1:]:
+        for k in range(i + 1, len(pieces)):
+            p = pieces[k]
+            if p.kind == "name" and pieces[k - 1].kind != "name" and not p.attendee and not p.surname_only:
+                if last[0] and last[0] not in names:
+                    names[last[0]] = k  # "…، du Bénin, M. X": the name of the country before it
+                continue
             if p.kind != "other" or not take(p.text):
                 break
-    return [Person(title=role.text, attendee=role.attendee, country=code) for code in codes]
+    if len(names) < 2:
+        names = {}  # one name after a list of countries is anyone's: leave it to the sentence
+    people = []
+    for code in codes:
+        person = Person(title=role.text, attendee=role.attendee, country=code)
+        if code in names:
+            n = pieces[names[code]]
+            person.name, person.name_latin, person.honorific = n.text, n.latin, n.honorific
+        people.append(person)
+    return people, set(names.values())
 
 
 def _honorific_led(pieces: list[Piece], i: int) -> bool:

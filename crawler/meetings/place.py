@@ -32,7 +32,14 @@ MARKER_REACH = 40  # characters before a city where its place marker is read
 DESTINATION_WORDS = 8  # words after a visit cue where its destination is named
 CAPITAL_REACH = 24  # characters around "العاصمة", "capitale", "capital" where its country's adjective is
 _DATELINE_END = re.compile(r"\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–-]\s")  # "الرباط –", "RABAT, 3 mai -"
-_DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .-]*(?:[ -][^\W\d_]+)?)\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–]")
+# "GLASGOW —", "فيينا – 4 دجنبر (ومع) -", "Bucarest, 23 sept. 2025 (MAP) - " (a hyphen between spaces)
+_DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .-]*(?:[ -][^\W\d_]+)?)\s*(?:[,،]\s*[^—–\n]{0,30}?)?"
+                       r"\s*(?:[—–]|\s-\s)")
+
+
+# A trip's noun, up to five words (its kind, its length), then the preposition of its destination.
+_TRIP_TO = re.compile(r"\b(?:visite|visit|voyage|trip|tournee|tour)\b(?:\s+[\w'-]+){0,5}?"
+                      r"\s+(?:en|au|aux|to)\s")
 
 
 @dataclass
@@ -132,6 +139,10 @@ def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit
         city = country = None
         if m:
             city, country = _destination(s, len(f[:m.end()].split()))
+        trip = _TRIP_TO.search(f) if country is None else None
+        if trip:
+            # "une visite de travail de deux jours en Roumanie", "a three-day official visit to Kenya"
+            city, country = _destination(s, len(f[:trip.end()].split()))
         if country is None and (m or lx.abroad_cue.search(f)):
             # "حل … بالعاصمة البحرينية المنامة", "على هامش … المنعقدة بمدينة غلاسكو"
             abroad = [c for c in place_cities(s) if c.get("country") not in (None, "MA")]

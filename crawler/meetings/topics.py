@@ -7,6 +7,7 @@ from functools import cache
 
 from crawler.meetings.lexicon import load
 from crawler.vocab import AR_CLITICS, LETTER, flat, fold_map, is_arabic, variants
+from crawler.vocab.compiled import regex
 from crawler.vocab.phrases import factored
 
 # Arabic endings a topic word may carry (الإرهابي، الإرهابية، المتطرفين، التكوينية).
@@ -29,7 +30,7 @@ def _table() -> tuple[re.Pattern, dict[str, str], list[str]]:
     ar = sorted((p for p in owner if is_arabic(p)), key=len, reverse=True)
     latin = sorted((p for p in owner if not is_arabic(p)), key=len, reverse=True)
 
-    rx = re.compile(rf"(?<!{LETTER}){AR_CLITICS}({factored(ar)}){AR_SUFFIX}(?!{LETTER})"
+    rx = regex(rf"(?<!{LETTER}){AR_CLITICS}({factored(ar)}){AR_SUFFIX}(?!{LETTER})"
                     rf"|(?<!{LETTER})({factored(latin)}){LETTER}*", re.IGNORECASE)
     return rx, owner, codes
 

@@ -230,18 +230,18 @@ class MeetingStore:
                 touched.discard(absorbed)
                 touched.add(kept)
             self.deduper.unions.clear()
-            for durl, index, was, now_id in self.deduper.detached:
+            for durl, index, was, now_id, how, evidence in self.deduper.detached:
                 self.db.execute("INSERT OR IGNORE INTO meetings (meeting_id, created_at) VALUES (?, ?)",
                                 (now_id, now))
-                self.db.execute("UPDATE accounts SET meeting_id = ?, merged_by = 'new', merge_evidence = ? "
+                self.db.execute("UPDATE accounts SET meeting_id = ?, merged_by = ?, merge_evidence = ? "
                                 "WHERE url = ? AND meeting_index = ? AND meeting_id = ?",
-                                (now_id, json.dumps({"set_apart_from": was, "because": url}), durl, index,
-                                 was))
+                                (now_id, how, json.dumps(evidence, ensure_ascii=False, default=str), durl,
+                                 index, was))
                 touched |= {was, now_id}
             self.deduper.detached.clear()
             for i, (d, m) in enumerate(zip(decisions, meetings, strict=True)):
-                if d.new:
-                    self.db.execute("INSERT INTO meetings (meeting_id, created_at) VALUES (?, ?)",
+                if d.new:  # (an account moved here by the dedup may have made it already)
+                    self.db.execute("INSERT OR IGNORE INTO meetings (meeting_id, created_at) VALUES (?, ?)",
                                     (d.meeting_id, now))
                 self.db.execute("INSERT INTO accounts (meeting_id, url, meeting_index, account, added_at, "
                                 "merged_by, merge_evidence) VALUES (?,?,?,?,?,?,?)",

@@ -9,31 +9,13 @@ again). Such a document would give the same report again, so its heavy pipelines
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from functools import cache
-from pathlib import Path
 
 from crawler.dedup.identity import content_digest
+from crawler.vocab.compiled import code_digest
 
-ROOT = Path(__file__).resolve().parents[2]
-CODE_FOLDERS = ("crawler", "pipelines")
-CODE_SUFFIXES = {".py", ".yaml", ".yml", ".tsv", ".json", ".txt"}
+__all__ = ["code_digest", "is_known", "read_digest"]
 
-
-@cache
-def code_digest() -> str | None:
-    """A digest of every code and data file of the project (read once per process); None when
-    they cannot be read (an installed egg), and then nothing is known before extraction."""
-    h = hashlib.blake2b(digest_size=8)
-    files = sorted(p for folder in CODE_FOLDERS for p in (ROOT / folder).rglob("*")
-                   if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts and p.is_file())
-    if not files:
-        return None
-    for p in files:
-        h.update(p.relative_to(ROOT).as_posix().encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def read_digest(body: str | bytes | None) -> str | None:

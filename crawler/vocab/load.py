@@ -16,13 +16,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-try:  # libyaml's loader is several times faster on the large gazetteer files
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - a PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader
-
 #: Bump when the cache's layout or the loader's result changes.
 CACHE_VERSION = 1
 
@@ -51,27 +44,36 @@ def load(path: str | Path) -> Any:
             return data
     except Exception:  # noqa: BLE001 - no cache, or an unreadable one: parse the file
         pass
+    import yaml  # here: with every cache fresh, a run never parses YAML (the import is 0.015 s)
+
+    try:  # libyaml's loader is several times faster on the large gazetteer files
+        from yaml import CSafeLoader as loader
+    except ImportError:  # pragma: no cover - a PyYAML built without libyaml
+        from yaml import SafeLoader as loader
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(raw.decode("utf-8"), Loader=loader)  # noqa: S506 - a safe loader
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise VocabError(f"{path}: {exc}") from exc
     _write_cache(cache, (CACHE_VERSION, digest, data))
     return data
 
 
-def _write_cache(cache: Path, entry) -> None:
-    """Write the cache atomically (a temporary file renamed over it); a folder that cannot be
-    written (a read-only install) leaves the file parsed each time."""
+def _write_cache(cache: Path, entry, dump=None) -> None:
+    """Write the cache atomically (a temporary file renamed over it), with `dump` (pickle's by
+    default); a folder that cannot be written (a read-only install) leaves the file parsed each time."""
     try:
-        cache.parent.mkdir(exist_ok=True)
+        cache.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.", suffix=".tmp")
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            if dump is None:
+                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                dump(entry, fh)
         os.replace(tmp, cache)
-    except OSError:
+    except (OSError, ValueError, TypeError, AttributeError, pickle.PicklingError):  # a full disk, no pickle
         if os.path.exists(tmp):
             os.unlink(tmp)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from re._casefix import _EXTRA_CASES
 
+from crawler.vocab.compiled import regex
 from crawler.vocab.fold import fold, fold_map, is_arabic, variants
 
 # Arabic proclitics a word may carry: و ف (and), ب ل ك (prepositions), and لل for ل + ال.
@@ -16,9 +17,17 @@ NEVER = r"(?!x)x"
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of folded phrases, longest first, a space matching any run of spaces."""
-    items = sorted({" ".join(fold(str(p)).split()) for p in phrases} - {""}, key=len, reverse=True)
+    """A regex alternation of folded phrases, longest first (phrases of one length in code-point
+    order, so the pattern is the same in every process), a space matching any run of spaces."""
+    items = sorted({" ".join(fold(str(p)).split()) for p in phrases} - {""}, key=_longest_first)
     return factored(items) or NEVER
+
+
+def _longest_first(phrase: str) -> tuple[int, str]:
+    """The sort key of an alternation: longest first, then in code-point order. Two phrases of one
+    length never match at one place (their letters and spaces would be the same), so the order among
+    them changes no match; a set's order changes from one process to the next."""
+    return -len(phrase), phrase
 
 
 def _escaped(phrase: str) -> str:
@@ -92,7 +101,7 @@ def phrase_regex(phrases: Iterable[str], *, prefix: bool = False, ar_suffix: str
     parts = [rf"(?<!{LETTER}){lead}{g}{alternation(ar)}){ar_suffix}(?!{LETTER})"]
     tail = rf"{LETTER}*" if prefix else rf"(?!{LETTER})"
     parts.append(rf"(?<!{LETTER}){g}{alternation(latin)}){tail}")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return regex("|".join(parts), re.IGNORECASE)
 
 
 class PhraseMatcher:
@@ -172,7 +181,7 @@ class GappedMatcher:
             rest = "".join(between(n) + f"(?:{phrase_regex([q], clitics=False).pattern})"
                            for n, q in zip(gaps[:-1], parts[1:], strict=True))
             for v in variants(parts[0]):
-                self.tails.setdefault(v, []).append(re.compile(rest, re.IGNORECASE))
+                self.tails.setdefault(v, []).append(regex(rest, re.IGNORECASE))
         self.first = phrase_regex(list(self.tails), group=True)
 
     def search(self, folded: str, pos: int = 0) -> Span | None:
