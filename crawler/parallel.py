@@ -102,8 +102,9 @@ def ready() -> int:
 
 
 # What the fork server imports before it forks the workers (pipelines.parallel), besides the
-# chain's own modules: what they import only at their first item (trafilatura, for extraction).
-PRELOAD = ("crawler.extract.html",)
+# chain's own modules: what they load only at their first item (trafilatura, the language model,
+# the vocabularies), by importing crawler.forkserver_preload, which warms up (crawler/warm.py).
+PRELOAD = ("crawler.extract.html", "crawler.forkserver_preload")
 
 
 def preload_modules(paths: list[str]) -> list[str]:

@@ -73,8 +73,15 @@ FEED_EXPORTERS = {
 
 # Run feedback (crawler/feedback.py): a progress line every so many seconds (0: none) and a
 # summary block at the end of the run, after Scrapy's stats.
-EXTENSIONS = {"crawler.jobs.JobDirExtension": 100, "crawler.feedback.RunFeedback": 900}
+EXTENSIONS = {"crawler.jobs.JobDirExtension": 100, "crawler.warm.WarmUp": 200,
+              "crawler.feedback.RunFeedback": 900}
 LIQAAT_PROGRESS_INTERVAL = 15.0
+
+# Warm-up (crawler/warm.py, extension crawler.warm.WarmUp): True loads trafilatura, the language
+# model and the vocabularies before the spider opens, not at the first page that needs them; the
+# outlets spider sets it. False: a short run over a few files loads only what it reads.
+LIQAAT_WARM_UP = False
+
 # Scrapy's remote-control HTTP server (code execution, for its MCP server) is off and left out of
 # the base extensions: nothing here uses it, and Scrapy imports every listed extension, even a
 # disabled one; its aiohttp was a fifth of the start-up (docs/benchmarks.md).

@@ -60,9 +60,9 @@ def test_future_phrase_is_not_a_day():
 
 
 # Property: any day written in any supported month-name style, with any digit style, comes back.
-STYLES = ["moroccan", "gulf", "levantine", "french", "english"]
+STYLES = ["maghrebi", "moroccan", "gulf", "levantine", "french", "english"]
 DIGITS = {"western": "0123456789", "eastern": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
-WEEKDAY_WORDS = {"moroccan": 0, "gulf": 0, "levantine": 0, "french": 1, "english": 2}
+WEEKDAY_WORDS = {"maghrebi": 0, "moroccan": 0, "gulf": 0, "levantine": 0, "french": 1, "english": 2}
 
 
 def _digits(n: int, style: str) -> str:

@@ -75,6 +75,12 @@ def test_date_line(line, day):
     ("Rabat, 3 octobre 2024 - Le directeur général a reçu", date(2024, 10, 3)),
     ("الرباط – استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي،"
      " صباح يوم الأربعاء 2 أكتوبر 2024", None),
+    # a Gulf agency's dateline: the city, "في", the date; a verb before "في" is no city
+    ("مسقط في ٣ يونيو ٢٠٢٤ /العمانية/ استقبل معالي الفريق", date(2024, 6, 3)),
+    ("أبوظبي في 21 أكتوبر 2025 (وام) - التقى الفريق", date(2025, 10, 21)),
+    ("اجتمع في 21 أكتوبر 2025 المدير العام للأمن الوطني", None),
+    # the Algerian and Tunisian month names
+    ("تونس - 9 جويلية 2025 - استقبل المدير العام", date(2025, 7, 9)),
 ])
 def test_dateline(paragraph, day):
     found = dateline(paragraph)

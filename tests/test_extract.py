@@ -18,13 +18,37 @@ def test_dump_keeps_headline_and_body_and_drops_the_rest():
     ex = extract_text_dump(DUMP)
     assert ex.title == "المجلس الجماعي يصادق على ميزانية السنة المقبلة بالإجماع"
     paragraphs = ex.text.split("\n")
-    # the body whole, its subheading included, from the first paragraph to the last
-    assert paragraphs[0].startswith("صادق المجلس الجماعي للمدينة") and paragraphs[0].endswith("التجهيز.")
+    # the body whole, its subheading included, from its dateline and first paragraph to the last
+    assert paragraphs[0] == "الرباط – الأربعاء 5 مارس 2025"
+    assert paragraphs[1].startswith("صادق المجلس الجماعي للمدينة") and paragraphs[1].endswith("التجهيز.")
     assert "ميزانية موجهة للأحياء" in paragraphs
     assert paragraphs[-1].endswith("المشاريع المبرمجة.")
     for boilerplate in ("الحكومة تصادق", "افتتاح معرض الكتاب", "تساقطات ثلجية", "اقرأ أيضا", "Facebook",
                         "شارك المقال", "انطلاق أشغال تهيئة الكورنيش", "جميع الحقوق", "بقلم", "اتصل بنا"):
         assert boilerplate not in ex.text, boilerplate
+
+
+DATELINES = [
+    # a city (a country's homonym too), a dash or "في", a date: the article's dateline, kept
+    ("بيروت - السبت 8 آذار 2025", True),
+    ("عمّان – الخميس ٣ تموز ٢٠٢٥", True),
+    ("جدة في ١٢ ربيع الأول ١٤٤٧هـ الموافق ٤ سبتمبر ٢٠٢٥م", True),
+    ("Tunis - 14 mars 2025", True),
+    # a date line of the outlet, a weekday, a headline: not a dateline
+    ("الخميس - 14 مارس 2025", False),
+    ("موقع الأطلس | 14 مارس 2025 - 10:20", False),
+    ("حموشي يستقبل سفير البيرو - 2025", False),
+]
+
+
+@pytest.mark.parametrize("line, expected", DATELINES)
+def test_a_dateline_line_opens_the_body_and_is_no_headline(line, expected):
+    body = ("استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني اليوم سفير البيرو بالرباط وتباحث معه "
+            "حول التعاون.")
+    ex = extract_text_dump(f"حموشي يستقبل سفير البيرو بالرباط\n{line}\n{body}\n")
+    assert ex.title == "حموشي يستقبل سفير البيرو بالرباط"
+    assert ex.text.startswith(line) is expected
+    assert ex.text.endswith(body)
 
 
 def test_dump_without_a_long_paragraph_keeps_what_is_not_furniture():

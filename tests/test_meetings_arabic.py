@@ -286,3 +286,104 @@ def test_a_counterpart_with_its_own_topics_keeps_them():
                              "الهجرة غير النظامية، والثاني مع مدير أمن الدولة النيجري، العقيد بكاري تراوري، "
                              "وخصص لبحث الوضع في منطقة الساحل.")
     assert [m.topics for m in found.meetings] == [["illegal_migration"], ["sahel"]]
+
+
+# --- the Gulf and Levantine press: datelines, forms of address, the host as subject -----------------
+
+GULF = [
+    # forms of address in a row before the name, the verb opening the counterpart's piece
+    (f"اجتمع سعادة العميد راشد خلفان المهيري، مدير عام الشرطة البحرينية، اليوم، مع {H}.", "BH",
+     "راشد خلفان المهيري"),
+    (f"التقى معالي الفريق ماجد بن سعيد الشكيلي المفتش العام للشرطة العمانية اليوم بالسيد {H}.", "OM",
+     "ماجد بن سعيد الشكيلي"),
+    (f"استقبل معالي وزير الداخلية الكويتي الأستاذ بدر سالم العتيبي، في مكتبه، {H}.", "KW",
+     "بدر سالم العتيبي"),
+    (f"أجرى فرانتشيسكو بيلوني، مدير الشرطة الإيطالية، اليوم بالرباط، مباحثات مع {H}.", "IT",
+     "فرانتشيسكو بيلوني"),
+    # a name written right before its role, no honorific, no comma
+    ("وأفادت اليومية أن عبد اللطيف حموشي استقبل، نهاية الأسبوع، يوهان بيرغمان رئيس الشرطة السويدية، "
+     "وتباحث معه حول الجريمة المنظمة.", "SE", "يوهان بيرغمان"),
+    # a name joined to his by a glued و
+    ("جرت بالرباط مباحثات بين عبد اللطيف حموشي وكوامي أسانتي، المفتش العام للشرطة الغانية.", "GH",
+     "كوامي أسانتي"),
+    # feminine roles the list lacked, a chargé written "بأعمال" (no article)
+    (f"استقبل {H}، اليوم، منسقة مكافحة الإرهاب بوزارة الخارجية الأمريكية، السيدة جينيفر ووكر.", "US",
+     "جينيفر ووكر"),
+    (f"استقبل {H}، اليوم، القائمة بأعمال سفارة جمهورية التشيك، السيدة يانا نوفاكوفا.", "CZ", "يانا نوفاكوفا"),
+]
+
+
+@pytest.mark.parametrize("text,country,name", GULF)
+def test_forms_of_address_verbs_and_names_beside_roles(text, country, name):
+    m = one(text)
+    assert (m.counterpart.country, m.counterpart.name) == (country, name)
+
+
+def test_a_piece_of_a_meeting_noun_is_no_name():
+    m = one(f"وخلال لقائه بسفير البرازيل، السيد باولو سوزا، تباحث {H} في سبل مكافحة المخدرات.")
+    assert m.counterpart.name == "باولو سوزا"
+
+
+@pytest.mark.parametrize("text,country,city", [
+    # a foreign outlet's dateline on a line of its own: its own official, met in Rabat; a city that is
+    # also a country's name ("الكويت", "عمّان") is the city in a dateline
+    ("الكويت - الأحد ٦ تموز ٢٠٢٥\nالتقى وكيل وزارة الداخلية الفريق سعد مبارك الرشيدي، أمس، في الرباط، "
+     "عبد اللطيف حموشي.", "KW", "Rabat"),
+    ("عمّان – الخميس ٣ تموز ٢٠٢٥\nاجتمع مدير الأمن العام اللواء عمر فايز الزعبي في الرباط مع "
+     "عبد اللطيف حموشي.",
+     "JO", "Rabat"),
+    # his trip in the subject's clause names Morocco, not the role's country
+    ("بغداد - الاثنين 7 تموز 2025\nيواصل قائد الشرطة الاتحادية الفريق حيدر كاظم الساعدي زيارته إلى المملكة "
+     "المغربية، حيث التقى اليوم بالرباط عبد اللطيف حموشي.", "IQ", "Rabat"),
+    # a Gulf agency's dateline with "في" and its credit, the counterpart as the subject
+    ("الرباط في ٩ يوليو ٢٠٢٥ /قنا/ التقى سعادة اللواء خالد سعد النعيمي مدير الأمن العام القطري اليوم بالسيد "
+     "عبد اللطيف حموشي.", "QA", "Rabat"),
+])
+def test_a_foreign_dateline_gives_its_country(text, country, city):
+    m = one(text)
+    assert (m.counterpart.country, m.location.city) == (country, city)
+
+
+def test_his_guest_title_in_a_foreign_outlet():
+    text = ("الكويت - الثلاثاء ٨ تموز ٢٠٢٥\nاستقبل وزير الداخلية الكويتي، أمس، عبد اللطيف حموشي، "
+            "المدير العام للأمن الوطني ولمراقبة التراب الوطني بالمملكة المغربية.\nكما التقى الضيف المغربي، "
+            "اليوم، وكيل وزارة الداخلية، الفريق سعد مبارك الرشيدي.")
+    found = extract_meetings(text)
+    assert [(m.counterpart.country, m.counterpart.name) for m in found.meetings] == [
+        ("KW", None), ("KW", "سعد مبارك الرشيدي")]
+
+
+def test_a_named_official_after_a_nameless_one_of_other_office_is_a_second_meeting():
+    text = ("استقبل وزير الداخلية البحريني، أمس بالمنامة، عبد اللطيف حموشي.\n"
+            "وفي وقت لاحق، اجتمع حموشي مع رئيس الأمن العام، اللواء طارق عيسى الحسن.")
+    found = extract_meetings(text)
+    assert [m.counterpart.name for m in found.meetings] == [None, "طارق عيسى الحسن"]
+    # a nameless mention after the named one points back at them
+    text = ("اجتمع حموشي، أمس بالمنامة، مع رئيس الأمن العام البحريني، اللواء طارق عيسى الحسن.\n"
+            "وأشاد المسؤول البحريني بالتعاون، فيما أكد وزير الداخلية البحريني خلال اللقاء أهمية التنسيق.")
+    assert len(extract_meetings(text).meetings) == 1
+
+
+def test_under_a_foreign_dateline_a_bare_title_is_that_countrys_director():
+    text = ("تونس - الجمعة 11 جويلية 2025\nاستقبل المدير العام للأمن الوطني، اليوم بتونس العاصمة، وفدا "
+            "أمنيا ليبيا، حيث بحث الطرفان مراقبة الحدود.\nويأتي ذلك فيما يعزز المغرب، بقيادة عبد اللطيف "
+            "حموشي، شراكاته الأمنية.")
+    assert extract_meetings(text).meetings == []
+
+
+def test_a_headline_of_the_meeting_keeps_a_long_preamble_a_meeting_report():
+    pre = "تجمع البلدين علاقات تاريخية متينة في مجالات عديدة، من بينها التعاون الأمني والقضائي والاقتصادي."
+    text = (f"{pre}\n{pre}\n{pre}\nوفي هذا الإطار، استقبل رئيس جهاز الأمن الوطني الكويتي، الشيخ فهد سالم "
+            "الصباح، أمس بالكويت، المدير العام للأمن الوطني ولمراقبة التراب الوطني عبد اللطيف حموشي.")
+    title = "رئيس جهاز الأمن الوطني الكويتي يستقبل المدير العام للأمن الوطني المغربي"
+    assert [m.counterpart.country for m in extract_meetings(text, title).meetings] == ["KW"]
+    assert extract_meetings(text, "علاقات أخوية متينة").reason == "meeting_mentioned_in_passing"
+
+
+def test_a_nameless_official_met_in_a_sentence_of_his_own_is_a_second_meeting():
+    text = ("استقبل مدير جهاز الاستخبارات السوداني، الفريق عثمان بشير الطيب، أمس بالخرطوم، "
+            "عبد اللطيف حموشي.\n"
+            "والتقى حموشي في اليوم نفسه وزير الداخلية السوداني، وبحثا ضبط الحدود.")
+    found = extract_meetings(text)
+    assert [m.counterpart.name for m in found.meetings] == ["عثمان بشير الطيب", None]
+    assert found.meetings[1].topics == ["border_security"]

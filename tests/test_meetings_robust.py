@@ -1,6 +1,7 @@
 """Metamorphic properties of the meetings reader: a meeting sentence written differently — a stray
 full stop, a doubled word, a dropped comma, role and name swapped, the feminine, Egyptian spelling,
-the place told in the sentence before — gives the same meeting. The sentences are written for this
+the place told in the sentence before, a Gulf form of address before the honorific, no honorific at
+all — gives the same meeting. The sentences are written for this
 test (invented persons, real countries and agencies); hypothesis picks the rewrites."""
 
 from __future__ import annotations
@@ -56,7 +57,10 @@ CASES = [
          "Abdellatif Hammouchi arrived in Nairobi on Sunday for a working visit to Kenya."),
 ]
 
-REWRITES = ["stray_stop", "double", "drop_comma", "swap", "feminine", "egyptian", "place_before"]
+REWRITES = ["stray_stop", "double", "drop_comma", "swap", "feminine", "egyptian", "place_before", "address",
+            "no_honorific"]
+# a Gulf outlet's form of address before the honorific or rank ("سعادة السيد", "معالي السيدة")
+ADDRESS = {"ar": "سعادة", "fr": "", "en": ""}
 
 
 def comma(case: Case) -> str:
@@ -71,7 +75,11 @@ def render(case: Case, rewrites: frozenset[str]) -> tuple[str, str]:
         name, role, hon = case.name, case.role, case.honorific
     c = comma(case)
     between = " " if "drop_comma" in rewrites else c
-    person = f"{hon} {name}"
+    if "no_honorific" in rewrites and case.lang == "ar":
+        hon = ""  # "X المدير العام …", "المدير العام … X": the name alone beside the role
+    elif "address" in rewrites and ADDRESS[case.lang]:
+        hon = f"{ADDRESS[case.lang]} {hon}"
+    person = f"{hon} {name}".strip()
     counterpart = f"{person}{between}{role}" if "swap" in rewrites else f"{role}{between}{person}"
     connector = case.connector
     if "double" in rewrites and connector:

@@ -80,6 +80,22 @@ def stat(log: str, name: str) -> int:
     return 0
 
 
+def test_a_report_found_at_three_urls_in_turn_moves_each_time(tmp_path):
+    """One identity (the page's canonical link) at a second and then a third URL: the report
+    moves to each, and is stored once (a third URL once looked for the first, gone)."""
+    store = MeetingStore(tmp_path / "m.sqlite")
+    body = '<html><head><link rel="canonical" href="https://news.example/a"></head></html>'
+    for url in ("https://m.news.example/a", "https://news.example/a?ref=x", "https://amp.news.example/a"):
+        item = report(url, COMMUNIQUE, ("PT", "ألبرتو سيلفا كوستا", "2025-02-18"))
+        item.body = body
+        store.add(item)
+    urls = [u for (u,) in store.db.execute("SELECT url FROM reports")]
+    assert urls == ["https://amp.news.example/a"]
+    (m,) = store.meetings()
+    assert [s["url"] for s in m["sources"]] == ["https://amp.news.example/a"]
+    store.close()
+
+
 def test_second_run_adds_nothing_and_grown_corpus_adds_only_new(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURES / "store" / "corpus", docs)

@@ -332,18 +332,26 @@ def date_line(text: str) -> tuple[date, str] | None:
 # test before reading the date).
 DATELINE_HEAD = re.compile(r"\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*(?:\d|[^\W\d_]+\s*[\d,،])")
 DATELINE_PREFIX = re.compile(r"^\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*$")
+# "الرباط في ١٤ مايو ٢٠٢٥ /العمانية/ -": a city, "في", the date (the Gulf agencies' dateline)
+DATELINE_FI = re.compile(r"^\W*([^\W\d_]+(?:[ -][^\W\d_]+)?)\s+في\s+(?=\d)")
 
 
 def dateline(paragraph: str) -> tuple[date, str] | None:
     """The day of a dateline opening a paragraph: "الرباط – 12 شتنبر 2025 - استقبل …"."""
     head = paragraph[:80]
-    if not DATELINE_HEAD.match(head):
+    fi = DATELINE_FI.match(head)
+    if fi:
+        from crawler.gazetteer import find_cities  # the gazetteer loads on first use only
+
+        if not any(c.start == 0 for c in find_cities(fi.group(1))):
+            fi = None
+    if not fi and not DATELINE_HEAD.match(head):
         return None
     mentions = find_dates(head)
     if not mentions or mentions[0].kind not in ("explicit", "numeric") or not mentions[0].year:
         return None
     m = mentions[0]
-    if not DATELINE_PREFIX.match(head[:m.start]):
+    if not (fi and m.start == fi.end() or DATELINE_PREFIX.match(head[:m.start])):
         return None
     resolved = resolve(m, None)
     return (resolved.date, m.raw) if resolved.date else None

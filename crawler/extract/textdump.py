@@ -44,7 +44,14 @@ TEASER_ENDS = ("...", "…", "..")
 SENTENCE_ENDS = (".", "!", "?", "؟", ":", "»", '"', "”", ")", "۔", "؛")
 BULLETS = ("•", "·", "▪", "►", "■", "●", "◄", "*", "-", "–", "—")
 _WORD = re.compile(r"\w*[^\W\d_]\w*")
-_DATE_OR_TIME = re.compile(r"\b\d{4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+# a year may carry its era glued after it ("١٤٤٦هـ", "2025م")
+_DATE_OR_TIME = re.compile(r"\b\d{4}(?:هـ|ه|م)?\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+# A dateline on a line of its own ("عمّان - الأربعاء ١٦ نيسان ٢٠٢٥", "الرباط في 14 مايو 2025"): a
+# city, a dash or "في", a date. It opens the article (where its outlet writes from): the body keeps it.
+_DATELINE_LINE = re.compile(
+    r"^\W*([^\W\d_]+(?:[ -][^\W\d_]+)?)\s*(?:[–—-]|\sفي\s)\s*(?:\d|[^\W\d_]+[،,]?\s*\d)")
+MAX_DATELINE_WORDS = 16
+_TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 # A read-also label ("اقرأ أيضا: headline", or "ذات صلة:" above a headline) sits inside a body
 # as often as after it: it costs little, so the body around it stays one run (the label and its
@@ -131,10 +138,23 @@ def body_span(lines: list[Line]) -> tuple[int, int] | None:
     return best_span
 
 
+def is_dateline(line: Line) -> bool:
+    """A line that is a dateline: a city (of the gazetteer), a dash or "في", then a date."""
+    if line.kind not in ("short", "sentence") or line.words > MAX_DATELINE_WORDS:
+        return False
+    text = _TASHKEEL.sub("", line.text)  # "عمّان": a shadda is no letter
+    m = _DATELINE_LINE.match(text)
+    if not m or not _DATE_OR_TIME.search(text):
+        return False
+    from crawler.gazetteer import find_cities  # the gazetteer loads on first use only
+
+    return any(c.start == 0 and c.end >= len(m.group(1).split()[0]) for c in find_cities(m.group(1)))
+
+
 def _looks_like_title(line: Line) -> bool:
     if line.kind not in ("short", "sentence", "body") or line.words < MIN_TITLE_WORDS:
         return False
-    return not (_DATE_OR_TIME.search(line.text) and line.words < 8)
+    return not (_DATE_OR_TIME.search(line.text) and line.words < 8) and not is_dateline(line)
 
 
 def find_title(lines: list[Line], start: int) -> int | None:
@@ -201,6 +221,8 @@ def extract_text_dump(text: str) -> Extracted:
         body = "\n".join(kept)
         return Extracted(text=body, lang=detect_lang(body), method="textdump", dropped=len(lines) - len(kept))
     start, end = span
+    if start > 0 and is_dateline(lines[start - 1]):
+        start -= 1  # the dateline just above the first paragraph opens the article
     t = find_title(lines, start)
     title = " ".join(lines[t].text.split()) if t is not None else None
     author = find_author(lines[t + 1 if t is not None else max(start - TITLE_WINDOW, 0):start], words)

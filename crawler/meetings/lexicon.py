@@ -60,6 +60,9 @@ class Lexicon:
         verbs = flat(data["meeting_verbs"])
         self.meeting_verb = phrase_regex([v for v in verbs if GAP not in v and "..." not in v])
         self.meeting_verb_gapped = GappedMatcher([v for v in verbs if GAP in v or "..." in v])
+        # the first word of an Arabic meeting verb ("اجرى" of "اجرى … محادثات"): a word that opens a
+        # piece before the counterpart's name ("أجرى X، نائب مدير …، محادثات مع حموشي")
+        self.verb_first_words = {fold(v).split()[0] for v in data["meeting_verbs"]["ar"]} - {"في"}
         self.meeting_noun = phrase_regex(flat(data["meeting_nouns"]))
         self.future = phrase_regex(data["future"])
         self.recall = phrase_regex(data["recall"])

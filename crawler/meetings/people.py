@@ -35,6 +35,11 @@ _LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin
 _POSSESSIVE = re.compile(r"(?:(?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*['’]s|(?:\b[A-Z]{2,}\s+){1,2})\s*$")
 _LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s*$")
 MAX_NAME_TOKENS = 6
+# a dateline with its agency's credit opening a sentence: city, a dash or "في", the date, "(ومع)" or
+# "/العمانية/", an optional dash
+_OPENING_DATELINE = re.compile(
+    r"^\s*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*(?:[-–—]|\sفي\s)\s*[^()/\n]{0,40}?"
+    r"(?:\([^()]{1,20}\)|/[^/]{1,20}/)\s*[-–—]?\s*")
 _WEEKDAYS_MONTHS = {fold(w) for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche").split()}
@@ -89,12 +94,7 @@ def read_people(sentence: str, named: bool, named_before: bool) -> Reading:
     for p in split_pieces(sentence):
         classify(p, named, named_before)
         pieces.append(p)
-        if p.remainder:
-            # "السيدة إنجريد سولفانج رئيسة جهاز …": the role after the name is a piece of its own
-            role = Piece(p.remainder, bound=True)
-            classify(role, named, named_before)
-            if role.kind == "role":
-                pieces.append(role)
+        pieces += _remainder(p, named, named_before)
     pieces = after_verb(pieces, named, named_before)
     _leading_surname(pieces)
     attendee_runs(pieces)
@@ -102,6 +102,15 @@ def read_people(sentence: str, named: bool, named_before: bool) -> Reading:
     return Reading(pieces=pieces, people=persons(pieces),
                    attending=attending(pieces, named, named_before),
                    proxied=attending(pieces, named, named_before, lx.proxy))
+
+
+def _remainder(p: Piece, named: bool, named_before: bool) -> list[Piece]:
+    """"السيدة إنجريد سولفانج رئيسة جهاز …": the role after the name is a piece of its own."""
+    if not p.remainder:
+        return []
+    role = Piece(p.remainder, bound=True)
+    classify(role, named, named_before)
+    return [role] if role.kind == "role" else []
 
 
 # --- pieces ----------------------------------------------------------------------------------------
@@ -112,12 +121,19 @@ def split_pieces(sentence: str) -> list[Piece]:
     lx = lexicon()
     parts = split_outside_brackets(sentence)
     pieces = []
+    opening = _OPENING_DATELINE.match(parts[0]) if parts else None
+    if opening and parts[0][opening.end():].strip():
+        # "الرباط في ١٤ مايو ٢٠٢٥ /العمانية/ التقى …": the dateline and its credit are a piece of their own
+        pieces.append(Piece(parts[0][:opening.end()].strip()))
+        parts[0] = parts[0][opening.end():]
     for p in parts:
         p = p.strip()
         if not p:
             continue
         bound = after = False
         inner = lx.inner_honorific.search(p)
+        if inner and _address_only(p[:inner.start()]):
+            inner = None  # "(مع) سعادة السيد X": a form of address before the honorific stays with it
         if inner and p[:inner.start()].strip():
             head = p[:inner.start()].strip()
             p = p[inner.start():].strip()
@@ -132,6 +148,13 @@ def split_pieces(sentence: str) -> list[Piece]:
                 cut[0].after_connector = True
             pieces += cut
     return pieces
+
+
+def _address_only(head: str) -> bool:
+    """`head` is forms of address only, after an optional connector ("سعادة", "مع معالي")."""
+    c = lexicon().connector.match(head.strip() + " ")
+    rest = head.strip()[c.end():] if c else head.strip()
+    return bool(rest.strip()) and strip_honorific(rest.strip())[1] == ""
 
 
 _AND = re.compile(r"\s(?:and|et)\s+(?=\S)")
@@ -240,15 +263,31 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
             elif last is not None and (lx.role.search(folded, last)
                                        or lx.delegation.match(folded[last:].strip())):
                 cut = last
+            elif last is not None and _joined_name(p.text, folded, last):
+                # "مباحثات بين عبد اللطيف حموشي وX، رئيس …": the name joined to his by و
+                cut = last
             if cut is not None:
                 start, _ = original_span(p.text, cut, cut + 1)
                 tail = Piece(p.text[start:].strip())
+                if cut == last and _joined_name(p.text, folded, last):
+                    tail = Piece(tail.text[1:].strip())
                 classify(tail, named, named_before)
                 if tail.kind in ("role", "name"):
-                    out += [Piece(p.text[:start].strip(), kind="hammouchi"), tail]
+                    out += [Piece(p.text[:start].strip(), kind="hammouchi"), tail] + _remainder(tail, named,
+                                                                                                named_before)
                     continue
         out.append(p)
     return out
+
+
+def _joined_name(text: str, folded: str, last: int) -> bool:
+    """The words after his last mention are a name joined to it by a glued و ("حموشي وإلتشين X")."""
+    tail = folded[last:].strip()
+    if not tail.startswith("و") or len(tail) < 2 or tail[1] == " ":
+        return False
+    start, _ = original_span(text, last, last + 1)
+    rest = text[start:].strip()[1:]
+    return name_ok(rest.strip(" .:;!؟")) or _name_prefix(rest) is not None
 
 
 def attendee_runs(pieces: list[Piece]) -> None:
@@ -298,13 +337,35 @@ def attending(pieces: list[Piece], named: bool, named_before: bool, cues: re.Pat
     return seen and att
 
 
+MAX_HONORIFICS = 3  # forms of address and ranks written in a row ("معالي الفريق X", "سعادة السيد X")
+
+
 def strip_honorific(text: str) -> tuple[str | None, str]:
-    m = lexicon().honorific.match(fold(text))
-    if not m:
-        return None, text
-    n = len(fold(text)[:m.end()].split())
+    """The honorifics that open `text` (several in a row: "سعادة اللواء"), and the rest."""
     toks = text.split()
+    n = 0
+    for _ in range(MAX_HONORIFICS):
+        rest = " ".join(toks[n:])
+        m = lexicon().honorific.match(fold(rest))
+        if not m or n + len(fold(rest)[:m.end()].split()) >= len(toks) and n:
+            break
+        n += len(fold(rest)[:m.end()].split())
+    if not n:
+        return None, text
     return " ".join(toks[:n]).rstrip("."), " ".join(toks[n:])
+
+
+def _strip_verb(text: str) -> str:
+    """A piece opening with the first word of a meeting verb, then a name ("أجرى X، نائب مدير …،
+    محادثات مع حموشي", "التقى معالي الفريق X المفتش العام …"): the piece without the verb."""
+    toks = text.split()
+    if len(toks) < 3 or not _ARABIC.search(toks[0]):
+        return text
+    first = fold(toks[0])
+    lx = lexicon()
+    if first in lx.verb_first_words or first[:1] in "وف" and first[1:] in lx.verb_first_words:
+        return " ".join(toks[1:])
+    return text
 
 
 @lru_cache(maxsize=8192)
@@ -314,6 +375,10 @@ def name_ok(name: str) -> bool:
         return False
     lx = lexicon()
     if _ARABIC.search(name):
+        first = fold(toks[0])
+        first = first[1:] if first[:1] in "وف" and len(first) > 3 else first
+        if first in lx.verb_first_words or first.endswith("ا") and first[:-1] in lx.verb_first_words:
+            return False  # "وبحثا ضبط الحدود": a verb (its dual too) opens no name
         for t in toks:
             f = fold(t)
             written_ya = t.endswith("ي") and f in lx.not_name_maqsura  # "علي", not "على"
@@ -371,6 +436,17 @@ def _name_prefix(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _name_then_role(name: str, role: str | None) -> bool:
+    """A name written right before a role with no honorific ("X نائب مدير مكتب …"): the role's first
+    word as it is (no preposition glued to it: "لقائه بسفير كندا" is no name and a role), and no
+    word of a meeting in the name."""
+    if role is None or not _ARABIC.search(name):
+        return False
+    lx = lexicon()
+    return fold(role.split()[0]) in lx.role_first_words and not lx.meeting_noun.search(fold(name)) \
+        and not lx.meeting_verb.search(fold(name))
+
+
 def classify(piece: Piece, named: bool, named_before: bool) -> None:
     lx = lexicon()
     if piece.written is None:
@@ -389,14 +465,21 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         start, _ = original_span(text, cue.end(), cue.end() + 1)
         text = text[start:].strip()
         folded = fold(text)
-    # a name: [honorific] NAME [(other spelling)]
-    honorific, rest = strip_honorific(text)
+    # a name: [verb] [honorific] NAME [(other spelling)]
+    unverbed = _strip_verb(text)
+    honorific, rest = strip_honorific(unverbed)
+    if honorific is None and unverbed is not text and not name_ok(_PAREN.sub(" ", unverbed).strip(" .:;!؟")) \
+            and not _name_prefix(unverbed):
+        rest = text  # the verb opens a role or other words, not a name
     inner = _PAREN.search(rest)
     bare = (_PAREN.sub(" ", rest) if inner else rest).strip(" .:;!؟")
     rank_is_role = bool(honorific) and bool(lx.role.match(fold(honorific)))
-    if not name_ok(bare) and (honorific and not rank_is_role or piece.bound):
-        # "السيدة آنا ليزا راوتيو التي تقوم بزيارة عمل …": the name, then its clause
+    if not name_ok(bare):
+        # "السيدة آنا ليزا راوتيو التي تقوم بزيارة عمل …": the name, then its clause; without an
+        # honorific, only a name written right before a role ("X نائب مدير مكتب …")
         found = _name_prefix(rest.strip(" .:;!؟"))
+        if found and not (honorific and not rank_is_role or piece.bound) and not _name_then_role(*found):
+            found = None
         if found:
             prefix, piece.remainder = found
             bare, inner = prefix, _PAREN.search(rest[len(prefix):len(prefix) + 40] + " ") \

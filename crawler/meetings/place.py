@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 from crawler.gazetteer import capital_of
 from crawler.items import Location
-from crawler.meetings.gaz import cities, find_countries
+from crawler.meetings.gaz import cities, find_cities, find_countries
 from crawler.meetings.hammouchi import names_hammouchi
 from crawler.meetings.lexicon import lexicon
 from crawler.meetings.sentences import Sentence
@@ -31,10 +31,12 @@ LEAD_PARAGRAPHS = 3
 MARKER_REACH = 40  # characters before a city where its place marker is read
 DESTINATION_WORDS = 8  # words after a visit cue where its destination is named
 CAPITAL_REACH = 24  # characters around "العاصمة", "capitale", "capital" where its country's adjective is
-_DATELINE_END = re.compile(r"\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–-]\s")  # "الرباط –", "RABAT, 3 mai -"
+# "الرباط –", "RABAT, 3 mai -", "الرباط في ١٤ مايو ٢٠٢٥ /العمانية/"
+_DATELINE_END = re.compile(r"\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–-]\s|\s+في\s+\d")
 # "GLASGOW —", "فيينا – 4 دجنبر (ومع) -", "Bucarest, 23 sept. 2025 (MAP) - " (a hyphen between spaces)
 _DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .-]*(?:[ -][^\W\d_]+)?)\s*(?:[,،]\s*[^—–\n]{0,30}?)?"
                        r"\s*(?:[—–]|\s-\s)")
+_TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
 # A trip's noun, up to five words (its kind, its length), then the preposition of its destination.
@@ -61,6 +63,15 @@ class Story:
     @cached_property
     def visit(self) -> Visit:
         return read_visit(self.sentences, self.title, self.text)
+
+    @cached_property
+    def dateline_country(self) -> str | None:
+        """The country of the dateline opening the text ("الجزائر - …", "بيروت - …"): where the
+        outlet writes from."""
+        first = next((s for s in self.sentences if not s.teaser), None)
+        d = _DATELINE.match(_TASHKEEL.sub("", first.text)) if first is not None else None
+        cs = dateline_cities(d.group(1)) if d else []
+        return cs[0].get("country") if cs else None
 
     @cached_property
     def lead_countries(self) -> list[str]:
@@ -99,7 +110,15 @@ def place_cities(text: str) -> tuple:
         dateline = not before.strip() and _DATELINE_END.match(text[c.end:])
         if glued in lx.glued_markers or lx.place_marker.search(before) or dateline:
             out.append(c)
+    if not out:
+        # a dateline names a city, also one whose name is a country's too ("عمّان -", "الجزائر -")
+        out = [c for c in dateline_cities(text) if _DATELINE_END.match(text[c.end:])]
     return tuple(out)
+
+
+def dateline_cities(text: str) -> list:
+    """The cities that open `text`, homonyms of a country included: a dateline names a city."""
+    return [c for c in find_cities(text) if not fold(text[:c.start]).strip()]
 
 
 def _destination(s: str, cue_end_words: int) -> tuple[str | None, str | None]:
@@ -168,8 +187,8 @@ def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit
             seen.add(s.paragraph)
             if len(seen) > LEAD_PARAGRAPHS + 2:
                 break
-            d = _DATELINE.match(s.text)
-            cs = [c for c in cities(d.group(1)) if c.get("country") not in (None, "MA")] if d else []
+            d = _DATELINE.match(_TASHKEEL.sub("", s.text))  # "عمّان": a shadda is no letter
+            cs = [c for c in dateline_cities(d.group(1)) if c.get("country") not in (None, "MA")] if d else []
             if cs:
                 visit.city, visit.country, visit.phrase = cs[0].code, cs[0].get("country"), d.group(0)
                 break

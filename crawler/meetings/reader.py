@@ -75,9 +75,13 @@ def _continues(nxt: Sentence | None, named: bool) -> bool:
     classify_piece(first, named, True)
     if first.attendee or skipped and lx.meeting_verb.search(fold(first.text)):
         return False
-    # a role, or a name marked as one (an honorific, a connector before it, Latin letters)
-    return first.kind == "role" or first.kind == "name" and bool(first.honorific or first.after_connector
-                                                                  or first.latin)
+    # a role, or a name marked as one (an honorific, a connector before it, Latin letters, or the
+    # role written right after it: "… بالرباط. جيمس أوتينو، المدير العام للشرطة …")
+    marked = bool(first.honorific or first.after_connector or first.latin)
+    if first.kind == "name" and not marked and len(pieces) > 1:
+        classify_piece(pieces[1], named, True)
+        return pieces[1].kind == "role" and not pieces[1].attendee
+    return first.kind == "role" or first.kind == "name" and marked
 
 
 def _circumstance(piece: str) -> bool:
@@ -124,7 +128,10 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         if s.teaser or i in consumed:
             continue
         cues = find_cues(s.folded)
-        mention = first_mention(s.folded, True, named_before)
+        # his bare title is his once he is named anywhere; under a foreign dateline ("الجزائر - …")
+        # only once named before: that country's own director general is meant
+        home = story.dateline_country in (None, "MA")
+        mention = first_mention(s.folded, named_before or home, named_before)
         # named (by name or full title) or introduced (a bare title) in this sentence
         named_before = named_before or bool(mention and mention.kind in INTRODUCING)
         ev.named = named_before
@@ -203,7 +210,11 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         first_city = next(iter(place_cities(title)), None)
     if not found:
         return Found(reason=no_meeting_reason(text, ev))
-    if in_passing(text, first_at, first_para, title_names):
+    # a headline telling of a meeting with his office ("رئيس أمن الدولة يستقبل المدير العام للأمن
+    # الوطني المغربي") makes the story about it, however long its preamble
+    title_meeting = bool(title) and find_cues(fold(title)).meeting \
+        and bool(lexicon().hammouchi_bare_title.search(fold(title)))
+    if in_passing(text, first_at, first_para, title_names or title_meeting):
         return Found(reason="meeting_mentioned_in_passing")
     found = _dedupe(found)
     _introduced_names(found, sents, story, named_before)
@@ -243,7 +254,7 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
             if person.name and op.name and (_key(person) == _key(op) or _same_name(person.name, op.name)):
                 same = j
             elif (not person.name or person.generic or not op.name or not person.title or not op.title) \
-                    and oc == country:
+                    and oc == country and not _two_offices(item, other):
                 same = j
             if same is not None:
                 break
@@ -261,13 +272,49 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _offices(title: str | None) -> set[str]:
+    """The head word of each role named in a title ("نائب", "وزير" of "نائب رئيس مجلس الوزراء وزير …")."""
+    return {m.group().split()[0].removeprefix("ال") for m in lexicon().role.finditer(fold(title or ""))
+            if m.group().split()}
+
+
+def _two_offices(item: Candidate, other: Candidate) -> bool:
+    """`item`, read after `other` in another sentence, is another official of the same country: their
+    roles share no role word, and the nameless one came first or is met in a sentence of its own."""
+    person, op = item.person, other.person
+    return _other_office(person, op) and item.sentence.index != other.sentence.index \
+        and (bool(person.name) and not op.name or _met_again(item))
+
+
+def _met_again(c: Candidate) -> bool:
+    """A sentence of its own where he meets someone, by name and verb ("والتقى حموشي في اليوم نفسه
+    وزير الداخلية العراقي"): a nameless official there is met, not pointed back at."""
+    return find_cues(c.sentence.folded).verb is not None and names_hammouchi(c.sentence.folded)
+
+
+def _other_office(a: Person, b: Person) -> bool:
+    """Two officials of one country whose roles share no role word: an official met without a name
+    ("استقبل نائب رئيس مجلس الوزراء وزير الداخلية …") and, in a later sentence, another named one
+    ("اجتمع … مع القائد العام لشرطة أبوظبي، اللواء X") are two meetings. A generic mention
+    ("المسؤول الإماراتي"), or a nameless one after the named official, points back at the one met."""
+    if a.generic or b.generic or not a.title or not b.title:
+        return False
+    oa, ob = _offices(a.title), _offices(b.title)
+    return bool(oa) and bool(ob) and not oa & ob
+
+
 def _domestic_subject(s: Sentence, verb: int, named: bool) -> bool:
     """The words before the meeting verb hold a role of a Moroccan service or office (its own
     agency, Morocco named, no foreign country) and no mention of Hammouchi: someone else met."""
     before = s.folded[:verb]
     if not before.strip() or first_mention(before, True, named) or not lexicon().role.search(before):
         return False
-    start, end = original_span(s.text, 0, verb)
+    trip = lexicon().visit.search(before)
+    if trip:
+        # "يواصل المدير العام … زيارته الرسمية إلى المملكة المغربية، حيث التقى …": the country a
+        # trip goes to is not the role's
+        before = before[:trip.start()]
+    start, end = original_span(s.text, 0, len(before))
     head = s.text[start:end]
     codes = {c.code for c in find_countries(head) if c.code}
     if codes - {"MA"}:

@@ -38,6 +38,9 @@ def _rebase(url: str, base: str | None) -> str:
 
 class OutletsSpider(SitemapSpider):
     name = "outlets"
+    # a web crawl of hundreds of pages: load trafilatura, the language model and the vocabularies
+    # before it opens (crawler/warm.py)
+    custom_settings = {"LIQAAT_WARM_UP": True}
     arguments = {"outlet": "crawl only this outlet of the registry (crawler/outlets/registry/); "
                            "default: every outlet"}
     setting_docs = {

@@ -190,6 +190,7 @@ class MeetingStore:
         old = self.keys.get(key)
         if old is not None and old != url and url not in self.fingerprints:
             self._move(old, url)
+            self.keys[key] = url  # a third URL of the report moves it from here
         fp = fingerprint(rep)
         meetings = [account_of(m) for m in rep.get("meetings") or []]
         now = _now()
