@@ -46,6 +46,11 @@ def names_hammouchi(folded: str) -> bool:
     return bool(lx.hammouchi_name.search(folded) or lx.hammouchi_title.search(folded))
 
 
+# "the head of the DGSN's judicial police": his title followed by an English possessive names an
+# official of one of his services, not him
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
 def _foreign_after(folded: str, end: int) -> bool:
     for c in find_countries(folded[end:end + QUALIFIER_WINDOW]):
         if c.start <= QUALIFIER_REACH:
@@ -61,11 +66,12 @@ def mentions(folded: str, named: bool, named_before: bool) -> tuple[Mention, ...
     if not (lx.hammouchi_any if named_before else lx.hammouchi_any_named).search(folded):
         return ()
     out = [Mention("name", m.start(), m.end()) for m in lx.hammouchi_name.finditer(folded)]
-    out += [Mention("title", m.start(), m.end()) for m in lx.hammouchi_title.finditer(folded)]
+    out += [Mention("title", m.start(), m.end()) for m in lx.hammouchi_title.finditer(folded)
+            if not _POSSESSIVE_AFTER.match(folded, m.end())]
     if named:
         out += [Mention("bare_title", m.start(), m.end()) for m in lx.hammouchi_bare_title.finditer(folded)
                 if not any(o.start <= m.start() < o.end for o in out)
-                and not _foreign_after(folded, m.end())]
+                and not _foreign_after(folded, m.end()) and not _POSSESSIVE_AFTER.match(folded, m.end())]
     if named_before:
         out += [Mention("anaphora", m.start(), m.end()) for m in lx.hammouchi_anaphora.finditer(folded)
                 if not any(o.start <= m.start() < o.end for o in out)]

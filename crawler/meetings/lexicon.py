@@ -17,6 +17,7 @@ from crawler.vocab.compiled import regex
 from crawler.vocab.phrases import GAP, GappedMatcher, _longest_first, factored
 
 DATA = Path(__file__).resolve().parent / "data"
+VISIT_GAP = 4  # words between the parts of a visit cue in parts ("زيارة عمل يقوم بها إلى")
 
 __all__ = ["AR_CLITICS", "DATA", "LETTER", "Lexicon", "flat", "fold", "lexicon", "load", "phrase_regex",
            "variants"]
@@ -83,7 +84,10 @@ class Lexicon:
                                             re.IGNORECASE)
         self.circumstance = regex(rf"^\s*(?:{phrase_regex(data['circumstances']).pattern})",
                                        re.IGNORECASE)
-        self.visit = phrase_regex(data["visit_cues"])
+        visits = data["visit_cues"]
+        self.visit = phrase_regex([v for v in visits if GAP not in v and "..." not in v])
+        # "في إطار زيارة عمل يقوم بها إلى إيطاليا", "la visite de travail qu'il effectue en Pologne"
+        self.visit_gapped = GappedMatcher([v for v in visits if GAP in v or "..." in v], gap=VISIT_GAP)
         self.ceremony = phrase_regex(data["ceremony_cues"])
         self.not_name = {fold(w) for w in data["not_name"]["ar"]}
         # the fold writes ى as ي: "على" (on) and the name "علي" fold alike; a word written with a final

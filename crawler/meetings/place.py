@@ -154,7 +154,7 @@ def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit
         f = fold(s)
         if not names_hammouchi(f) and not lx.hammouchi_bare_title.search(f):
             continue
-        m = lx.visit.search(f)
+        m = lx.visit.search(f) or lx.visit_gapped.search(f)
         city = country = None
         if m:
             city, country = _destination(s, len(f[:m.end()].split()))
