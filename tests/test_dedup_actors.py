@@ -106,3 +106,57 @@ def test_letter_bits_bound_the_edit_distance():
              ("peeters", "pieters"), ("dupont", "dumont"), ("garcia", "gracia"), ("abc", "xyz")]
     for a, b in pairs:
         assert (letter_bits(a) ^ letter_bits(b)).bit_count() <= 2 * _distance(a, b, lambda x, y: x == y)
+
+
+def _edited(rnd, word: str, letters: str) -> str:
+    """`word` with 0–3 random edits (insertion, deletion, substitution, adjacent swap)."""
+    w = list(word)
+    for _ in range(rnd.randint(0, 3)):
+        i = rnd.randrange(len(w) + 1)
+        op = rnd.randrange(4)
+        if op == 0:
+            w.insert(i, rnd.choice(letters))
+        elif op == 1 and i < len(w) and len(w) > 2:
+            del w[i]
+        elif op == 2 and i < len(w):
+            w[i] = rnd.choice(letters)
+        elif op == 3 and i + 1 < len(w):
+            w[i], w[i + 1] = w[i + 1], w[i]
+    return "".join(w)
+
+
+def test_match_keys_never_reject_a_match():
+    """`cannot_match` (disjoint `match_keys`) only ever says what `tokens_match` would: tokens
+    that match share a key, and names it rejects are names that do not match, on the spelling
+    tables and on random names of both scripts with edits, particles glued or not."""
+    import random
+
+    from crawler.dedup.actors import _tokens_match_compared, cannot_match, match_keys
+
+    rnd = random.Random(5)
+    rejected = matched = 0
+    tables = [(p.values[0], p.values[1]) for p in table("spelling_pairs.tsv") + table("false_pairs.tsv")]
+    alphabets = ("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", "abcdefghijklmnopqrstuvwxyz", "aeioubdkrstlmn")
+    particles = {0: ["", "ال", "عبد "], 1: ["", "de ", "van der ", "el "], 2: ["", "de ", "al "]}
+    names = []
+    for _ in range(1500):
+        script = rnd.randrange(3)
+        letters = alphabets[script]
+        words_ = ["".join(rnd.choice(letters) for _ in range(rnd.randint(2, 10)))
+                  for _ in range(rnd.randint(1, 3))]
+        a = " ".join(rnd.choice(particles[script]) + w for w in words_)
+        b = " ".join(rnd.choice(particles[script]) + _edited(rnd, w, letters)
+                     for w in words_ if rnd.random() < 0.8) or words_[0]
+        names.append((a, b))
+    for a, b in tables + names:
+        ta, tb = name_tokens(a), name_tokens(b)
+        for x in ta:
+            for y in tb:
+                if x.arabic == y.arabic and token_match(x, y):
+                    matched += 1
+                    assert not match_keys(x).isdisjoint(match_keys(y)), (x.letters, y.letters)
+        short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+        if ta and tb and cannot_match(short, long_):
+            rejected += 1
+            assert _tokens_match_compared(short, long_) is False, (a, b)
+    assert rejected > 100 and matched > 1000  # the check does reject, and was tried on matches

@@ -27,7 +27,7 @@ tables of their own: tests/fixtures/dedup/spelling_pairs.tsv and false_pairs.tsv
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,9 +79,17 @@ class Token:
     alts: tuple[tuple[int, ...], ...] = ()
     glued: Token | None = None
     bits: int = 0  # `letter_bits(letters)`: a cheap lower bound of the edit distance
+    _keys: frozenset | None = field(default=None, repr=False)
 
     def __post_init__(self):
         object.__setattr__(self, "bits", letter_bits(self.letters))
+
+    @property
+    def keys(self) -> frozenset:
+        """`match_keys(self)`, made once."""
+        if self._keys is None:
+            object.__setattr__(self, "_keys", match_keys(self))
+        return self._keys
 
 
 def letter_bits(letters: str) -> int:
@@ -274,6 +282,82 @@ def _token_match(a: Token, b: Token) -> bool:
     return False
 
 
+#: A token whose skeleton reads as more than this many sequences of classes (symbols that stand
+#: for several classes) gets the wildcard key: it is always compared.
+MAX_KEY_VARIANTS = 64
+_WILDCARD = frozenset({"*"})
+
+
+def _deletion_depth(n: int) -> int:
+    """Deletions a token of `n` letters may need to meet a token it matches by letters: the most
+    `_letter_tolerance` allows against a token at most that many letters longer (2 from 6 letters:
+    a token of 8 takes 2 edits; 1 from 3; none under 3)."""
+    return 2 if n >= 6 else 1 if n >= 3 else 0
+
+
+def _deletions(letters: str, k: int) -> set[str]:
+    out = frontier = {letters}
+    for _ in range(k):
+        frontier = {x[:i] + x[i + 1:] for x in frontier for i in range(len(x))}
+        out = out | frontier
+    return out
+
+
+def match_keys(t: Token) -> frozenset:
+    """Keys that two tokens of one script share whenever `token_match` says they match: a
+    necessary condition tested by one set intersection, before any edit distance.
+
+    - Letters within k edits (insertions, deletions, substitutions, adjacent swaps) become one
+      string by at most k deletions on each side (a substitution deletes the letter on both, a
+      swap one of the two letters on each): a token gives every string made by deleting up to
+      `_deletion_depth` of its letters, and so does its form glued to its particles (with the
+      depth of the token alone, as `_glued_match`'s tolerance).
+    - Skeletons of three symbols or more that meet symbol by symbol share a reading (one class
+      per symbol): every reading is a key, or `_WILDCARD` when there are more than
+      `MAX_KEY_VARIANTS`.
+    Across scripts (skeletons within an edit distance) there is no key: `cannot_match` compares
+    names of one script only."""
+    script = "a" if t.arabic else "l"
+    depth = _deletion_depth(len(t.letters))
+    keys = {"L" + script + x for x in _deletions(t.letters, depth)}
+    if t.glued is not None:
+        keys.update("L" + script + x for x in _deletions(t.glued.letters, depth))
+    if len(t.skeleton) >= 3:
+        readings = [""]
+        for m in t.skeleton:
+            readings = [r + c for r in readings for c in _CLASSES if m & _BIT[c]]
+            if len(readings) > MAX_KEY_VARIANTS:
+                return _WILDCARD
+        keys.update("S" + script + r for r in readings)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _pool(tokens: tuple[Token, ...]) -> tuple[bool | None, frozenset | None]:
+    """(the script of every token, True for Arabic, or None for both; the union of their keys,
+    None when one of them is a wildcard)."""
+    scripts = {t.arabic for t in tokens}
+    keys: set = set()
+    for t in tokens:
+        if t.keys is _WILDCARD:
+            return None, None
+        keys |= t.keys
+    return (scripts.pop() if len(scripts) == 1 else None), frozenset(keys)
+
+
+def cannot_match(short: tuple[Token, ...], long_: tuple[Token, ...]) -> bool:
+    """True when some token of `short` has no token of `long_` it could match (`match_keys`
+    disjoint), both in one script: `tokens_match` is then False, decided without an edit
+    distance. False means nothing (compare them)."""
+    script, pool = _pool(long_)
+    if pool is None or script is None:
+        return False
+    for t in short:
+        if t.arabic == script and t.keys is not _WILDCARD and t.keys.isdisjoint(pool):
+            return True
+    return False
+
+
 def tokens_match(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool | None:
     """True when every token of the shorter name matches its own token of the longer one and the
     matched tokens carry `MIN_SYMBOLS` symbols; False when some token has no match; None when a
@@ -281,6 +365,13 @@ def tokens_match(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool | None:
     if not a or not b:
         return None
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if cannot_match(short, long_):
+        return False
+    return _tokens_match_compared(short, long_)
+
+
+def _tokens_match_compared(short: tuple[Token, ...], long_: tuple[Token, ...]) -> bool | None:
+    """`tokens_match` token by token, without `cannot_match` first (its reference in tests)."""
     used: set[int] = set()
     symbols = 0
     for t in short:
