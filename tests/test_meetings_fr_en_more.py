@@ -18,6 +18,7 @@ from crawler.meetings import extract_meetings
 from crawler.meetings.agency import organisation_of
 from crawler.meetings.topics import find_topics
 from crawler.textnorm import sentence_spans
+from tests.test_meetings_fr_en import check_counterparts
 
 # (text, [(country, name, title)]); None in an expected field: not checked
 CASES = [
@@ -76,12 +77,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_more_french_and_english_meeting_sentences(text, expected):
-    found = extract_meetings(text)
-    got = [(m.counterpart.country, m.counterpart.name, m.counterpart.title) for m in found.meetings]
-    assert len(got) == len(expected), (found.reason, got)
-    for g, e in zip(got, expected, strict=True):
-        for gv, ev in zip(g, e, strict=True):
-            assert ev is None or gv == ev, (got, expected)
+    check_counterparts(text, expected)
 
 
 def test_a_trip_with_its_length_before_the_destination():
