@@ -11,8 +11,9 @@ In order, the first that gives a foreign country (not MA) wins:
    ("… consacrés au trafic entre le Maroc, l'Espagne et la France" names no one's country);
    a role with a possessive ("its Director", "son directeur", "مديرها") is the official of the
    foreign service named before it (a service's own release);
-4. the foreign city where the sentence places the meeting ("a rencontré à Madrid …"), then the visit
-   the report tells of (stage 7: Hammouchi's trip to that country);
+4. the foreign city where the sentence places the meeting ("a rencontré à Madrid …"), then the
+   country of the national news agency the text credits ("(كونا)", "/بنا/", "الرباط - قنا:"), then
+   the visit the report tells of (stage 7: Hammouchi's trip to that country);
 5. the one foreign country the report's headline and lead name.
 
 A counterpart whose country is none of these, or Morocco, is not a foreign counterpart.
@@ -36,7 +37,7 @@ class CountryDecision:
 
     code: str | None
     evidence: str | None = None
-    source: str | None = None  # role | owner | name | sentence | place | visit | lead
+    source: str | None = None  # role | owner | name | sentence | place | credit | visit | lead
     agency: AgencyFind | None = None
 
 
@@ -127,6 +128,9 @@ def _decide(person: Person, sentence_rest: str, story: Story, before: str) -> Co
     if city is not None and city.get("country") not in (None, "MA"):
         # "a rencontré à Madrid la directrice du CNI": met abroad, the host's official
         return CountryDecision(city.get("country"), city.surface, "place", agency)
+    if story.credit_country:
+        # "الرباط - (بنا): التقى رئيس الأمن العام …": a national agency's dispatch about its own official
+        return CountryDecision(story.credit_country, "credit", "credit", agency)
     visit = story.visit
     if visit.country and visit.country != "MA":
         return CountryDecision(visit.country, visit.phrase, "visit", agency)
