@@ -7,10 +7,16 @@ corpus."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crawler.dates.find import find_dates
+from crawler.dates.meeting import meeting_date
+from crawler.dates.published import date_line, publication_date
+from crawler.dates.resolve import hijri_day
 from crawler.extract import extract_text_dump
 from crawler.gazetteer.credits import credit_country, find_credits
 from crawler.meetings import extract_meetings
@@ -140,3 +146,63 @@ def test_a_dateline_above_a_share_row_opens_the_body_and_the_row_is_no_headline(
     assert out.text.startswith("الرباط - 3 مارس 2025 (ومع)")
     assert "فيسبوك" not in out.text
     assert one(out.text).location.city == "Rabat"
+
+
+# --- dates: the day as an ordinal word, a Hijri-only publication line, a closing line over a header date
+
+
+ORDINALS = [
+    ("يوم الإثنين الثالث من شهر نونبر الجاري", 3, 11, "monday"),
+    ("يوم الجمعة الحادي عشر من يوليوز", 11, 7, "friday"),
+    ("في التاسع والعشرين من شتنبر 2025", 29, 9, None),
+    ("يوم الثلاثين من أبريل", 30, 4, None),
+    ("يوم السبت العشرين من دجنبر", 20, 12, "saturday"),
+]
+
+
+@pytest.mark.parametrize("text,day,month,weekday", ORDINALS)
+def test_a_day_written_as_an_ordinal_before_a_month(text, day, month, weekday):
+    m = next(x for x in find_dates(text) if x.kind == "explicit")
+    assert (m.day, m.month, m.weekday) == (day, month, weekday)
+
+
+@pytest.mark.parametrize("text", ["الأسبوع الأول من شتنبر", "النصف الثاني من يونيو", "اللقاء الثاني من نوعه",
+                                  "الفريق الثالث من حيث الترتيب"])
+def test_an_ordinal_of_another_noun_is_no_day(text):
+    assert not [x for x in find_dates(text) if x.kind == "explicit"]
+
+
+def test_a_meeting_day_in_ordinal_words_resolves_with_the_publication_year():
+    s = (f"استقبل {H}، يوم الأربعاء الخامس من شهر مارس الجاري بالرباط، المفتش العام للشرطة الكينية، "
+         "السيد بيتر كاماو.")
+    md = meeting_date(s, s, date(2025, 3, 6))
+    assert (md.date, md.weekday) == ("2025-03-05", "wednesday")
+
+
+HIJRI = [
+    ("الأحد 1 رمضان 1446هـ", "2025-03-02"),       # the weekday moves the tabular day (Saturday 1 March)
+    ("1 رمضان 1446 هـ", "2025-03-01"),
+    ("الجمعة 10 محرم 1447 هـ", "2025-07-04"),  # tabular Saturday 5 July: the named Friday is a day before
+]
+
+
+@pytest.mark.parametrize("text,day", HIJRI)
+def test_a_hijri_date_is_read_to_the_weekday_it_names(text, day):
+    m = next(x for x in find_dates(text) if x.kind == "hijri")
+    assert hijri_day(m).isoformat() == day
+
+
+def test_a_hijri_only_publication_line():
+    assert date_line("نشر في: الاثنين 20 رجب 1446هـ")[0].isoformat() == "2025-01-20"
+    assert date_line("آخر الأخبار عن رجب وشعبان") is None
+    assert date_line("الخميس 23 يناير 2025 الموافق 23 رجب 1446هـ")[0].isoformat() == "2025-01-23"
+
+
+def test_a_closing_line_wins_over_a_header_date_above_the_headline():
+    dump = ("موقع\nالرئيسية\nالاثنين 10 نونبر 2025\nحموشي يستقبل سفير النرويج بالرباط في لقاء حول التعاون\n"
+            "استقبل عبد اللطيف حموشي، المدير العام للأمن الوطني ولمراقبة التراب الوطني، بالرباط، سفير "
+            "مملكة النرويج المعتمد بالمغرب، السيد أولاف هانسن، في لقاء تناول التعاون في مكافحة الجريمة "
+            "المنظمة العابرة للحدود وتبادل المعلومات بين البلدين.\nفيسبوك تويتر واتساب\n"
+            "الجمعة 7 نونبر 2025 - 18:10\n")
+    out = extract_text_dump(dump)
+    assert publication_date(dump, "text", out).value == "2025-11-07"
