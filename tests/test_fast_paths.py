@@ -85,3 +85,15 @@ def test_match_fold_map_is_its_translate_table(text):
 @given(fold_text)
 def test_fold_is_its_plain_form(text):
     assert textnorm.fold(text) == _plain_fold(text)
+
+
+# the same letters with runs of spaces of every kind (a no-break space, tabs, line breaks) and
+# punctuation that folds to a space, at the ends too
+spaced_text = st.lists(st.sampled_from([*"أإىةبـًا aÉé", " ", "   ", "\u00a0", "\t", "\n", "،", ",", "«", "-",
+                                        "_"]), max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spaced_text, st.booleans())
+def test_fold_map_is_its_character_loop(text, accents):
+    assert textnorm.fold_map(text, accents) == textnorm._fold_map_slow(text, accents)
