@@ -212,8 +212,11 @@ def _match_translate(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)
 def match_fold(text: str) -> str:
-    """The text of `match_fold_map`."""
+    """The text of `match_fold_map`. Memoised: the stages of the meetings reader and the date
+    readers fold the same pieces, sentences and titles of a report again and again (half of the
+    calls on the dev pages repeat one of the same report), and a str is immutable."""
     return match_fold_map(text)[0]
 
 

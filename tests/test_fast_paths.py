@@ -85,3 +85,47 @@ def test_match_fold_map_is_its_translate_table(text):
 @given(fold_text)
 def test_fold_is_its_plain_form(text):
     assert textnorm.fold(text) == _plain_fold(text)
+
+
+def _html_pages() -> list[str]:
+    """Every HTML page under tests/fixtures and ../shared/corpus/dev (when present), decoded as
+    UTF-8 with replacement characters (the bytes' own charset is the decoder's job)."""
+    from tests.conftest import FIXTURES, SHARED
+
+    files = sorted(FIXTURES.rglob("*.htm*")) + sorted((SHARED / "corpus" / "dev").glob("*.htm*"))
+    return [f.read_bytes().decode("utf-8", "replace") for f in files]
+
+
+markup = st.lists(st.sampled_from(["<html>", "<body>", "<p>", "</p>", "<div class='a'>", "</div>", "<form>",
+                                   "<input name=x>", "<!-- c -->", "<?pi x?>", "&amp;", "&nbsp;", "<br/>",
+                                   '<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE html>", "<html/>",
+                                   "\x00", "\n", "نص", "text"]), max_size=25).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(markup)
+def test_load_html_is_trafilaturas(html):
+    _assert_same_tree(html)
+
+
+def test_load_html_is_trafilaturas_on_every_page():
+    pages = _html_pages()
+    assert len(pages) >= 20
+    for html in pages:
+        _assert_same_tree(html)
+
+
+def _assert_same_tree(html: str) -> None:
+    """crawler.extract.html.load_html (its parser picks element classes in C) parses `html` into
+    the tree trafilatura's `load_html` gives, every element an HtmlElement."""
+    from lxml import etree
+    from lxml import html as lxml_html
+    from trafilatura.utils import load_html as trafilatura_load_html
+
+    from crawler.extract.html import load_html
+
+    ours, theirs = load_html(html), trafilatura_load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
+        assert all(isinstance(el, lxml_html.HtmlElement) for el in ours.iter(etree.Element))
