@@ -87,6 +87,18 @@ def test_fold_is_its_plain_form(text):
     assert textnorm.fold(text) == _plain_fold(text)
 
 
+# the same letters with runs of spaces of every kind (a no-break space, tabs, line breaks) and
+# punctuation that folds to a space, at the ends too
+spaced_text = st.lists(st.sampled_from([*"أإىةبـًا aÉé", " ", "   ", "\u00a0", "\t", "\n", "،", ",", "«", "-",
+                                        "_"]), max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spaced_text, st.booleans())
+def test_fold_map_is_its_character_loop(text, accents):
+    assert textnorm.fold_map(text, accents) == textnorm._fold_map_slow(text, accents)
+
+
 def _html_pages() -> list[str]:
     """Every HTML page under tests/fixtures and ../shared/corpus/dev (when present), decoded as
     UTF-8 with replacement characters (the bytes' own charset is the decoder's job)."""
