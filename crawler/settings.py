@@ -96,6 +96,10 @@ MEETINGS_OUTPUT = "output/meetings.jsonl"
 # Reports between two syncs of MEETINGS_DB to disk: a power cut loses at most these, which the
 # next run reads again; a killed crawl loses none (docs/store.md, "Durability").
 MEETINGS_DB_SYNC_EVERY = 100
+# Reports per transaction of the store, and the seconds a transaction stays open at most: a crawl
+# killed hard loses at most the open batch, which its resumed run reads again (docs/store.md).
+MEETINGS_DB_BATCH = 50
+MEETINGS_DB_BATCH_SECONDS = 2.0
 # A document the store holds unchanged (same URL, identity, content, and code) is dropped before
 # extraction by pipeline 50: a second run over the same documents is nearly free. False: read
 # every document again (docs/pipelines.md).

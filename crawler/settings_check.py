@@ -29,6 +29,8 @@ RULES = {
     "LIQAAT_STORE_LOCK_WAIT": Rule("float", 0),
     "MEETINGS_DB": Rule("str", empty=False),
     "MEETINGS_DB_SYNC_EVERY": Rule("int", 1),
+    "MEETINGS_DB_BATCH": Rule("int", 1),
+    "MEETINGS_DB_BATCH_SECONDS": Rule("float", 0),
     "LIQAAT_SKIP_KNOWN": Rule("bool"),
     "MEETINGS_OUTPUT": Rule("str"),
     "WARC_PATH": Rule("str"),

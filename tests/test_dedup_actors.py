@@ -160,3 +160,46 @@ def test_match_keys_never_reject_a_match():
             rejected += 1
             assert _tokens_match_compared(short, long_) is False, (a, b)
     assert rejected > 100 and matched > 1000  # the check does reject, and was tried on matches
+
+
+def test_day_index_finds_every_same_counterpart():
+    """The counterpart rule looks only at the meetings its day index gives (`Deduper._day_candidates`:
+    meetings sharing a name token's match key, of the other script, or without a name); every
+    meeting of the day with the same counterpart (`same_counterpart`) is among them, on the
+    spelling tables (both scripts) and random names with edits and particles, agency-only
+    counterparts and names too short to compare included; and the index does leave most out."""
+    import random
+
+    from crawler.dedup.counterparts import CP, same_counterpart
+    from crawler.dedup.merge import Deduper, Mention
+
+    rnd = random.Random(11)
+    alphabets = ("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", "abcdefghijklmnopqrstuvwxyz")
+    particles = (["", "ال", "عبد "], ["", "de ", "van der ", "el "])
+    pairs = [(p.values[0], p.values[1]) for p in table("spelling_pairs.tsv") + table("false_pairs.tsv")]
+    for _ in range(150):
+        script = rnd.randrange(2)
+        words_ = ["".join(rnd.choice(alphabets[script]) for _ in range(rnd.randint(2, 9)))
+                  for _ in range(rnd.randint(1, 3))]
+        a = " ".join(rnd.choice(particles[script]) + w for w in words_)
+        b = " ".join(rnd.choice(particles[script]) + _edited(rnd, w, alphabets[script])
+                     for w in words_ if rnd.random() < 0.8) or words_[0]
+        pairs.append((a, b))
+    cps = []
+    for a, b in pairs:
+        cps += [CP("ES", a, agency="police nationale"), CP("ES", b)]
+    cps += [CP("ES", None, agency="police nationale"), CP("ES", "M.", agency="Policía Nacional"),
+            CP("ES", "Ali", title="directeur général")]
+    d = Deduper()
+    for i, cp in enumerate(cps):
+        d._index_days(f"m{i}", Mention(f"u{i}", 0, cp, 100 + i % 3))
+    arabic = {f"m{i}" for i, cp in enumerate(cps) if cp.name and name_tokens(cp.name)
+              and all(t.arabic for t in name_tokens(cp.name))}
+    looked = 0
+    for cp in cps:
+        found = d._day_candidates(cp, 99, 103)
+        same = {f"m{i}" for i, other in enumerate(cps) if same_counterpart(cp, other)}
+        assert same <= found, (cp, sorted(same - found)[:3])
+        if f"m{cps.index(cp)}" in arabic:
+            looked += len(found & arabic)
+    assert looked < len(arabic) ** 2 / 20  # within one script, the index leaves most meetings out

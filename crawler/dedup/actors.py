@@ -425,3 +425,47 @@ def actor_key(country: str | None, name: str | None = None, name_latin: str | No
         return f"a:{agency_id}"
     text = " ".join(t.letters for t in name_tokens(agency or title or "")) or "unknown"
     return f"a:{c}:{text}"
+
+
+@lru_cache(maxsize=65536)
+def index_tokens(spellings: tuple[str, ...]) -> tuple[tuple[tuple[str, Token], ...], bool] | None:
+    """The tokens of a counterpart's spellings as the counterpart rule's day index files them:
+    ((token key, Token), …) and whether one of them is a wildcard (`match_keys`), or None when
+    no spelling has a token. A token key (`"a"`/`"l"`, the letters, `|`, the glued letters) stands
+    for everything `match_keys` reads, so tokens with one key have the same match keys."""
+    out: dict[str, Token] = {}
+    wild = False
+    for s in spellings:
+        for t in name_tokens(s):
+            if t.keys is _WILDCARD:
+                wild = True
+            glued = t.glued.letters if t.glued is not None else ""
+            tk = ("a" if t.arabic else "l") + t.letters + "|" + glued
+            out.setdefault(tk, t)
+    return (tuple(out.items()), wild) if out else None
+
+
+class TokenNeighbours:
+    """Which name tokens seen so far share a match key (`match_keys`) with which: tokens of one
+    script that `token_match` matches always do, so a token's neighbours are every token of its
+    script it may match. Grows with the vocabulary of names, not with the archive."""
+
+    __slots__ = ("_by_key", "_near")
+
+    def __init__(self):
+        self._by_key: dict[str, list[str]] = {}
+        self._near: dict[str, set[str]] = {}
+
+    def of(self, tk: str, token: Token) -> set[str]:
+        """The neighbours of a token (itself included), registering it on first sight."""
+        near = self._near.get(tk)
+        if near is None:
+            near = self._near[tk] = {tk}
+            for k in token.keys:
+                seen = self._by_key.setdefault(k, [])
+                for other in seen:
+                    if other not in near:
+                        near.add(other)
+                        self._near[other].add(tk)
+                seen.append(tk)
+        return near

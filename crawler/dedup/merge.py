@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from crawler.dedup.actors import name_tokens, skeleton_text
+from crawler.dedup.actors import TokenNeighbours, index_tokens, name_tokens, skeleton_text
 from crawler.dedup.counterparts import CP, agency_match, compatible, name_relation, same_counterpart
 from crawler.dedup.lsh import BandIndex, SignatureFile
 from crawler.dedup.signature import _MAX32 as _EMPTY
@@ -193,6 +193,66 @@ def published_apart(a: Mention, b: Mention) -> int | None:
     return None
 
 
+class Day:
+    """The counterpart rule's index of one country's meetings on one day: meetings by the name
+    tokens of their dated reports' counterparts, one dict per script (`actors.index_tokens`:
+    token key -> a meeting id, or a set of them), and the meetings whose counterpart has no name
+    token or a token too ambiguous for match keys (`other`: always compared)."""
+
+    __slots__ = ("arabic", "latin", "other")
+
+    def __init__(self):
+        self.arabic: dict[str, str | set[str]] = {}
+        self.latin: dict[str, str | set[str]] = {}
+        self.other: set[str] = set()
+
+    def add(self, mid: str, toks) -> None:
+        if toks is None or toks[1]:
+            self.other.add(mid)
+            return
+        for tk, _t in toks[0]:
+            idx = self.arabic if tk[0] == "a" else self.latin
+            v = idx.get(tk)
+            if v is None:
+                idx[tk] = mid
+            elif isinstance(v, str):
+                if v != mid:
+                    idx[tk] = {v, mid}
+            else:
+                v.add(mid)
+
+    def discard(self, mid: str, toks) -> None:
+        if toks is None or toks[1]:
+            self.other.discard(mid)
+            return
+        for tk, _t in toks[0]:
+            idx = self.arabic if tk[0] == "a" else self.latin
+            v = idx.get(tk)
+            if v == mid:
+                del idx[tk]
+            elif isinstance(v, set):
+                v.discard(mid)
+                if len(v) == 1:
+                    idx[tk] = next(iter(v))
+
+    def empty(self) -> bool:
+        return not (self.arabic or self.latin or self.other)
+
+
+def _filed_near(cl: Cluster, country: str, lo: int, hi: int) -> bool:
+    """A dated mention of the cluster, of this country, whose span meets the days `lo`..`hi`:
+    the cluster is filed in the day index on one of those days."""
+    return any(m.span is not None and m.cp.country == country and m.span[0] <= hi and m.span[1] >= lo
+               for m in cl.mentions)
+
+
+def _mids(out: set[str], v: str | set[str]) -> None:
+    if isinstance(v, str):
+        out.add(v)
+    else:
+        out.update(v)
+
+
 @dataclass
 class Cluster:
     meeting_id: str
@@ -305,7 +365,10 @@ class Deduper:
         self.report_meetings: dict[str, list[str]] = {}
         self.report_words: dict[str, frozenset] = {}
         self.clusters: dict[str, Cluster] = {}
-        self.by_country_day: dict[tuple[str, int], set[str]] = {}
+        #: the counterpart rule's index: (country, day) -> the meetings of its dated reports, by
+        #: their counterparts' name tokens (`Day`); `neighbours`: which tokens may match which
+        self.by_country_day: dict[tuple[str, int], Day] = {}
+        self.neighbours = TokenNeighbours()
         self.by_key: dict[tuple, dict[str, None]] = {}  # insertion-ordered: latest last
         self._timeless: set[str] = set()  # meetings holding a mention with no date and no publication day
         self._undated: set[str] = set()  # meetings holding a mention with no date
@@ -327,9 +390,7 @@ class Deduper:
     def _add_mention(self, meeting_id: str, m: Mention) -> None:
         cl = self.clusters.setdefault(meeting_id, Cluster(meeting_id))
         cl.mentions.append(m)
-        if m.cp.country and m.span:
-            for d in range(m.span[0], m.span[1] + 1):
-                self.by_country_day.setdefault((m.cp.country, d), set()).add(meeting_id)
+        self._index_days(meeting_id, m)
         for k in blocking_keys(m.cp):
             self.by_key.setdefault(k, {})[meeting_id] = None
         if m.day is None:
@@ -337,10 +398,61 @@ class Deduper:
             if m.pub is None:
                 self._timeless.add(meeting_id)
 
+    def _index_days(self, meeting_id: str, m: Mention) -> None:
+        """File a dated mention's meeting under its country and each day of its span (`Day`)."""
+        if m.cp.country and m.span:
+            toks = index_tokens(m.cp.spellings)
+            if toks is not None and not toks[1]:
+                for tk, t in toks[0]:
+                    self.neighbours.of(tk, t)
+            for d in range(m.span[0], m.span[1] + 1):
+                day = self.by_country_day.get((m.cp.country, d))
+                if day is None:
+                    day = self.by_country_day[(m.cp.country, d)] = Day()
+                day.add(meeting_id, toks)
+
+    def _day_candidates(self, cp: CP, lo: int, hi: int) -> set[str]:
+        """The meetings of `cp`'s country filed on the days `lo`..`hi` whose counterpart may be
+        `cp`'s (`same_counterpart`): those with a name token that shares a match key with one of
+        `cp`'s tokens (tokens of one script that match always share one), those with a token in
+        the other script (compared by skeletons: no keys), and those of no name or of a
+        wildcard token; every meeting of those days when `cp` has no name token or a wildcard."""
+        out: set[str] = set()
+        toks = index_tokens(cp.spellings)
+        everything = toks is None or toks[1]
+        near: list[set[str]] = []
+        scripts = set()
+        if not everything:
+            for tk, t in toks[0]:
+                near.append(self.neighbours.of(tk, t))
+                scripts.add(tk[0])
+        for d in range(lo, hi + 1):
+            day = self.by_country_day.get((cp.country, d))
+            if day is None:
+                continue
+            out.update(day.other)
+            for script, idx in (("a", day.arabic), ("l", day.latin)):
+                if not idx:
+                    continue
+                if everything or scripts - {script}:
+                    # a token of the other script is compared by its skeleton: every meeting here
+                    for v in idx.values():
+                        _mids(out, v)
+                    continue
+                for n in near:
+                    for tk in (idx.keys() & n if len(n) > len(idx) else (x for x in n if x in idx)):
+                        _mids(out, idx[tk])
+        return out
+
     def _unindex(self, meeting_id: str, m: Mention) -> None:
         if m.cp.country and m.span:
+            toks = index_tokens(m.cp.spellings)
             for d in range(m.span[0], m.span[1] + 1):
-                self.by_country_day.get((m.cp.country, d), set()).discard(meeting_id)
+                day = self.by_country_day.get((m.cp.country, d))
+                if day is not None:
+                    day.discard(meeting_id, toks)
+                    if day.empty():
+                        del self.by_country_day[(m.cp.country, d)]
         for k in blocking_keys(m.cp):
             self.by_key.get(k, {}).pop(meeting_id, None)
 
@@ -381,9 +493,7 @@ class Deduper:
         return touched
 
     def _add_keys(self, mid: str, m: Mention) -> None:
-        if m.cp.country and m.span:
-            for d in range(m.span[0], m.span[1] + 1):
-                self.by_country_day.setdefault((m.cp.country, d), set()).add(mid)
+        self._index_days(mid, m)
         for k in blocking_keys(m.cp):
             self.by_key.setdefault(k, {})[mid] = None
         if m.day is None:
@@ -496,17 +606,16 @@ class Deduper:
         clusters = self.clusters
         cp = mention.cp
         if mention.span and cp.country:
-            for d in range(mention.span[0] - MAX_DAYS_APART, mention.span[1] + MAX_DAYS_APART + 1):
-                for mid in self.by_country_day.get((cp.country, d), ()):
-                    if mid in seen or mid not in clusters:
-                        continue
-                    seen.add(mid)
-                    cl = clusters[mid]
-                    m = next((m for m in cl.mentions if m.day is not None and same_counterpart(cp, m.cp)),
-                             None)
-                    if m is not None and self._fits(mention, cl):
-                        ev = {"report": m.url, "days_apart": abs(m.day - mention.day)}
-                        out.append((15 - ev["days_apart"], mid, "counterpart", ev))
+            lo, hi = mention.span[0] - MAX_DAYS_APART, mention.span[1] + MAX_DAYS_APART
+            # only the meetings whose counterpart may be this one: the index by name tokens
+            for mid in sorted(self._day_candidates(cp, lo, hi)):
+                if mid not in clusters:
+                    continue
+                cl = clusters[mid]
+                m = next((m for m in cl.mentions if m.day is not None and same_counterpart(cp, m.cp)), None)
+                if m is not None and self._fits(mention, cl):
+                    ev = {"report": m.url, "days_apart": abs(m.day - mention.day)}
+                    out.append((15 - ev["days_apart"], mid, "counterpart", ev))
         dated = mention.day is not None
         undated = self._undated
         for key in blocking_keys(cp) if self.undated else ():
@@ -517,6 +626,8 @@ class Deduper:
                     continue
                 seen.add(mid)
                 cl = clusters[mid]
+                if dated and cp.country and _filed_near(cl, cp.country, lo, hi):
+                    continue  # a meeting of the country filed on these days: the counterpart rule's
                 best = None
                 for m in cl.mentions:
                     if dated and m.day is not None:

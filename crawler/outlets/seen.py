@@ -3,6 +3,11 @@ no article page it already has and skips sitemap entries not modified since the 
 
 Tables: `crawled_urls(url, outlet, fetched_at)` and `outlet_runs(outlet, started_at)` (the start
 of the last run of that outlet that finished). Stdlib sqlite3: two tables, no ORM needed.
+
+While the meetings store is open on the same file in this process (`crawler.store.open_store`: the
+crawl's store pipeline), seen URLs are read and written through its connection, inside its open
+batch of reports: a URL marked seen after its report is stored is committed with that report's
+batch or a later one, never before it, and never waits for the batch's write lock.
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.outlets.urls import canonical_url
+from crawler.store import open_store
 
 
 class SeenUrls:
     def __init__(self, path: str | Path):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self.db = sqlite3.connect(str(path))
         self.db.execute("CREATE TABLE IF NOT EXISTS crawled_urls "
                         "(url TEXT PRIMARY KEY, outlet TEXT, fetched_at TEXT)")
@@ -37,22 +44,31 @@ class SeenUrls:
     # URLs are kept in their one canonical form: raw Arabic and its percent-escapes are one URL.
     def __contains__(self, url: str) -> bool:
         url = canonical_url(url)
-        return url in self.pending or self.db.execute(
+        store = open_store(self.path)
+        db = store.db if store is not None else self.db  # the store's connection sees its open batch
+        return url in self.pending or db.execute(
             "SELECT 1 FROM crawled_urls WHERE url = ?", (url,)).fetchone() is not None
 
     def add(self, url: str, outlet: str) -> None:
         url = canonical_url(url)
         self.pending[url] = (url, outlet, datetime.now(UTC).isoformat(timespec="seconds"))
-        if len(self.pending) >= self.FLUSH_EVERY or time.monotonic() - self.flushed >= self.FLUSH_SECONDS:
+        if open_store(self.path) is not None or len(self.pending) >= self.FLUSH_EVERY \
+                or time.monotonic() - self.flushed >= self.FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
         self.flushed = time.monotonic()
-        if self.pending:
+        if not self.pending:
+            return
+        rows = list(self.pending.values())
+        store = open_store(self.path)
+        if store is not None:  # in the store's open batch, committed with it
+            store.begin()
+            store.db.executemany("INSERT OR IGNORE INTO crawled_urls VALUES (?, ?, ?)", rows)
+        else:
             with self.db:
-                self.db.executemany("INSERT OR IGNORE INTO crawled_urls VALUES (?, ?, ?)",
-                                    list(self.pending.values()))
-            self.pending.clear()
+                self.db.executemany("INSERT OR IGNORE INTO crawled_urls VALUES (?, ?, ?)", rows)
+        self.pending.clear()
 
     def last_run(self, outlet: str) -> datetime | None:
         """When the last finished run of `outlet` started (UTC), or None."""

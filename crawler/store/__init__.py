@@ -23,6 +23,8 @@ import json
 import os
 import sqlite3
 import tempfile
+import time
+from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
@@ -109,20 +111,50 @@ class StoreError(Exception):
     pass
 
 
+class BatchNotStored(StoreError):
+    """The commit of a batch failed: none of its reports (`urls`) is in the store."""
+
+    def __init__(self, urls: list[str], error: Exception):
+        super().__init__(f"{error}")
+        self.urls, self.error = urls, error
+
+
 #: Reports between two syncs of the store's file to disk (docs/store.md, "Durability").
 SYNC_EVERY = 100
+#: Reports per transaction, and the seconds a transaction stays open at most, in a crawl
+#: (MEETINGS_DB_BATCH, MEETINGS_DB_BATCH_SECONDS; docs/store.md, "Durability").
+BATCH = 50
+BATCH_SECONDS = 2.0
+
+# The stores open in this process, by the real path of their file (`open_store`).
+_OPEN: dict[str, MeetingStore] = {}
+
+
+def open_store(path: str | os.PathLike) -> MeetingStore | None:
+    """The store this process has open on the file `path`, if any: another writer to the same
+    file (the outlets spider's seen-URL table) writes through its batch instead of waiting for
+    the batch's write lock."""
+    return _OPEN.get(os.path.realpath(path))
 
 
 class MeetingStore:
-    """Open (or create) the store at `path`; `add(report)` merges one report in a transaction.
+    """Open (or create) the store at `path`; `add(report)` merges one report.
 
-    Durability: the file is in write-ahead-log mode with `synchronous = NORMAL`: each report's
-    transaction is appended to the log without a disk sync, and the log is synced (a checkpoint)
-    every `sync_every` reports and at `close()`. A killed process loses no committed report; a
-    power cut or a system crash loses at most the reports since the last sync, which the next run
-    reads again (they are not in the store)."""
+    Transactions: each report is merged inside a savepoint of the open batch (one report that
+    fails is rolled back alone), and the batch is committed every `batch` reports, when it has
+    been open `batch_seconds` seconds (checked at each write and by `commit_if_due`), at `sync()`
+    and at `close()`. `batch=1` commits each report on its own. The outlets spider's seen-URL
+    table (crawler.outlets.seen) writes through the open store's batch (`open_store`), so a
+    seen URL is never committed before its report.
 
-    def __init__(self, path: str | os.PathLike, sync_every: int = SYNC_EVERY):
+    Durability: the file is in write-ahead-log mode with `synchronous = NORMAL`: a commit is
+    appended to the log without a disk sync, and the log is synced (a checkpoint) every
+    `sync_every` reports and at `close()`. A killed process loses at most the open batch (the
+    reports since the last commit: they are not in the store, so a resumed crawl reads them
+    again); a power cut or a system crash at most the reports since the last sync."""
+
+    def __init__(self, path: str | os.PathLike, sync_every: int = SYNC_EVERY, batch: int = 1,
+                 batch_seconds: float = BATCH_SECONDS):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
@@ -130,6 +162,9 @@ class MeetingStore:
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.sync_every, self.unsynced = max(1, sync_every), 0
+        self.batch, self.batch_seconds = max(1, batch), batch_seconds
+        self.pending: list[str] = []  # the URLs of the reports of the open batch
+        self.opened_at = 0.0  # when the open batch began (time.monotonic)
         try:
             self.migrated = schema.migrate(self.db)
         except schema.SchemaError as e:
@@ -145,6 +180,10 @@ class MeetingStore:
                         for t in ("meetings", "reports")}
         self.deduper = Deduper()
         self._load()
+        _OPEN[self._key()] = self
+
+    def _key(self) -> str:
+        return os.path.realpath(self.path)
 
     def _load(self) -> None:
         links: dict[str, list] = {}
@@ -163,19 +202,71 @@ class MeetingStore:
             self.deduper.load(url, signature, links.get(url, []), published, distinctive_words(text))
 
     def sync(self) -> None:
-        """Sync every committed report to disk (a passive checkpoint syncs the log first)."""
-        self.db.commit()
+        """Commit the open batch and sync every committed report to disk (a passive checkpoint
+        syncs the log first)."""
+        self.commit()
         self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         self.unsynced = 0
 
-    def _written(self) -> None:
-        self.unsynced += 1
-        if self.unsynced >= self.sync_every:
-            self.sync()
+    def begin(self) -> None:
+        """Open a batch unless one is open: the writes until `commit` are one transaction."""
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN")
+            self.opened_at = time.monotonic()
+
+    def commit(self) -> list[str]:
+        """Commit the open batch; the URLs of its reports. When the commit fails (a full disk),
+        the batch is rolled back and `BatchNotStored` names its reports."""
+        done, self.pending = self.pending, []
+        try:
+            self.db.commit()
+        except Exception as error:
+            try:
+                self.db.rollback()
+            except Exception:  # noqa: BLE001, S110 (the error that counts is the commit's)
+                pass
+            raise BatchNotStored(done, error) from error
+        self.unsynced += len(done)
+        return done
+
+    def commit_if_due(self) -> list[str]:
+        """Commit the open batch when it is full or has been open `batch_seconds`."""
+        if self.db.in_transaction and (len(self.pending) >= self.batch
+                                       or time.monotonic() - self.opened_at >= self.batch_seconds):
+            done = self.commit()
+            if self.unsynced >= self.sync_every:
+                self.sync()
+            return done
+        return []
+
+    @contextmanager
+    def _report(self, url: str | None):
+        """One report's writes (`url`: the report, counted in the batch; None: part of one): a
+        savepoint of the open batch, rolled back alone if they fail. When SQLite rolled back the
+        whole transaction itself (a full disk, an I/O error), `BatchNotStored` names the batch's
+        other reports."""
+        self.begin()
+        self.db.execute("SAVEPOINT report")
+        try:
+            yield
+        except BaseException as error:
+            try:
+                self.db.execute("ROLLBACK TO report")
+                self.db.execute("RELEASE report")
+            except sqlite3.Error:  # no transaction left: the batch is gone
+                done, self.pending = self.pending, []
+                raise BatchNotStored(done, error) from error
+            raise
+        self.db.execute("RELEASE report")
+        if url is not None:
+            self.pending.append(url)
 
     def close(self) -> None:
-        self.sync()
-        self.db.close()
+        try:
+            self.sync()
+        finally:
+            _OPEN.pop(self._key(), None)
+            self.db.close()
 
     # -- writing -----------------------------------------------------------------------------
     def add(self, report, root=None) -> tuple[list[Decision], str]:
@@ -196,17 +287,17 @@ class MeetingStore:
         now = _now()
         if self.fingerprints.get(url) == fp:
             ids = self.deduper.report_meetings.get(url, [])
-            with self.db:
+            with self._report(url):
                 self.db.execute("UPDATE reports SET last_seen = ? WHERE url = ?", (now, url))
                 if "read_digest" in self.columns["reports"]:  # known by the next run before extraction
                     self.db.execute("UPDATE reports SET read_digest = ? WHERE url = ?",
                                     (read_digest(rep.get("body")), url))
-            self._written()
+            self.commit_if_due()
             return [Decision(mid, False, "known") for mid in ids], "known"
         status = "updated" if url in self.fingerprints else "new"
         text_words = words(rep.get("text") or "")  # for the signature and the search index
         sig = self.deduper.signer.signature(rep.get("text") or "", text_words)
-        with self.db:
+        with self._report(url):
             touched = set()
             if status == "updated":
                 touched = self.deduper.remove(url)
@@ -257,7 +348,7 @@ class MeetingStore:
             for d in decisions:
                 d.meeting_id = renamed.get(d.meeting_id, d.meeting_id)
         self.fingerprints[url] = fp
-        self._written()
+        self.commit_if_due()
         return decisions, status
 
     def resolve(self, meeting_id: str) -> str | None:
@@ -285,7 +376,7 @@ class MeetingStore:
 
     def _move(self, old: str, new: str) -> None:
         """The report stored under URL `old` is now at `new` (its folder moved): one report."""
-        with self.db:
+        with self._report(None):
             # a first statement opens the transaction the deferred foreign keys hold for
             self.db.execute("UPDATE reports SET last_seen = last_seen WHERE url = ?", (old,))
             self.db.execute("PRAGMA defer_foreign_keys = ON")
