@@ -83,33 +83,36 @@ def _fold_char(ch: str, accents: bool) -> str:
 # character whose fold is one character; characters folding to none or several take the slow path.
 _FOLD_TABLES: dict[bool, dict[int, str]] = {True: {}, False: {}}
 _FOLD_ODD: dict[bool, set[str]] = {True: set(), False: set()}
-_NONSPACE = re.compile(r"\S+")
+_FOLD_SEEN: dict[bool, set[str]] = {True: set(), False: set()}  # in the table or odd
+_SPACE_RUN = re.compile(" {2,}")
 
 
 def fold_map(text: str, accents: bool = True) -> tuple[str, list[int]]:
     """`fold(text)` with the index in `text` of each character of the key (see `_fold_map_slow`)."""
-    table, odd = _FOLD_TABLES[accents], _FOLD_ODD[accents]
-    for ch in set(text):
-        if ord(ch) not in table and ch not in odd:
+    table, odd, seen = _FOLD_TABLES[accents], _FOLD_ODD[accents], _FOLD_SEEN[accents]
+    if not seen.issuperset(text):
+        for ch in set(text) - seen:  # the characters met for the first time
             f = _fold_char(ch, accents)
             if len(f) == 1:
                 table[ord(ch)] = " " if f.isspace() else f
             else:
                 odd.add(ch)
+            seen.add(ch)
     if odd and not odd.isdisjoint(text):
         return _fold_map_slow(text, accents)
+    # every space-like character folds to " " here: the key is `t` without its leading and
+    # trailing spaces, each run of spaces kept as its first one (its index is the offset)
     t = text.translate(table)
-    out: list[str] = []
+    start, end = len(t) - len(t.lstrip(" ")), len(t.rstrip(" "))
+    if "  " not in t:  # no run: the key is a slice of `t`
+        return t[start:end], list(range(start, end))
     offsets: list[int] = []
-    prev_end = 0
-    for m in _NONSPACE.finditer(t):
-        if out:
-            out.append(" ")
-            offsets.append(prev_end)
-        out.append(m.group())
-        offsets.extend(range(m.start(), m.end()))
-        prev_end = m.end()
-    return "".join(out), offsets
+    pos = start
+    for m in _SPACE_RUN.finditer(t, start, end):
+        offsets.extend(range(pos, m.start() + 1))
+        pos = m.end()
+    offsets.extend(range(pos, end))
+    return _SPACE_RUN.sub(" ", t[start:end]), offsets
 
 
 def _fold_map_slow(text: str, accents: bool = True) -> tuple[str, list[int]]:

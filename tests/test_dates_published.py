@@ -73,6 +73,8 @@ def test_date_line(line, day):
 @pytest.mark.parametrize("paragraph, day", [
     ("الرباط – 12 شتنبر 2025 - استقبل المدير العام للأمن الوطني", date(2025, 9, 12)),
     ("Rabat, 3 octobre 2024 - Le directeur général a reçu", date(2024, 10, 3)),
+    # two cities of a joint desk
+    ("Lisboa/Rabat, 3 mars 2025 (EFE) - Le chef de la police", date(2025, 3, 3)),
     ("الرباط – استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي،"
      " صباح يوم الأربعاء 2 أكتوبر 2024", None),
     # a Gulf agency's dateline: the city, "في", the date; a verb before "في" is no city

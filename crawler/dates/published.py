@@ -99,6 +99,8 @@ DATE_ELEMENT_REACH = 600
 LATE_UTC_HOUR = 22
 TEXT_WINDOW_BEFORE = 10
 TEXT_WINDOW_AFTER = 12
+# How many lines after a dump's body its closing publication line may come (share buttons between).
+TEXT_TAIL_WINDOW = 4
 
 
 @dataclass
@@ -328,10 +330,10 @@ def date_line(text: str) -> tuple[date, str] | None:
     return (resolved.date, m.raw) if resolved.date else None
 
 
-# A dateline opens with one or two words, a separator and a digit or a word and a digit (a quick
-# test before reading the date).
-DATELINE_HEAD = re.compile(r"\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*(?:\d|[^\W\d_]+\s*[\d,،])")
-DATELINE_PREFIX = re.compile(r"^\W*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[–—\-,،:]\s*$")
+# A dateline opens with one or two words (two cities of a joint desk: "Madrid/Rabat"), a separator
+# and a digit or a word and a digit (a quick test before reading the date).
+DATELINE_HEAD = re.compile(r"\W*[^\W\d_]+(?:[ /-][^\W\d_]+)?\s*[–—\-,،:]\s*(?:\d|[^\W\d_]+\s*[\d,،])")
+DATELINE_PREFIX = re.compile(r"^\W*[^\W\d_]+(?:[ /-][^\W\d_]+)?\s*[–—\-,،:]\s*$")
 # "الرباط في ١٤ مايو ٢٠٢٥ /العمانية/ -": a city, "في", the date (the Gulf agencies' dateline)
 DATELINE_FI = re.compile(r"^\W*([^\W\d_]+(?:[ -][^\W\d_]+)?)\s+في\s+(?=\d)")
 
@@ -553,6 +555,27 @@ def _from_text(body: str, title: str | None) -> PublishedDate | None:
         found = dateline(lines[i])  # a short first paragraph opening with a dateline
         if found:
             return PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
+    return _closing_line(body)
+
+
+def _closing_line(body: str) -> PublishedDate | None:
+    """A dump whose date comes after its body ("Publié le 18/06/2025 à 16:40", "Par La Rédaction ·
+    Le 03/03/2025 à 18h05" under the last paragraph or its share buttons): the first date line
+    within `TEXT_TAIL_WINDOW` lines of the body's end (the text-dump extractor's body run). A
+    header (comments, related links, most read, tags), a teaser or another paragraph ends the
+    search: their dates are never the article's."""
+    from crawler.extract.textdump import body_span, classify  # the extractor's own reading of lines
+
+    lines = [classify(s) for s in (raw.strip() for raw in body.splitlines()) if s]
+    span = body_span(lines)
+    if span is None:
+        return None
+    for line in lines[span[1]:span[1] + TEXT_TAIL_WINDOW]:
+        found = date_line(line.text)
+        if found:
+            return PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
+        if line.kind in ("marker", "teaser", "body", "bullet"):
+            return None
     return None
 
 
