@@ -141,3 +141,76 @@ def _assert_same_tree(html: str) -> None:
     if ours is not None:
         assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
         assert all(isinstance(el, lxml_html.HtmlElement) for el in ours.iter(etree.Element))
+
+
+def _first_order(html: str, url: str | None):
+    """The text passes as first written: the precise pass (its comparison where it could change
+    the text), then the layout pass, then the recall pass."""
+    from crawler.extract import html as extract
+
+    tree = extract._parse(html)
+    extract.drop_read_also(tree)
+    doc = extract._bare(tree, url, favor_precision=True, fast=True)
+    short = doc is None or len(doc.text or "") < extract.COMPARE_BELOW_CHARS
+    if short or extract._needs_comparison(doc.body):
+        doc = extract._bare(tree, url, favor_precision=True)
+    method = "precision"
+    for name, layout, options in (("layout", True, {"favor_precision": True, "fast": True}),
+                                  ("recall", False, {"favor_recall": True, "fast": True})):
+        if doc is not None and len(doc.text or "") >= extract.MIN_TEXT_CHARS:
+            break
+        other = extract._pass(tree, url, layout=layout, **options)
+        if other is not None and len(other.text or "") > len((doc and doc.text) or ""):
+            doc, method = other, name
+    return (doc.text if doc is not None else None), method
+
+
+def _main_text(html: str, url: str | None):
+    from crawler.extract import html as extract
+
+    tree = extract._parse(html)
+    extract.drop_read_also(tree)
+    doc, method = extract._main_text(tree, url)
+    return (doc.text if doc is not None else None), method
+
+
+def test_layout_first_is_the_first_order_on_every_page():
+    """A table layout goes to the layout pass before the precise pass's comparison: the same text
+    and pass as in the first order on every fixture and dev page, the layouts among them."""
+    from crawler.extract.html import _parse, table_layout
+
+    pages = _html_pages()
+    layouts = [html for html in pages if (tree := _parse(html)) is not None and table_layout(tree)]
+    assert len(layouts) >= 2
+    for html in pages:
+        assert _main_text(html, None) == _first_order(html, None)
+
+
+PARAGRAPHS = [
+    "بحث المدير العام للأمن الوطني ولمراقبة التراب الوطني بالرباط مع المدير الوطني للشرطة سبل تعقب"
+    " الشبكات الإجرامية التي تستعمل الموانئ لتهريب المخدرات وتبادل المعلومات حول المبحوث عنهم.",
+    "وتطرق الجانبان إلى آليات تسريع تبادل المعلومات وتسليم المطلوبين للعدالة في البلدين، وإلى تعزيز"
+    " التعاون في تتبع الأموال المتحصلة من الأنشطة الإجرامية.",
+    "Le directeur général de la police a reçu à Rabat son homologue, avec qui il a examiné la coopération"
+    " contre le terrorisme et le crime organisé, ainsi que l'échange d'informations opérationnelles.",
+    "The two officials discussed the exchange of information on wanted persons and the tracking of"
+    " criminal networks that use European ports to smuggle drugs, and agreed to meet regularly.",
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=5),
+       st.sampled_from(["<br><br>", "<br>", "<br>\n<br>", "<p>"]),
+       st.sampled_from(["div", "td", "span", "font"]),
+       st.sampled_from(["", "<p>كل الحقوق محفوظة للموقع وناشريه ولا يجوز النقل دون إذن</p>",
+                        "<div class='comments'><p>تعليق</p></div>"]))
+def test_layout_first_is_the_first_order_on_made_up_layouts(paragraphs, separator, holder, after):
+    text = "".join(f"<p>{p}</p>" for p in paragraphs) if separator == "<p>" else separator.join(paragraphs)
+    held = text if holder == "td" else f"<{holder} class='news_text'>{text}</{holder}>"
+    menu = "".join(f'<td><a href="/c/{i}">قسم {i}</a></td>' for i in range(8))
+    side = "".join(f'<tr><td><a href="/n/{i}">خبر آخر رقم {i} في الموقع</a></td></tr>' for i in range(10))
+    html = (f"<html><head><title>خبر</title></head><body><table width=980><tr>{menu}</tr><tr><td>"
+            f"<table><tr><td width=690><b>عنوان الخبر</b><br>{held}</td><td width=270><table>{side}</table>"
+            f"</td></tr></table></td></tr><tr><td class=footer>copyright</td></tr></table>{after}"
+            "</body></html>")
+    assert _main_text(html, "https://news.example/a.html") == _first_order(html, "https://news.example/a.html")
