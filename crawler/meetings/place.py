@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from crawler.gazetteer import capital_of
 from crawler.gazetteer.credits import credit_country
 from crawler.items import Location
-from crawler.meetings.gaz import cities, find_cities, find_countries
+from crawler.meetings.gaz import cities, find_agencies, find_cities, find_countries
 from crawler.meetings.hammouchi import names_hammouchi
 from crawler.meetings.lexicon import lexicon
 from crawler.meetings.sentences import Sentence
@@ -94,6 +94,17 @@ class Story:
         """The one foreign country whose news agency the text credits ("الرباط - (كونا) -", "… (واس)",
         "الرباط - قنا:"): the dispatch of that country's agency, about its own officials."""
         return credit_country(self.text)
+
+    @cached_property
+    def named_states(self) -> frozenset[str]:
+        """The states the report names anywhere, headline included: by name, adjective or acronym,
+        by a city of theirs, by one of their services ("arrivé de Kinshasa", "la VSSE"). Read only
+        to decide an ambiguous role's country (stage 5)."""
+        text = f"{self.title or ''}\n{self.text}"
+        codes = {c.code for c in find_countries(text) if c.code}
+        codes |= {c.get("country") for c in cities(text) if c.get("country")}
+        codes |= {a.get("country") for a in find_agencies(text) if a.get("country")}
+        return frozenset(codes)
 
     @cached_property
     def lead_countries(self) -> list[str]:
