@@ -15,6 +15,14 @@ In order, the first that gives a foreign country (not MA) wins:
    the report tells of (stage 7: Hammouchi's trip to that country);
 5. the one foreign country the report's headline and lead name.
 
+A role naming a state the gazetteer holds ambiguous ("du Congo", "congolaise": CG or CD) or, when
+the steps above find nothing, a service many states give that name ("la Sûreté de l'État", with no
+country after it) is a foreign official whose country is one of its candidates (both: the ones they
+share, "l'ANR du Congo" is CD's): the first step above that gives a candidate, else the one candidate
+the report names elsewhere (its country, its adjective, a city of it, one of its services: "arrivé
+de Kinshasa", "Bruxelles –", "la VSSE"), else none: the meeting is kept with no country
+(`source="ambiguous"`), as a careful reader would leave it.
+
 A counterpart whose country is none of these, or Morocco, is not a foreign counterpart.
 """
 
@@ -36,8 +44,9 @@ class CountryDecision:
 
     code: str | None
     evidence: str | None = None
-    source: str | None = None  # role | owner | name | sentence | place | visit | lead
+    source: str | None = None  # role | owner | name | sentence | place | visit | lead | context | ambiguous
     agency: AgencyFind | None = None
+    candidates: tuple[str, ...] = ()  # an ambiguous role's countries (source `context` or `ambiguous`)
 
 
 def country_in(text: str) -> tuple[str | None, str | None, AgencyFind | None]:
@@ -104,7 +113,54 @@ def _owner(person: Person, before: str) -> AgencyFind | None:
     return found
 
 
+def _ambiguous_country(role: str) -> tuple[str, tuple[str, ...]] | None:
+    """(surface, candidates) of an ambiguous state named in a role ("du Congo"), none Morocco."""
+    for c in find_countries(role):
+        cands = tuple(x for x in c.get("candidates") or () if len(x) == 2)
+        if c.code is None and cands and "MA" not in cands:
+            return c.surface, cands
+    return None
+
+
+def _ambiguous_agency(agency: AgencyFind | None) -> tuple[str, ...]:
+    """The candidates of a service name many states give theirs, none of them Morocco."""
+    if agency is None or agency.country or not agency.candidates or "MA" in agency.candidates:
+        return ()
+    return tuple(x for x in agency.candidates if len(x) == 2)
+
+
+def _context(decision: CountryDecision, phrase: str | None, candidates: tuple[str, ...],
+             story: Story) -> CountryDecision:
+    """An ambiguous role's country: the step's if it is a candidate, else the one candidate the
+    report names elsewhere, else none (kept as a foreign counterpart of unknown country)."""
+    if decision.code in candidates:
+        return decision
+    agency = decision.agency
+    named = [c for c in candidates if c in story.named_states] if len(candidates) > 1 else list(candidates)
+    if len(named) == 1:
+        return CountryDecision(named[0], phrase, "context", agency, candidates)
+    return CountryDecision(None, phrase, "ambiguous", agency, candidates)
+
+
 def _decide(person: Person, sentence_rest: str, story: Story, before: str) -> CountryDecision:
+    decision = _steps(person, sentence_rest, story, before)
+    if decision.code == "MA" or decision.source == "list":
+        return decision
+    role = person.title or ""
+    ambiguous = _ambiguous_country(role)
+    agency = decision.agency if decision.agency is not None else agency_in(role)
+    if ambiguous is not None and decision.code not in ambiguous[1]:
+        # the role names only an ambiguous state: the other steps may still name one of its candidates
+        later = _steps(person, sentence_rest, story, before, from_role=False)
+        shared = tuple(c for c in ambiguous[1] if c in _ambiguous_agency(agency)) or ambiguous[1]
+        return _context(later, ambiguous[0], shared, story)
+    if decision.code is None and _ambiguous_agency(agency):
+        return _context(decision, agency.written, _ambiguous_agency(agency), story)
+    return decision
+
+
+def _steps(person: Person, sentence_rest: str, story: Story, before: str,
+           from_role: bool = True) -> CountryDecision:
     if person.country:
         return CountryDecision(person.country, person.title, "list")
     if _moroccan(person.title or ""):
@@ -112,7 +168,7 @@ def _decide(person: Person, sentence_rest: str, story: Story, before: str) -> Co
         # role's first country is Morocco: a Moroccan, not a foreign counterpart
         return CountryDecision("MA", source="role")
     code, evidence, agency = country_in(person.title or "")
-    if code:
+    if code and from_role:
         return CountryDecision(code, evidence, "role", agency)
     owner = _owner(person, before)
     if owner is not None:

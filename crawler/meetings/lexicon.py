@@ -40,8 +40,10 @@ class Lexicon:
         self.hammouchi_name = phrase_regex(h["names"])
         self.hammouchi_title = regex("|".join(f"(?:{t})" for t in h["titles"]), re.IGNORECASE)
         # "المدير العام" is him only when no institution follows it ("المدير العام للشرطة …", Darija
-        # "المدير العام ديال الشرطة …")
-        institution = r"(?!\s+(?:(?:ل|لل)\S|(?:de|du|des|of|d')\b|ديال\b))"
+        # "المدير العام ديال الشرطة …"), nor a word that makes it another's rank ("le directeur général
+        # adjoint de …": data `hammouchi.anaphora_not_before`)
+        rank = phrase_regex(h.get("anaphora_not_before") or ["adjoint"], clitics=False).pattern
+        institution = rf"(?!\s+(?:(?:ل|لل)\S|(?:de|du|des|of|d')\b|ديال\b|(?:{rank})))"
         self.hammouchi_anaphora = regex(
             rf"(?:{phrase_regex(h['anaphora']).pattern}){institution}", re.IGNORECASE)
         self.hammouchi_bare_title = regex("|".join(f"(?:{t})" for t in h["bare_titles"]), re.IGNORECASE)

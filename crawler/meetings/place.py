@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 from crawler.gazetteer import capital_of
 from crawler.items import Location
-from crawler.meetings.gaz import cities, find_cities, find_countries
+from crawler.meetings.gaz import cities, find_agencies, find_cities, find_countries
 from crawler.meetings.hammouchi import names_hammouchi
 from crawler.meetings.lexicon import lexicon
 from crawler.meetings.sentences import Sentence
@@ -72,6 +72,17 @@ class Story:
         d = _DATELINE.match(_TASHKEEL.sub("", first.text)) if first is not None else None
         cs = dateline_cities(d.group(1)) if d else []
         return cs[0].get("country") if cs else None
+
+    @cached_property
+    def named_states(self) -> frozenset[str]:
+        """The states the report names anywhere, headline included: by name, adjective or acronym,
+        by a city of theirs, by one of their services ("arrivé de Kinshasa", "la VSSE"). Read only
+        to decide an ambiguous role's country (stage 5)."""
+        text = f"{self.title or ''}\n{self.text}"
+        codes = {c.code for c in find_countries(text) if c.code}
+        codes |= {c.get("country") for c in cities(text) if c.get("country")}
+        codes |= {a.get("country") for a in find_agencies(text) if a.get("country")}
+        return frozenset(codes)
 
     @cached_property
     def lead_countries(self) -> list[str]:

@@ -199,8 +199,8 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             at = min((i for i in (evidence.find(x) for x in (person.title, person.name) if x) if i >= 0),
                      default=0)
             decision = decide_country(person, rest, story, before=evidence[:at])
-            if decision.code is None or decision.code == "MA":
-                continue
+            if decision.code == "MA" or decision.code is None and decision.source != "ambiguous":
+                continue  # an ambiguous role ("du Congo") is a foreign official of unknown country
             person.weak = s.headline_like
             found.append(Candidate(person, s, evidence, decision, end))
             if first_at is None:
