@@ -242,8 +242,11 @@ class Day:
 def _filed_near(cl: Cluster, country: str, lo: int, hi: int) -> bool:
     """A dated mention of the cluster, of this country, whose span meets the days `lo`..`hi`:
     the cluster is filed in the day index on one of those days."""
-    return any(m.span is not None and m.cp.country == country and m.span[0] <= hi and m.span[1] >= lo
-               for m in cl.mentions)
+    for m in cl.mentions:
+        span = m.span
+        if span is not None and span[0] <= hi and span[1] >= lo and m.cp.country == country:
+            return True
+    return False
 
 
 def _mids(out: set[str], v: str | set[str]) -> None:
