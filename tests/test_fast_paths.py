@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -214,3 +215,56 @@ def test_layout_first_is_the_first_order_on_made_up_layouts(paragraphs, separato
             f"</td></tr></table></td></tr><tr><td class=footer>copyright</td></tr></table>{after}"
             "</body></html>")
     assert _main_text(html, "https://news.example/a.html") == _first_order(html, "https://news.example/a.html")
+
+
+ATTRIBUTE_PIECES = ["mvp-post-add-box", "mvp-post-add-wrap", "mvp-post-add", "infinite-scroll",
+                    "infinitescroll", "Infinite-Scroll", "infinite", "scroll", "elementor-share-buttons",
+                    "elementor-widget", "share-buttons", "post", "add-box", "-", " ", "_"]
+attribute_value = st.lists(st.sampled_from(ATTRIBUTE_PIECES), max_size=4).map("".join)
+element = st.tuples(st.sampled_from(["div", "section", "aside", "span", "p"]), attribute_value,
+                    attribute_value, st.booleans())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(element, min_size=1, max_size=6))
+def test_raw_prune_is_skipped_only_where_it_prunes_nothing(elements):
+    """Where `raw_prune_where_needed` skips trafilatura's raw-tree prune (no id or class holds
+    what it looks for), none of its XPaths (trafilatura's own, as installed) finds an element."""
+    from crawler.extract.html import _IDS_AND_CLASSES, RAW_PRUNE_NEEDS, RAW_PRUNE_XPATH, _parse
+
+    inner = "".join(f'<{tag} id="{i}" class="{c}">{"<h1>t</h1>" if h1 else ""}texte</{tag}>'
+                    for tag, i, c, h1 in elements)
+    tree = _parse(f"<html><body><div>{inner}</div><p>fin</p></body></html>")
+    if not RAW_PRUNE_NEEDS.search("\n".join(_IDS_AND_CLASSES(tree))):
+        assert not any(expression(tree) for expression in RAW_PRUNE_XPATH)
+
+
+def test_raw_prune_is_put_back():
+    import trafilatura.core
+
+    from crawler.extract.html import RAW_PRUNE_XPATH, _parse, raw_prune_where_needed
+
+    plain = _parse("<html><body><div class='a'>x</div><p>y</p></body></html>")
+    scrolling = _parse("<html><body><div class='infinite-scroll'>x</div><p>y</p></body></html>")
+    with raw_prune_where_needed(scrolling):
+        assert trafilatura.core.RAW_TREE_PRUNE_XPATH is RAW_PRUNE_XPATH
+    with pytest.raises(ZeroDivisionError), raw_prune_where_needed(plain):
+        assert trafilatura.core.RAW_TREE_PRUNE_XPATH == []
+        raise ZeroDivisionError
+    assert trafilatura.core.RAW_TREE_PRUNE_XPATH is RAW_PRUNE_XPATH
+    assert len(RAW_PRUNE_XPATH) == 2
+
+
+def test_pages_with_an_infinite_scroll_keep_their_prune():
+    """A page holding a follow-up article in an infinite-scroll container: the prune runs, and
+    the follow-up is not in the text."""
+    from crawler.extract import extract_html
+
+    body = "".join(f"<p>La coopération sécuritaire entre les deux pays a été au centre de l'entretien"
+                   f" {i}, consacré aussi à la lutte contre le terrorisme et le crime.</p>" for i in range(4))
+    follow = "".join(f"<p>Un autre article sans rapport, paragraphe numéro {i}, sur la météo du week-end "
+                     "dans le nord du pays et les prévisions.</p>" for i in range(6))
+    html = (f"<html><body><article><h1>Titre</h1>{body}</article>"
+            f"<div class='mvp-post-add-box'><article><h2>Autre</h2>{follow}</article></div></body></html>")
+    text = extract_html(html).text
+    assert "entretien 0" in text and "météo" not in text

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import contextmanager
 from copy import copy, deepcopy
 from functools import cache
 
 import trafilatura
+import trafilatura.core
 import trafilatura.external
 from lxml import etree
 from lxml import html as lxml_html
@@ -255,6 +257,33 @@ _PARAGRAPH_TEXT = etree.XPath(".//p//text()")
 COMPARE_BELOW_CHARS = 500
 
 
+# trafilatura's raw-tree prune (`trafilatura.core.RAW_TREE_PRUNE_XPATH`, run on the whole page at
+# the start of every pass: a sixth of the precise pass) removes infinite-scroll containers and
+# Elementor share buttons: elements whose id or class holds one of these strings (its two XPaths
+# test `re:test(@id|@class, 'mvp-post-add-(?:box|wrap)|infinite-?scroll')` and
+# `contains(@class, 'elementor-share-buttons')`). A page with no such id or class has nothing
+# for it to remove. A test pins the XPaths this was read from.
+RAW_PRUNE_NEEDS = re.compile("mvp-post-add-|infinite|elementor-share-buttons")
+RAW_PRUNE_XPATH = trafilatura.core.RAW_TREE_PRUNE_XPATH
+_IDS_AND_CLASSES = etree.XPath("//@id|//@class", smart_strings=False)
+
+
+@contextmanager
+def raw_prune_where_needed(tree):
+    """While in this block, trafilatura's passes skip their raw-tree prune if `tree` (the page or
+    a part of it: the passes work on copies of it, with fewer elements or other tags but the
+    same attributes) has no id or class it could remove (RAW_PRUNE_NEEDS): the same trees
+    pruned, the same texts. One scan of the ids and classes, in C, costs a third of the prune."""
+    if RAW_PRUNE_NEEDS.search("\n".join(_IDS_AND_CLASSES(tree))):
+        yield
+        return
+    trafilatura.core.RAW_TREE_PRUNE_XPATH = []
+    try:
+        yield
+    finally:
+        trafilatura.core.RAW_TREE_PRUNE_XPATH = RAW_PRUNE_XPATH
+
+
 # A page is an old table layout when its layout tables hold at least this share of its text.
 LAYOUT_TEXT_SHARE = 0.5
 _OUTER_TABLES = etree.XPath(".//table[not(ancestor::table)]")
@@ -431,7 +460,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     page_title = " ".join((tree.findtext(".//title") or "").split())
     meta = page_metadata(tree, url)
     dropped = drop_read_also(tree)
-    doc, method = _main_text(tree, url)
+    with raw_prune_where_needed(tree):
+        doc, method = _main_text(tree, url)
     text = (doc.text or "") if doc is not None else ""
     if not text:
         _, text, _ = trafilatura.baseline(tree)  # on a copy

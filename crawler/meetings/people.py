@@ -556,8 +556,11 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
                 m_start = org
                 prev = prev[:org].rstrip()
             adj = [c for c in find_countries(prev) if c.code and c.end == len(prev)]
-            if adj and prev[:adj[-1].start].strip().split()[-1:] in _LEAD_WORDS:
-                # … or a dateline's dash: "Rabat – Dutch Ambassador to Morocco X met with …"
+            last = prev[:adj[-1].start].strip().split()[-1:] if adj else []
+            if adj and (last in _LEAD_WORDS or fold(last[0]).strip(",") in _WEEKDAYS_MONTHS
+                        or last[0].strip(",").isdigit()):
+                # … or a dateline's dash: "Rabat – Dutch Ambassador to Morocco X met with …"; or the
+                # day of the meeting before it: "received on Tuesday Finnish Ambassador X"
                 m_start = adj[-1].start
     piece.role_plural = m is plural or bool(
         lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
