@@ -241,3 +241,8 @@ def test_a_credit_line_under_the_last_paragraph_stays_with_the_body():
     out = extract_text_dump(dump)
     assert out.text.rstrip().endswith("(واع)")
     assert one(out.text).counterpart.country == "IQ"
+
+
+def test_the_formal_greek_state_name():
+    m = one(f"استقبل {H}، اليوم بالرباط، سفير الجمهورية الهيلينية المعتمد بالمملكة، السيد يورغوس ماركيديس.")
+    assert (m.counterpart.country, m.counterpart.name) == ("GR", "يورغوس ماركيديس")
