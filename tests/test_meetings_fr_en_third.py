@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.meetings import extract_meetings
+from crawler.meetings.topics import find_topics
 from tests.test_meetings_fr_en import check_counterparts
 
 # (text, [(country, name, title)]); None in an expected title: not checked
@@ -69,4 +70,30 @@ def test_an_ambiguous_role_never_takes_a_country_outside_its_candidates():
      "السيد موسى إيساكا.", [("NE", None, None)]),
 ])
 def test_his_anaphora_followed_by_a_deputy_rank_is_another_official(text, expected):
+    check_counterparts(text, expected)
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("les réseaux d'émigration clandestine vers les Canaries", "illegal_migration"),
+    ("the routes of irregular emigration from the Sahel", "illegal_migration"),
+    ("les saisies de haschich dans le détroit", "drug_trafficking"),
+    ("hashish smuggling by speedboat", "drug_trafficking"),
+    ("ils ont convenu de partager des informations sur les combattants étrangers", "information_exchange"),
+])
+def test_topic_phrases_of_the_third_round(phrase, code):
+    assert code in find_topics(phrase)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role ending in a government office, glued to the name: "Secretary of State X", "… Affairs X"
+    ("U.S. Deputy Secretary of State for Political Affairs Helen R. Crawford met with Abdellatif Hammouchi "
+     "in Rabat on Monday.", [("US", "Helen R. Crawford", None)]),
+    ("Abdellatif Hammouchi held talks on Friday with Irish Minister of State Ciarán Dunleavy.",
+     [("IE", "Ciarán Dunleavy", None)]),
+    # the day of the meeting between the verb and a nationality: the nationality is the role's
+    ("Abdellatif Hammouchi received on Thursday Estonian Ambassador Kadri Tamm and Peruvian Ambassador "
+     "Luis Quispe Rojas in Rabat.",
+     [("EE", "Kadri Tamm", "Estonian Ambassador"), ("PE", "Luis Quispe Rojas", "Peruvian Ambassador")]),
+])
+def test_english_roles_glued_to_their_names(text, expected):
     check_counterparts(text, expected)

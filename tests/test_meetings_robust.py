@@ -126,3 +126,26 @@ def test_a_case_without_a_visit_keeps_its_place_in_the_sentence():
     case = replace(CASES[0], previous="")
     text, _ = render(case, frozenset({"place_before"}))
     assert read(text).location.city == "Rabat"
+
+
+# An ambiguous state in the role ("du Congo"): a later sentence naming one candidate (by a city or by
+# its name) decides it, naming both or neither leaves it unknown, and a state outside the candidates
+# never becomes the counterpart's; the meeting is always kept.
+_CONGO_ROLES = ["le directeur de la police judiciaire du Congo",
+                "l'inspecteur général de la police congolaise", "le ministre de la Sécurité du Congo"]
+_CONGO_CLUES = {"CG": ["La délégation est arrivée de Brazzaville.",
+                       "La République du Congo a salué l'accueil."],
+                "CD": ["La délégation est arrivée de Kinshasa.", "La RDC a salué l'accueil."],
+                None: ["", "La France a salué l'accueil.", "Kinshasa et Brazzaville ont salué l'accueil."]}
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(role=st.sampled_from(_CONGO_ROLES), code=st.sampled_from(sorted(_CONGO_CLUES, key=str)),
+       k=st.integers(0, 2))
+def test_an_ambiguous_state_takes_only_a_candidate_the_report_names(role, code, k):
+    clues = _CONGO_CLUES[code]
+    text = (f"Abdellatif Hammouchi a reçu mardi à Rabat {role}, M. Hervé Mampouya-Ngoma. "
+            f"{clues[k % len(clues)]}").strip()
+    found = extract_meetings(text)
+    got = [(m.counterpart.country, m.counterpart.name) for m in found.meetings]
+    assert got == [(code, "Hervé Mampouya-Ngoma")]

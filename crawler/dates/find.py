@@ -29,7 +29,21 @@ _NA = rf"(?!{_L})"
 _WD = alternation(WEEKDAY_NAMES)
 _MONTH = alternation(MONTHS)
 _HIJRI = alternation(CALENDAR["hijri_months"])
+_HIJRI_NUMBER = {fold(k): int(v) for k, v in CALENDAR["hijri_month_numbers"].items()}
 _FIRST = alternation(CALENDAR["first_day"])
+_ORDINAL_DAY = {fold(w): int(n) for n, words in CALENDAR["ordinal_days"].items() for w in words}
+_ORD = alternation(_ORDINAL_DAY)
+# what may stand right before a day written as an ordinal without its weekday: "يوم الخامس عشر من ماي",
+# "في الأول من أكتوبر"; else the ordinal is another noun's ("الأسبوع الأول من ماي")
+_ORDINAL_AFTER = {fold(w) for w in CALENDAR["ordinal_day_after"]} | {""}
+
+
+def fold_word_before(folded: str, at: int) -> str:
+    """The word right before `at` (a punctuation mark or the text's start: "")."""
+    head = folded[max(0, at - 20):at].rstrip()
+    if not head or not head[-1].isalpha():
+        return ""
+    return head.split()[-1]
 _REL = alternation(RELATIVE_DAYS)
 _PART = alternation(CALENDAR["day_parts"])
 _PAST = alternation(CALENDAR["past_markers"])
@@ -52,6 +66,8 @@ def _c(pattern: str) -> re.Pattern:
 
 
 _DAY = rf"(?:{_NB}(?P<first>{_FIRST}){_NA}|(?P<d>{_DAYNUM}))"
+# the day as an ordinal word, before "من" or a month: "الخامس عشر من شهر ماي"
+_DAY_WORDS = rf"(?:{_DAY}|{_NB}(?P<dw>{_ORD}){_NA}(?=\s+(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})))"
 _MON = rf"{_NB}(?P<m>{_MONTH}|الشهر\s+الجاري|الشهر\s+الحالي)\.?(?![^\W\d_])"
 # after the date: a year, "الجاري", a future or past marker ("12 نونبر المقبل", "15 ماي الماضي"),
 # a weekday in parentheses
@@ -67,12 +83,12 @@ ISO_RE = _c(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=se
 NUM_RE = _c(rf"(?:{_wd('wd')}{_SEPW})?(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[0-3]?\d)(?P=sep)"
             r"(?P<y>(?:19|20)\d\d)(?![\d/])")
 DMY_RE = _c(rf"(?:{_wd('wd')}{_SEPW}(?:{_NB}(?:le|the){_NA}\s+)?)?(?:{_NB}(?:le|the){_NA}\s+)?"
-            rf"{_DAY}\s*(?:من\s+|de\s+|of\s+)?(?:شهر\s+)?{_MON}{_TAIL}")
+            rf"{_DAY_WORDS}\s*(?:من\s+|de\s+|of\s+)?(?:شهر\s+)?{_MON}{_TAIL}")
 MDY_RE = _c(rf"(?:{_wd('wd')}{_SEPW})?{_NB}(?P<m>{_MONTH})\.?\s+"
             r"(?P<d>(?<!\d)[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
             rf"(?:{_SEPW}(?P<y>{_YEAR}))?")
-HIJRI_RE = _c(rf"(?:{_wd('wd')}{_SEPW})?(?:{_DAY}\s*(?:من\s+)?)?{_NB}(?:{_HIJRI}){_NA}"
-              rf"(?:\s*1[34]\d\d(?!\d)\s*(?:ه{_NA}|هـ)?)?")
+HIJRI_RE = _c(rf"(?:{_wd('wd')}{_SEPW})?(?:{_DAY}\s*(?:من\s+)?)?{_NB}(?P<hm>{_HIJRI}){_NA}"
+              rf"(?:\s*(?P<hy>1[34]\d\d)(?!\d)\s*(?:ه{_NA}|هـ)?)?")
 REL_RE = _c(rf"(?:{_NB}(?P<part>{_PART})\s+(?:يوم\s+)?)?{_NB}(?P<rel>{_REL}){_NA}"
             rf"(?:[\s,،]+(?:يوم\s+)?{_wd('wd')})?")
 WEEKDAY_RE = _c(rf"(?:{_NB}(?P<pre>ce|cette|this|on|last|next|le|يوم|{_PART}\s+يوم|{_PART}){_NA}\s+)?"
@@ -129,6 +145,9 @@ class DateMention:
     """A weekday said to be past ("الخميس الماضي", "mardi dernier"): strictly before publication."""
     future: bool = False
     """A future phrase ("نونبر المقبل", "next Monday"): never a meeting or publication day."""
+    hijri: tuple[int, int, int] | None = None
+    """For `hijri`: (year, month, day) in the Hijri calendar when the phrase gives all three
+    ("14 جمادى الآخرة 1446هـ"); read for a Hijri-only publication line only (`resolve.hijri_day`)."""
     visit_day: int | None = None
     """For `day_ref`: the day of the visit it names (1 for "في اليوم الأول من الزيارة"); None for a
     day after the day told before, whose `offset` is then 1 ("le lendemain") or 0 ("اليوم ذاته")."""
@@ -145,6 +164,8 @@ def _mention(kind: str, m: re.Match, folded: str) -> DateMention | None:
     wd = g.get("wd") or g.get("wd_after")
     wd = WEEKDAY_NAMES.get(re.sub(r"\s+", " ", wd)) if wd else None
     mention = DateMention(m.start(), m.end(), "", kind, weekday=wd)
+    if g.get("dw") and not wd and fold_word_before(folded, m.start("dw")) not in _ORDINAL_AFTER:
+        return None  # "الأسبوع الأول من ماي": an ordinal of another noun, not a day
     if kind in ("explicit", "range", "numeric"):
         month = g.get("m")
         if month is not None:
@@ -164,7 +185,8 @@ def _mention(kind: str, m: re.Match, folded: str) -> DateMention | None:
             mention.day, mention.day_end = _int(g["d1"]), _int(g["d2"])
             mention.month_end, mention.year_end = mention.month, mention.year
         else:
-            mention.day = 1 if g.get("first") else _int(g.get("d"))
+            mention.day = 1 if g.get("first") else _ORDINAL_DAY[re.sub(r"\s+", " ", g["dw"])] \
+                if g.get("dw") else _int(g.get("d"))
     elif kind == "relative":
         rel = re.sub(r"\s+", " ", g["rel"])
         if rel in ("اليوم", "يومه") and not wd and not g.get("part"):
@@ -172,6 +194,11 @@ def _mention(kind: str, m: re.Match, folded: str) -> DateMention | None:
             if re.match(r"\s+ال", folded[m.end():m.end() + 4]):
                 return None
         mention.offset = RELATIVE_DAYS[rel]
+    elif kind == "hijri":
+        day, year = (_int(g.get("d")) or (1 if g.get("first") else None)), _int(g.get("hy"))
+        month = _HIJRI_NUMBER.get(re.sub(r"\s+", " ", g["hm"]))
+        if day and year and month and 1 <= day <= 30:
+            mention.hijri = (year, month, day)
     elif kind == "day_ref":
         if g.get("ord"):
             mention.visit_day = _VISIT_DAY[re.sub(r"\s+", " ", g["ord"])]

@@ -28,7 +28,7 @@ import lxml.html
 from lxml import etree
 
 from crawler.dates.find import DateMention, find_dates
-from crawler.dates.resolve import parse_machine_date, resolve
+from crawler.dates.resolve import hijri_day, parse_machine_date, resolve
 from crawler.textnorm import match_fold as fold
 
 logger = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|element-invisib
 UPDATED = re.compile(r"upd|modif|mis à jour|mis a jour|تحديث|updated|edited", re.I)
 # Words a date line may carry besides its date: labels, a time, separators, a city.
 DATE_LINE_LABELS = re.compile(
-    r"(?<!\w)(?:نشر\s*في|نشر|بتاريخ|تاريخ\s*النشر|آخر\s*تحديث|على\s*الساعة|الساعة|publié\s*le|publié|"
+    r"(?<!\w)(?:نشر\s*في|منشور\s*في|نشر|بتاريخ|تاريخ\s*النشر|آخر\s*تحديث|على\s*الساعة|الساعة|publié\s*le|publié|"
     r"mis\s*à\s*jour\s*le|le|à|published|updated|posted|on|at|by|par|بواسطة|gmt|utc|am|pm)(?!\w)"
     r"|\d{1,2}[:h]\d{2}(?::\d{2})?", re.I)
 MAX_DATE_LINE = 100
@@ -318,7 +318,10 @@ def date_line(text: str) -> tuple[date, str] | None:
     mentions = find_dates(text)
     m = _first_dated(mentions, text)
     if m is None:
-        return None
+        # "نشر في: الاثنين 14 جمادى الآخرة 1446هـ", "الرباط 13 جمادى الآخرة 1446 هـ واس": a Hijri day only
+        m = next((x for x in mentions if x.kind == "hijri" and x.hijri), None)
+        if m is None or any(x.kind in ("explicit", "numeric") for x in mentions):
+            return None
     residue = text
     for x in sorted(mentions, key=lambda x: -x.start):
         residue = residue[:x.start] + " " + residue[x.end:]
@@ -326,8 +329,8 @@ def date_line(text: str) -> tuple[date, str] | None:
     letters = re.sub(r"[\W\d_]", "", residue)
     if len(letters) > MAX_DATE_LINE_RESIDUE:
         return None
-    resolved = resolve(m, None)
-    return (resolved.date, m.raw) if resolved.date else None
+    day = hijri_day(m) if m.kind == "hijri" else resolve(m, None).date
+    return (day, m.raw) if day else None
 
 
 # A dateline opens with one or two words (two cities of a joint desk: "Madrid/Rabat"), a separator
@@ -546,16 +549,22 @@ def _from_text(body: str, title: str | None) -> PublishedDate | None:
     found = dateline(lines[anchor])
     if found:
         return PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
+    headline = max((i for i in starts if i < anchor), default=None)
+    above = None  # a date line above the headline: a site's header may show today's date there
     for i in range(anchor - 1, max(-1, anchor - 1 - TEXT_WINDOW_BEFORE), -1):
         if len(lines[i]) > BODY_PARAGRAPH or _excerpt(lines[i]):
             break
         found = date_line(lines[i])
+        if found and headline is not None and i < headline:
+            above = PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
+            break
         if found:
             return PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
         found = dateline(lines[i])  # a short first paragraph opening with a dateline
         if found:
             return PublishedDate(found[0].isoformat(), found[0], found[1], "dateline")
-    return _closing_line(body)
+    # the closing publication line under the body wins over a date above the headline
+    return _closing_line(body) or above
 
 
 def _closing_line(body: str) -> PublishedDate | None:

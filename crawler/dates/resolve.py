@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -117,6 +118,30 @@ def normalize_date(raw: str, base: date | None = None) -> Resolved | None:
             continue
         return resolve(mention, base)
     return None
+
+
+# The arithmetical (tabular) Islamic calendar: day 1 of year 1 is Julian 16 July 622, and 11 of
+# every 30 years are leap years. Saudi Umm al-Qura and sighted months differ from it by a day or two.
+_HIJRI_EPOCH = 1948439  # Julian day number of 1 Muharram 1 AH, minus one
+_JDN_ORDINAL = 1721425  # date.fromordinal(1) is Julian day number 1721426
+HIJRI_SLACK = 2
+
+
+def hijri_day(mention) -> date | None:
+    """The Gregorian day of a Hijri date ("الاثنين 14 جمادى الآخرة 1446هـ" → 2024-12-16): the
+    tabular calendar's day, moved to the weekday the phrase names when one within HIJRI_SLACK days
+    has it (the weekday settles the day or two that calendars disagree on); None without a year."""
+    if not getattr(mention, "hijri", None):
+        return None
+    y, m, d = mention.hijri
+    jdn = d + math.ceil(29.5 * (m - 1)) + (y - 1) * 354 + (3 + 11 * y) // 30 + _HIJRI_EPOCH
+    day = date.fromordinal(jdn - _JDN_ORDINAL)
+    wd = mention.weekday
+    if wd and WEEKDAYS[day.weekday()] != wd:
+        near = sorted((day + timedelta(days=k) for k in range(-HIJRI_SLACK, HIJRI_SLACK + 1)),
+                      key=lambda x: abs((x - day).days))
+        day = next((x for x in near if WEEKDAYS[x.weekday()] == wd), day)
+    return day
 
 
 _ISO_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")

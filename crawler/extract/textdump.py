@@ -51,6 +51,8 @@ _DATE_OR_TIME = re.compile(r"\b\d{4}(?:هـ|ه|م)?\b|\b\d{1,2}:\d{2}\b|\b\d{1,2
 _DATELINE_LINE = re.compile(
     r"^\W*([^\W\d_]+(?:[ -][^\W\d_]+)?)\s*(?:[–—-]|\sفي\s)\s*(?:\d|[^\W\d_]+[،,]?\s*\d)")
 MAX_DATELINE_WORDS = 16
+# share lines that may stand between a dateline and the paragraph it opens
+DATELINE_GAP = 2
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 # A read-also label ("اقرأ أيضا: headline", or "ذات صلة:" above a headline) sits inside a body
@@ -58,6 +60,8 @@ _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 # headline are dropped afterwards). Section headers (share, tags, comments) cost the most.
 INLINE_MARKER_SCORE = -5
 READ_ALSO_LABEL_SCORE = -8
+# a line of this many words or more, all share buttons but one, is a share widget
+SHARE_MIN_WORDS = 4
 SCORES = {"short": -3, "sentence": 1, "marker": -25, "bullet": -5, "share": -5, "byline": -3}
 
 
@@ -105,7 +109,10 @@ def classify(text: str, words: Vocab | None = None) -> Line:
         return Line(text, "marker", n, bare=key == label)
     if text.startswith(BULLETS) and not text.startswith(("--", "...")):
         return Line(text, "bullet", n)
-    if key and all(w in words.share_words for w in key.split()):
+    ws = key.split() if key else []
+    if ws and (all(w in words.share_words for w in ws)
+               or len(ws) >= SHARE_MIN_WORDS and sum(w not in words.share_words for w in ws) == 1):
+        # "فيسبوك تويتر واتساب تيلغرام": a row of networks, one of them spelt as no list has it
         return Line(text, "share", n)
     if n < MIN_BODY_WORDS and (words.starts_with(words.byline_prefixes, key)
                                or words.starts_with(words.desks, key)):
@@ -144,10 +151,13 @@ def is_dateline(line: Line) -> bool:
         return False
     text = _TASHKEEL.sub("", line.text)  # "عمّان": a shadda is no letter
     m = _DATELINE_LINE.match(text)
-    if not m or not _DATE_OR_TIME.search(text):
-        return False
     from crawler.gazetteer import find_cities  # the gazetteer loads on first use only
+    from crawler.gazetteer.credits import find_credits
 
+    if not m or not _DATE_OR_TIME.search(text):
+        # "الرباط - قنا:", "أنقرة/ الأناضول", "الرباط 13 جمادى الآخرة 1446 هـ واس": a city and a news
+        # agency's credit
+        return bool(find_credits(text)) and any(c.start == 0 for c in find_cities(text))
     return any(c.start == 0 and c.end >= len(m.group(1).split()[0]) for c in find_cities(m.group(1)))
 
 
@@ -221,8 +231,11 @@ def extract_text_dump(text: str) -> Extracted:
         body = "\n".join(kept)
         return Extracted(text=body, lang=detect_lang(body), method="textdump", dropped=len(lines) - len(kept))
     start, end = span
-    if start > 0 and is_dateline(lines[start - 1]):
-        start -= 1  # the dateline just above the first paragraph opens the article
+    above = start - 1
+    while above > 0 and lines[above].kind == "share" and start - above <= DATELINE_GAP:
+        above -= 1  # a share widget between the dateline and the first paragraph
+    if above >= 0 and is_dateline(lines[above]):
+        start = above  # the dateline just above the first paragraph opens the article
     t = find_title(lines, start)
     title = " ".join(lines[t].text.split()) if t is not None else None
     author = find_author(lines[t + 1 if t is not None else max(start - TITLE_WINDOW, 0):start], words)

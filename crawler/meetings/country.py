@@ -11,8 +11,9 @@ In order, the first that gives a foreign country (not MA) wins:
    ("… consacrés au trafic entre le Maroc, l'Espagne et la France" names no one's country);
    a role with a possessive ("its Director", "son directeur", "مديرها") is the official of the
    foreign service named before it (a service's own release);
-4. the foreign city where the sentence places the meeting ("a rencontré à Madrid …"), then the visit
-   the report tells of (stage 7: Hammouchi's trip to that country);
+4. the foreign city where the sentence places the meeting ("a rencontré à Madrid …"), then the
+   country of the national news agency the text credits ("(كونا)", "/بنا/", "الرباط - قنا:"), then
+   the visit the report tells of (stage 7: Hammouchi's trip to that country);
 5. the one foreign country the report's headline and lead name.
 
 A role naming a state the gazetteer holds ambiguous ("du Congo", "congolaise": CG or CD) or, when
@@ -44,7 +45,8 @@ class CountryDecision:
 
     code: str | None
     evidence: str | None = None
-    source: str | None = None  # role | owner | name | sentence | place | visit | lead | context | ambiguous
+    # role | owner | name | sentence | place | credit | visit | lead | context | ambiguous
+    source: str | None = None
     agency: AgencyFind | None = None
     candidates: tuple[str, ...] = ()  # an ambiguous role's countries (source `context` or `ambiguous`)
 
@@ -183,6 +185,9 @@ def _steps(person: Person, sentence_rest: str, story: Story, before: str,
     if city is not None and city.get("country") not in (None, "MA"):
         # "a rencontré à Madrid la directrice du CNI": met abroad, the host's official
         return CountryDecision(city.get("country"), city.surface, "place", agency)
+    if story.credit_country:
+        # "الرباط - (بنا): التقى رئيس الأمن العام …": a national agency's dispatch about its own official
+        return CountryDecision(story.credit_country, "credit", "credit", agency)
     visit = story.visit
     if visit.country and visit.country != "MA":
         return CountryDecision(visit.country, visit.phrase, "visit", agency)

@@ -74,6 +74,9 @@ class Lexicon:
         self.attendee_start = regex(rf"\s*(?:{self.attendee.pattern})\s*", re.IGNORECASE)
         self.honorific = regex(
             rf"^\s*(?:{phrase_regex(flat(data['honorifics'])).pattern})(?:\.|\s|$)", re.IGNORECASE)
+        # a rank or form of address anywhere in a piece ("… بالرباط الفريق X رئيس …": where a name
+        # written without a comma starts)
+        self.honorific_any = phrase_regex([h for h in data["honorifics"]["ar"]])
         roles = data["roles"]
         # "مديرها العام": a role word may carry a possessive
         self.role = phrase_regex(roles["ar"] + roles["fr"] + roles["en"], ar_suffix="(?:ها|هم)?")

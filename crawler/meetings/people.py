@@ -272,12 +272,37 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
                 if cut == last and _joined_name(p.text, folded, last):
                     tail = Piece(tail.text[1:].strip())
                 classify(tail, named, named_before)
+                ranked = _ranked_tail(p.text, folded, cut, named, named_before) \
+                    if tail.kind == "role" else None
+                if ranked is not None:
+                    # "استقبل حموشي امس بالرباط الفريق X رئيس …": the rank opens the counterpart's name
+                    start, tail = ranked
                 if tail.kind in ("role", "name"):
                     out += [Piece(p.text[:start].strip(), kind="hammouchi"), tail] + _remainder(tail, named,
                                                                                                 named_before)
                     continue
         out.append(p)
     return out
+
+
+def _ranked_tail(text: str, folded: str, cut: int, named: bool,
+                 named_before: bool) -> tuple[int, Piece] | None:
+    """The counterpart written after his mention without a comma, a rank before the name and the role
+    after it ("… امس الخميس بالرباط الفريق خليفة X رئيس الأمن العام …"): the piece from the rank, when
+    it reads as a name with its role (else None)."""
+    lx = lexicon()
+    r = lx.role.search(folded, cut)
+    if r is None:
+        return None
+    ranks = [m for m in lx.honorific_any.finditer(folded, cut, r.start())]
+    if not ranks:
+        return None
+    start, _ = original_span(text, ranks[-1].start(), ranks[-1].start() + 1)
+    piece = Piece(text[start:].strip())
+    classify(piece, named, named_before)
+    if piece.kind != "name" or not piece.remainder:
+        return None
+    return start, piece
 
 
 def _joined_name(text: str, folded: str, last: int) -> bool:
@@ -368,6 +393,11 @@ def _strip_verb(text: str) -> str:
     return text
 
 
+def _like(text: str, at: int) -> bool:
+    """A country found at `at` behind the clitic ك alone ("كلاوس" is no "like Laos" in a name)."""
+    return at > 0 and text[at - 1] == "ك" and (at == 1 or text[at - 2].isspace())
+
+
 @lru_cache(maxsize=8192)
 def name_ok(name: str) -> bool:
     toks = name.split()
@@ -385,7 +415,8 @@ def name_ok(name: str) -> bool:
             if f in lx.not_name and not written_ya or f.startswith("لل") or not _ARABIC.search(t) \
                     or not _AR_WORD.match(t):
                 return False
-        return not lx.role.search(fold(name)) and not find_countries(name) and not find_cities(name)
+        countries = [c for c in find_countries(name) if not _like(name, c.start)]
+        return not lx.role.search(fold(name)) and not countries and not find_cities(name)
     return all(_LATIN_NAME_TOKEN.match(t) for t in toks) and toks[0][:1].isupper() \
         and not lx.role.search(fold(name)) and not _LATIN_PARTICLE.match(toks[-1])
 
@@ -525,8 +556,11 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
                 m_start = org
                 prev = prev[:org].rstrip()
             adj = [c for c in find_countries(prev) if c.code and c.end == len(prev)]
-            if adj and prev[:adj[-1].start].strip().split()[-1:] in _LEAD_WORDS:
-                # … or a dateline's dash: "Rabat – Dutch Ambassador to Morocco X met with …"
+            last = prev[:adj[-1].start].strip().split()[-1:] if adj else []
+            if adj and (last in _LEAD_WORDS or fold(last[0]).strip(",") in _WEEKDAYS_MONTHS
+                        or last[0].strip(",").isdigit()):
+                # … or a dateline's dash: "Rabat – Dutch Ambassador to Morocco X met with …"; or the
+                # day of the meeting before it: "received on Tuesday Finnish Ambassador X"
                 m_start = adj[-1].start
     piece.role_plural = m is plural or bool(
         lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
@@ -537,6 +571,13 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         verbs = [v for v in (lx.meeting_verb.search(folded, m.end()),
                              lx.meeting_verb_gapped.search(folded, m.end())) if v is not None]
         verb = min(verbs, key=lambda v: v.start(), default=None)
+        if verb and (stop is None or verb.start() < stop.start()):
+            stop = verb
+    else:
+        # "… رئيس الأمن العام البحريني وتباحث معه حول …": a meeting verb glued to و after the role
+        # opens the next clause
+        verb = next((v for v in lx.meeting_verb.finditer(folded, m.end())
+                     if _glued_and(folded, v.start())), None)
         if verb and (stop is None or verb.start() < stop.start()):
             stop = verb
     start, end = original_span(text, m_start, stop.start() if stop else len(folded))
@@ -589,6 +630,13 @@ _PLACE_MARK = re.compile(r"\s(?:in|at|à|au|en)\s+(?=[A-ZÀ-Þ])")
 
 
 _TOPIC_MARK = re.compile(r"\s(?:on\s+(?=[a-z])|sur\s+(?:la|le|les|l['’])\s*(?=[a-zà-ÿ]))")
+
+
+def _glued_and(folded: str, at: int) -> bool:
+    """A word at `at` opens with a glued و, after a space ("… البحريني وتباحث")."""
+    at = at + 1 if folded[at:at + 1].isspace() else at
+    return folded[at:at + 1] == "و" and at > 0 and folded[at - 1].isspace() or \
+        folded[at - 1:at] == "و" and at > 1 and folded[at - 2].isspace()
 
 
 def _before_place(text: str, start: int, end: int) -> int:

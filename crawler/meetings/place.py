@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from crawler.gazetteer import capital_of
+from crawler.gazetteer.credits import credit_country
 from crawler.items import Location
 from crawler.meetings.gaz import cities, find_agencies, find_cities, find_countries
 from crawler.meetings.hammouchi import names_hammouchi
@@ -36,6 +37,8 @@ _DATELINE_END = re.compile(r"\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–-]\s|\s+
 # "GLASGOW —", "فيينا – 4 دجنبر (ومع) -", "Bucarest, 23 sept. 2025 (MAP) - " (a hyphen between spaces)
 _DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .-]*(?:[ -][^\W\d_]+)?)\s*(?:[,،]\s*[^—–\n]{0,30}?)?"
                        r"\s*(?:[—–]|\s-\s)")
+# the most words of a dateline on a line of its own
+DATELINE_WORDS = 10
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
@@ -72,6 +75,25 @@ class Story:
         d = _DATELINE.match(_TASHKEEL.sub("", first.text)) if first is not None else None
         cs = dateline_cities(d.group(1)) if d else []
         return cs[0].get("country") if cs else None
+
+    @cached_property
+    def dateline_city(self):
+        """The Moroccan city of a dateline on a line of its own that opens the text ("الرباط - 3 مارس
+        2025 (ومع)" above the first paragraph): where a report that names no city was written."""
+        text = self.text.strip()
+        if "\n" not in text:
+            return None
+        line = _TASHKEEL.sub("", text.split("\n", 1)[0])
+        if len(line.split()) > DATELINE_WORDS or not (_DATELINE.match(line) or re.search(r"\d", line)):
+            return None
+        cs = [c for c in dateline_cities(line) if c.get("country") == "MA"]
+        return cs[0] if cs else None
+
+    @cached_property
+    def credit_country(self) -> str | None:
+        """The one foreign country whose news agency the text credits ("الرباط - (كونا) -", "… (واس)",
+        "الرباط - قنا:"): the dispatch of that country's agency, about its own officials."""
+        return credit_country(self.text)
 
     @cached_property
     def named_states(self) -> frozenset[str]:
@@ -228,7 +250,7 @@ def sentence_city(sentence: str, parts: list[str | None]):
 
 
 def locate(sentence: str, parts: list[str | None], visit: Visit, previous: list[Location],
-           first_city, later_city=None) -> tuple[Location, str | None]:
+           first_city, later_city=None, dateline_city=None) -> tuple[Location, str | None]:
     """The place of one meeting and the phrase it was read from (see the module's docstring);
     `later_city`: the city of a sentence that goes on about this meeting ("وجرى اللقاء بمقر … بالرباط")."""
     c = sentence_city(sentence, parts) or later_city
@@ -241,4 +263,7 @@ def locate(sentence: str, parts: list[str | None], visit: Visit, previous: list[
         return Location(city=city, country=visit.country), visit.phrase
     if first_city is not None:
         return Location(city=first_city.code, country=first_city.get("country")), first_city.surface
+    if dateline_city is not None:
+        # "الرباط - 3 مارس 2025 (ومع)" on a line of its own, then "… بمقر المديرية العامة …": no other city
+        return Location(city=dateline_city.code, country="MA"), dateline_city.surface
     return Location(city=None, country="MA"), None

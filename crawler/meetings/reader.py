@@ -130,7 +130,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         cues = find_cues(s.folded)
         # his bare title is his once he is named anywhere; under a foreign dateline ("الجزائر - …")
         # only once named before: that country's own director general is meant
-        home = story.dateline_country in (None, "MA")
+        home = story.dateline_country in (None, "MA") and story.credit_country is None
         mention = first_mention(s.folded, named_before or home, named_before)
         # named (by name or full title) or introduced (a bare title) in this sentence
         named_before = named_before or bool(mention and mention.kind in INTRODUCING)
@@ -373,7 +373,7 @@ def _meetings(text: str, sentences: list[Sentence], found: list[Candidate], atte
                          honorific=person.honorific, country=c.country.code,
                          agency=decide_agency(person.title, c.country.agency))
         loc, loc_evidence = locate(c.evidence, [person.title, person.name], story.visit, locations,
-                                   first_city, c.later_city)
+                                   first_city, c.later_city, story.dateline_city)
         locations.append(loc)
         topics = find_topics(section)
         m = Meeting(counterpart=cp, location=loc, hammouchi_abroad=bool(loc.country and loc.country != "MA"),
