@@ -206,3 +206,38 @@ def test_a_closing_line_wins_over_a_header_date_above_the_headline():
             "الجمعة 7 نونبر 2025 - 18:10\n")
     out = extract_text_dump(dump)
     assert publication_date(dump, "text", out).value == "2025-11-07"
+
+
+# --- a Moroccan envoy as the subject written right after the verb: someone else's meeting ---------------
+
+@pytest.mark.parametrize("text", [
+    "استقبل سفير المملكة المغربية بكينيا، السيد عمر الفاسي، اليوم بنيروبي، المفتش العام للشرطة الكينية، "
+    "الذي نوه بالتعاون مع المديرية العامة للأمن الوطني التي يقودها عبد اللطيف حموشي، المدير العام للأمن "
+    "الوطني ولمراقبة التراب الوطني.",
+    "التقى سفير صاحب الجلالة بالبرتغال، السيد كريم بناني، اليوم بلشبونة، المدير الوطني لشرطة الأمن العمومي "
+    "البرتغالية، ونقل إليه تحيات عبد اللطيف حموشي، المدير العام للأمن الوطني ولمراقبة التراب الوطني.",
+    "وفي هذا الإطار، استقبلت سفيرة المغرب بالسويد، السيدة ليلى التازي، رئيس جهاز الأمن السويدي، وسلمته "
+    "دعوة من عبد اللطيف حموشي لزيارة المملكة.",
+])
+def test_a_moroccan_envoy_as_the_subject_after_the_verb_is_not_his_meeting(text):
+    assert extract_meetings(text).meetings == []
+
+
+@pytest.mark.parametrize("text,country", [
+    (f"استقبل {H}، اليوم بالرباط، سفير المملكة الإسبانية بالمغرب، السيد خافيير رويث.", "ES"),
+    ("استقبل عبد اللطيف حموشي، اليوم بالرباط، سفيرة جمهورية البرتغال، السيدة آنا سيلفا، رفقة سفير "
+     "المغرب بلشبونة.", "PT"),
+])
+def test_his_own_audience_with_an_envoy_stays(text, country):
+    assert one(text).counterpart.country == country
+
+
+def test_a_credit_line_under_the_last_paragraph_stays_with_the_body():
+    dump = ("الرئيسية\nدولي\nمدير الشرطة يبحث في الرباط التعاون الأمني مع المغرب\n"
+            "بحث مدير عام الشرطة الفريق حسين الكبيسي، أمس، خلال لقائه في العاصمة المغربية المدير العام للأمن "
+            "الوطني ومراقبة التراب الوطني عبداللطيف حموشي، سبل تطوير التعاون بين الأجهزة الأمنية "
+            "في البلدين.\n"
+            "(واع)\n\nالأكثر قراءة\n")
+    out = extract_text_dump(dump)
+    assert out.text.rstrip().endswith("(واع)")
+    assert one(out.text).counterpart.country == "IQ"

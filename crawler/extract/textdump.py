@@ -122,7 +122,19 @@ def classify(text: str, words: Vocab | None = None) -> Line:
         return Line(text, "body", n)
     if n >= MIN_SENTENCE_WORDS and ends:
         return Line(text, "sentence", n)
+    if _CREDIT_LINE.match(text) and _credit(text):
+        # "(واس)" under the last paragraph: the dispatch's credit ends the body and says whose it is
+        return Line(text, "sentence", n)
     return Line(text, "short", n)
+
+
+_CREDIT_LINE = re.compile(r"^[(/][^()/]{1,12}[)/]\.?$")
+
+
+def _credit(text: str) -> bool:
+    from crawler.gazetteer.credits import find_credits  # the gazetteer loads on first use only
+
+    return bool(find_credits(text))
 
 
 def body_span(lines: list[Line]) -> tuple[int, int] | None:

@@ -71,6 +71,7 @@ class Lexicon:
         self.recall = phrase_regex(data["recall"])
         self.attendee = phrase_regex(data["attendee_cues"])
         self.proxy = phrase_regex(data["proxy_cues"])
+        self.moroccan_office = phrase_regex(data["moroccan_offices"])
         self.attendee_start = regex(rf"\s*(?:{self.attendee.pattern})\s*", re.IGNORECASE)
         self.honorific = regex(
             rf"^\s*(?:{phrase_regex(flat(data['honorifics'])).pattern})(?:\.|\s|$)", re.IGNORECASE)

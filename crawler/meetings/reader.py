@@ -183,6 +183,10 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
         # Hammouchi": a Moroccan official is the subject of the verb, Hammouchi named after it
         if mention and cues.verb is not None and _domestic_subject(s, cues.verb.start(), named_before):
             continue
+        # "استقبلت سفيرة المملكة المغربية بنيجيريا، السيدة X، … المفتش العام …، الذي أشاد بالتعاون مع
+        # … حموشي": the verb opens the sentence and a Moroccan official written right after it is its subject
+        if mention and cues.verb is not None and _moroccan_subject_after(s, cues.verb, named_before):
+            continue
         if mention and first_city is None:
             first_city = sentence_city(evidence, [part for p in reading.people for part in (p.title, p.name)])
         if not mention and found and found[-1].later_city is None:
@@ -320,6 +324,28 @@ def _domestic_subject(s: Sentence, verb: int, named: bool) -> bool:
     if codes - {"MA"}:
         return False
     return "MA" in codes or any(a.get("domestic") and not a.get("qualifier") for a in find_agencies(head))
+
+
+OPENING_WORDS = 3  # words before a verb that still opens its sentence ("وفي هذا الإطار")
+
+
+def _moroccan_subject_after(s: Sentence, verb, named: bool) -> bool:
+    """An Arabic verb opening the sentence, its subject written right after it up to the first comma:
+    a role of Morocco (the first country it names is Morocco, or an office of its king: data
+    `moroccan_offices`, "سفيرة صاحب الجلالة بإسبانيا") and no mention of Hammouchi there: someone
+    else's meeting, Hammouchi only named later in the sentence."""
+    if len(s.folded[:verb.start()].split()) > OPENING_WORDS:
+        return False
+    rest = s.text[verb.end():]
+    head = rest.split("،", 1)[0].split(",", 1)[0]
+    folded = fold(head).strip()
+    lx = lexicon()
+    if not folded or first_mention(folded, True, named) or not lx.role.match(folded):
+        return False
+    if lx.moroccan_office.search(folded):
+        return True
+    first = next((c for c in find_countries(head) if c.code), None)
+    return first is not None and first.code == "MA"
 
 
 INTRODUCED_BEFORE = 2  # sentences before a nameless counterpart where its name may be given
