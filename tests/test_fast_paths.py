@@ -268,3 +268,29 @@ def test_pages_with_an_infinite_scroll_keep_their_prune():
             f"<div class='mvp-post-add-box'><article><h2>Autre</h2>{follow}</article></div></body></html>")
     text = extract_html(html).text
     assert "entretien 0" in text and "météo" not in text
+
+
+lang_text = st.text(alphabet=[*"abcéÉ ٠١2_-.,'²½Ⅻلقاءۿݐ", "\u08a0", "\u064b", "ـ", "\n"], max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lang_text)
+def test_letter_counts_are_findalls(text):
+    from crawler.extract import lang
+    from crawler.textnorm import ARABIC_RE
+
+    assert len(lang._NOT_LETTER.sub("", text)) == len(re.findall(r"[^\W\d_]", text))
+    assert len(lang._NOT_ARABIC.sub("", text)) == len(ARABIC_RE.findall(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["اقرأ أيضا", "Lire aussi", "word", " ", "  ", ":", " - ", "\t"]),
+                max_size=60).map("".join))
+def test_read_also_line_is_its_plain_form(line):
+    from crawler.extract.vocab import _READ_ALSO_SEPARATOR, MAX_READ_ALSO_WORDS, vocab
+
+    words = vocab()
+    head = _READ_ALSO_SEPARATOR.split(line, 1)
+    plain = (not (len(head) < 2 or len(line.split()) > MAX_READ_ALSO_WORDS)
+             and textnorm.fold(head[0]) in words.read_also)
+    assert words.is_read_also_line(line) == plain

@@ -35,10 +35,10 @@ class Vocab:
     def is_read_also_line(self, line: str) -> bool:
         """A line of text that is a link to another article: a read-also label, then ":" or a
         dash, then a headline ("اقرأ أيضا: …", "À lire aussi : …", "Read also – …")."""
+        if len(line.split(None, MAX_READ_ALSO_WORDS)) > MAX_READ_ALSO_WORDS:  # over 25 words
+            return False  # a paragraph is cut 26 times at most, not into all its words
         head = _READ_ALSO_SEPARATOR.split(line, 1)
-        if len(head) < 2 or len(line.split()) > MAX_READ_ALSO_WORDS:
-            return False
-        return fold(head[0]) in self.read_also
+        return len(head) == 2 and fold(head[0]) in self.read_also
 
     def label_of(self, line: str, labels: tuple[str, ...]) -> tuple[str, bool] | None:
         """(label, bare) when `line` is one of `labels` alone (bare) or a label, ":" or a dash,
