@@ -53,10 +53,11 @@ def test_a_meeting_in_the_moroccan_capital_is_in_rabat():
 # --- a foreign service's headquarters in a foreign city ----------------------------------------------
 
 def test_the_headquarters_of_a_foreign_agency_in_seoul_is_abroad():
-    assert extract_meetings(f"استقبل {H} قائد الشرطة الكورية، بعد سيول جارفة.").meetings[0].location.city is None
     # "سيول" alone is also "floods": the city is read where the text says it is one
-    m = one(f"زار {H}، اليوم، مقر وكالة الشرطة الوطنية الكورية بمدينة سيول، حيث أجرى مباحثات مع مفوضها العام، "
-            "كيم سانغ وو، حول الجريمة الإلكترونية.")
+    floods = extract_meetings(f"استقبل {H} قائد الشرطة الكورية، بعد سيول جارفة.").meetings
+    assert floods[0].location.city is None
+    m = one(f"زار {H}، اليوم، مقر وكالة الشرطة الوطنية الكورية بمدينة سيول، حيث أجرى مباحثات مع "
+            "مفوضها العام، كيم سانغ وو، حول الجريمة الإلكترونية.")
     assert (m.location.city, m.location.country, m.hammouchi_abroad) == ("Seoul", "KR", True)
 
 
