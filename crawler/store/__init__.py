@@ -215,6 +215,9 @@ class MeetingStore:
         """Open a batch unless one is open: the writes until `commit` are one transaction."""
         if not self.db.in_transaction:
             self.db.execute("BEGIN")
+            # foreign keys checked at the commit (a report's rows refer to each other's; a meeting
+            # renamed or united moves its accounts): once a batch, until its commit or rollback
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
             self.opened_at = time.monotonic()
 
     def commit(self) -> list[str]:
@@ -331,7 +334,6 @@ class MeetingStore:
                             (url, sig.astype("<u4").tobytes()))
             search.index_report(self._index, rowid, rep.get("title"), rep.get("text"), text_words)
             self.keys[key] = url
-            self.db.execute("PRAGMA defer_foreign_keys = ON")
             decisions = self.deduper.add(url, sig, meetings, rep.get("published"), rep.get("text"))
             for absorbed, kept in self.deduper.unions:
                 self._unite(absorbed, kept, now)
