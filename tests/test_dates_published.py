@@ -11,7 +11,7 @@ import yaml
 from scrapy.utils.test import get_crawler
 
 from crawler.dates import publication_date
-from crawler.dates.published import _late_utc, date_line, dateline, url_date
+from crawler.dates.published import _late_utc, date_line, dateline, fielded_date_line, url_date
 from crawler.items import Report
 from pipelines.published import PublishedPipeline
 from tests.conftest import FIXTURES, crawl_reports, read_jsonl, shared_path
@@ -83,6 +83,9 @@ def test_date_line(line, day):
     ("اجتمع في 21 أكتوبر 2025 المدير العام للأمن الوطني", None),
     # the Algerian and Tunisian month names
     ("تونس - 9 جويلية 2025 - استقبل المدير العام", date(2025, 7, 9)),
+    # the agencies' short French months: "fév.", "juill."
+    ("Nouakchott, 11 fév. 2025 (AMI) - Le ministre a reçu", date(2025, 2, 11)),
+    ("Dakar, 2 juill. 2025 (APS) - Le directeur", date(2025, 7, 2)),
 ])
 def test_dateline(paragraph, day):
     found = dateline(paragraph)
@@ -177,3 +180,18 @@ def test_every_late_metadata_source_yields_to_a_visible_next_day(source):
     in_url = publication_date(page.replace("الإثنين 25 نونبر 2024", ""), "html", None,
                               "https://example.org/2024/11/25/t")
     assert (in_url.day, in_url.source) == (date(2024, 11, 25), "url")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("By U.S. Embassy Rabat | 17 March, 2025 | Topics: Law Enforcement, Press Releases", date(2025, 3, 17)),
+    ("08.09.2025 | Embassy of the Republic of Latvia in Rabat", date(2025, 9, 8)),
+    ("Par la rédaction · 4 avril 2025 · Société", date(2025, 4, 4)),
+    # two dates, or a field that is a sentence: no publication line
+    ("Agadir : le salon ouvre le 12/04/2025 | 10/04/2025", None),
+    ("12 mai 2025 | The minister said the talks went well. Both sides agreed to meet again", None),
+    ("Fès : démantèlement d'un réseau de faux billets et de cartes bancaires falsifiées à travers la région",
+     None),
+])
+def test_fielded_date_line(line, day):
+    found = fielded_date_line(line)
+    assert (found[0] if found else None) == day

@@ -101,6 +101,18 @@ TEXT_WINDOW_BEFORE = 10
 TEXT_WINDOW_AFTER = 12
 # How many lines after a dump's body its closing publication line may come (share buttons between).
 TEXT_TAIL_WINDOW = 4
+# … and, when it opens with a publication label ("Publié le …", "Published:"), how many lines of tags
+# and related links may stand between (none of them dated).
+TEXT_TAIL_LABELLED_WINDOW = 10
+PUBLISHED_LABEL = re.compile(
+    r"^\W*(?:publié|publie|mis en ligne|published|posted|first published|نشر|تاريخ النشر)", re.I)
+# A publication line in fields ("By U.S. Embassy Rabat | 23 October, 2025 | Topics: Press Releases",
+# "11.04.2025 | Embassy of the Slovak Republic in Rabat"): one field a date line, each other one short
+# and undated (a byline, a source, a list of topics).
+FIELD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+MAX_FIELD_WORDS = 10
+MAX_FIELDED_LINE = 200
+_SENTENCE_END = re.compile(r"[^\W\d_A-Z]{2}[.!?؟]\s")  # "… it said. ", not "By U.S. Embassy"
 
 
 @dataclass
@@ -333,6 +345,23 @@ def date_line(text: str) -> tuple[date, str] | None:
     return (day, m.raw) if day else None
 
 
+def fielded_date_line(text: str) -> tuple[date, str] | None:
+    """The day of a publication line written in fields (FIELD_SEPARATOR), or None."""
+    text = " ".join(text.split())
+    if len(text) > MAX_FIELDED_LINE:
+        return None
+    fields = FIELD_SEPARATOR.split(text)
+    if len(fields) < 2:
+        return None
+    dated = [(f, date_line(f)) for f in fields]
+    days = [d for _, d in dated if d]
+    others = [f for f, d in dated if not d]
+    if len(days) != 1 or any(len(f.split()) > MAX_FIELD_WORDS or find_dates(f) or _SENTENCE_END.search(f)
+                             for f in others):
+        return None
+    return days[0]
+
+
 # A dateline opens with one or two words (two cities of a joint desk: "Madrid/Rabat"), a separator
 # and a digit or a word and a digit (a quick test before reading the date).
 DATELINE_HEAD = re.compile(r"\W*[^\W\d_]+(?:[ /-][^\W\d_]+)?\s*[–—\-,،:]\s*(?:\d|[^\W\d_]+\s*[\d,،])")
@@ -554,7 +583,7 @@ def _from_text(body: str, title: str | None) -> PublishedDate | None:
     for i in range(anchor - 1, max(-1, anchor - 1 - TEXT_WINDOW_BEFORE), -1):
         if len(lines[i]) > BODY_PARAGRAPH or _excerpt(lines[i]):
             break
-        found = date_line(lines[i])
+        found = date_line(lines[i]) or fielded_date_line(lines[i])
         if found and headline is not None and i < headline:
             above = PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
             break
@@ -579,12 +608,17 @@ def _closing_line(body: str) -> PublishedDate | None:
     span = body_span(lines)
     if span is None:
         return None
-    for line in lines[span[1]:span[1] + TEXT_TAIL_WINDOW]:
-        found = date_line(line.text)
-        if found:
-            return PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
-        if line.kind in ("marker", "teaser", "body", "bullet"):
+    headed = False  # a header (tags, related links) came: only a labelled line may follow
+    for k, line in enumerate(lines[span[1]:span[1] + TEXT_TAIL_LABELLED_WINDOW]):
+        if k >= TEXT_TAIL_WINDOW and not headed:
             return None
+        found = date_line(line.text)
+        if found and (not headed or PUBLISHED_LABEL.match(line.text)):
+            return PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
+        if found or line.kind == "body" or find_dates(line.text):
+            return None  # another paragraph, or a dated teaser: the dates below are theirs
+        if line.kind in ("marker", "teaser", "bullet"):
+            headed = True
     return None
 
 

@@ -13,20 +13,20 @@ from dataclasses import dataclass
 
 from crawler.meetings.gaz import find_agencies, find_countries
 from crawler.meetings.lexicon import lexicon
+from crawler.meetings.people import HEADS as _HEADS
+from crawler.meetings.people import rx as _rx
 from crawler.textnorm import ARABIC_RE
 from crawler.vocab import fold
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([^()]{2,12})\)")
-_LATIN_OF = re.compile(r"^(?:of\s+the|of|de\s+la|de\s+l['’]|du|des|de|d['’]|at\s+the|at|for\s+the|for)\s*",
-                       re.IGNORECASE)
+_LATIN_OF = re.compile(  # a whole word: not the "Of" of "Office"
+    r"^(?:(?:of\s+the|of|de\s+la|du|des|de|at\s+the|at|for\s+the|for)(?!\w)|de\s+l['’]|d['’])\s*",
+    re.IGNORECASE)
 _AR_OF = ("لل", "ل", "ب")
 _CONJUNCT_BEFORE = re.compile(r"(?:(?<=\s)|^)و$|\s(?:and|et|et\s+de|et\s+du|et\s+des|et\s+de\s+la|y)\s+$",
                               re.IGNORECASE)
 # a possessive owner before an English role: "Senegal's", "the Garda Síochána's"
-_OWNER = re.compile(r"^(?:the\s+)?((?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*)['’]s\s+")
-# a role told as a verb: "who heads …", "qui dirige …"
-_HEADS = re.compile(r"^(?:who\s+|qui\s+)?(?:heads|leads|directs|runs|dirige|preside|préside)\s+",
-                    re.IGNORECASE)
+_OWNER = _rx(r"^(?:the\s+)?((?:[{U}][\w-]*\s+){0,3}[{U}][\w-]*)['’]s\s+")
 _ACRONYM_ONLY = re.compile(r"^[A-Z][A-Za-z.\-]{1,11}$")
 MIN_ORG_WORDS = 1
 MAX_TRAILING_ADJECTIVES = 2
@@ -137,6 +137,9 @@ def decide_agency(role: str | None, found: AgencyFind | None) -> str | None:
         _ACRONYM_ONLY.match(found.written) and own and found.written not in own)
     if found is not None and own and partial:
         return own  # "رئيس المصلحة العامة للاستخبارات والأمن الهولندية (AIVD)": all of it
+    if found is not None and own and found.written not in own and role and _HEADS.match(role) and re.search(
+            re.escape(found.written) + r"['’]s\s", role):
+        return own  # "heads the State Department's Bureau of …": the owner's own service, not the owner
     if found is not None and not (found.generic and own and _definite(found.written) in _definite(own)):
         return found.written
     return own

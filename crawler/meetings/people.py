@@ -21,19 +21,33 @@ from crawler.meetings.lexicon import lexicon
 from crawler.textnorm import ARABIC_RE as _ARABIC
 from crawler.vocab import fold, fold_map
 
+# Latin capitals and small letters beyond Latin-1 too ("Ľubomír Ďurčanský", "Łukasz", "Șerban"): the
+# name patterns below start a name with any of these capitals
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.islower())
+
+
+def rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """A pattern whose "{U}" and "{L}" stand for the capitals and small letters above."""
+    return re.compile(pattern.replace("{U}", UPPER).replace("{L}", LOWER), flags)
+
+
+# a role told as a verb: "who heads …", "qui dirige …" (one person, though "heads" is a plural role word)
+HEADS = re.compile(r"^(?:who\s+|qui\s+)?(?:heads|leads|directs|runs|dirige|preside|préside)\s+",
+                   re.IGNORECASE)
 _CHUNK_SEP = "،,;؛"  # the marks between pieces of a sentence
 _SPLIT_MARK = re.compile(f"[(（)）{_CHUNK_SEP}]")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
-_LATIN_NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-Þ][\w'’-]*|[A-Z]\.|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould"
-    r"|(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|ould|d)[-'’][A-ZÀ-Þ][\w'’-]*)$")  # "al-Saadi", "d'Souza"
+_LATIN_NAME_TOKEN = rx(
+    r"^(?:[{U}][\w'’-]*|[A-Z]\.|van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould"
+    r"|(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|ould|d)[-'’][{U}][\w'’-]*)$")  # "al-Saadi", "d'Souza"
 _AR_WORD = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff-]+$")  # letters only: no brackets
 _AR_ACRONYM = re.compile(r"[(（][A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.\-]{1,10}[)）]")
 _LATIN_PARTICLE = re.compile(r"^(?:van|von|de|der|den|da|dos|del|di|du|la|le|bin|ibn|ben|al|el|ould)$")
 # "Europol's", "INTERPOL's", "the Garda Síochána's": capitalised words ending in 's right before a
 # role; "FBI", "CIA": an acronym right before it
-_POSSESSIVE = re.compile(r"(?:(?:[A-ZÀ-Þ][\w-]*\s+){0,3}[A-ZÀ-Þ][\w-]*['’]s|(?:\b[A-Z]{2,}\s+){1,2})\s*$")
-_LATIN_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+\s+){1,4}[A-ZÀ-Þ][\w'’-]+\s*$")
+_POSSESSIVE = rx(r"(?:(?:[{U}][\w-]*\s+){0,3}[{U}][\w-]*['’]s|(?:\b[A-Z]{2,}\s+){1,2})\s*$")
+_LATIN_RUN = rx(r"(?:[{U}][\w'’-]+\s+){1,4}[{U}][\w'’-]+\s*$")
 MAX_NAME_TOKENS = 6
 # a dateline with its agency's credit opening a sentence: city, a dash or "في", the date, "(ومع)" or
 # "/العمانية/", an optional dash
@@ -77,6 +91,7 @@ class Person:
     generic: bool = False
     weak: bool = False  # read from a headline-like line, not from a sentence of the body
     country: str | None = None  # the country a list gave this person ("سفراء كل من إسبانيا وفرنسا")
+    service: str | None = None  # "…, who heads the Bureau of …" after a role and its name: the agency's role
 
 
 @dataclass
@@ -134,6 +149,8 @@ def split_pieces(sentence: str) -> list[Piece]:
         inner = lx.inner_honorific.search(p)
         if inner and _address_only(p[:inner.start()]):
             inner = None  # "(مع) سعادة السيد X": a form of address before the honorific stays with it
+        if inner and _middle_initial(p, inner):
+            inner = None  # "Deborah M. Kessling": a first name's middle initial, not "Monsieur"
         if inner and p[:inner.start()].strip():
             head = p[:inner.start()].strip()
             p = p[inner.start():].strip()
@@ -148,6 +165,21 @@ def split_pieces(sentence: str) -> list[Piece]:
                 cut[0].after_connector = True
             pieces += cut
     return pieces
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _middle_initial(p: str, inner: re.Match) -> bool:
+    """A one-letter honorific ("M.") between a first name and a capitalised word: the name's initial.
+    The word before it may be a family name's (not a country, a city, a service, a role or an
+    organisation word: "… du Mali M. Diarra" keeps the honorific)."""
+    if not _INITIAL.match(inner.group().strip()):
+        return False
+    before = p[:inner.start()].split()
+    after = p[inner.end():].split()
+    return bool(before) and bool(after) and after[0][:1].isupper() and surname_only(before[-1]) \
+        and not _ARTICLE.match(before[-1] + " ")
 
 
 def _address_only(head: str) -> bool:
@@ -421,7 +453,7 @@ def name_ok(name: str) -> bool:
         and not lx.role.search(fold(name)) and not _LATIN_PARTICLE.match(toks[-1])
 
 
-_SURNAME = re.compile(r"^(?:(?:Al|El|Ben|Abu|Ould|Mac|Mc|O)['’-]?)?[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}$")
+_SURNAME = rx(r"^(?:(?:Al|El|Ben|Abu|Ould|Mac|Mc|O)['’-]?)?[{U}][{L}'’-]{2,}$")
 
 
 def _leading_surname(pieces: list[Piece]) -> None:
@@ -528,6 +560,12 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
         # "استقبل … وفدا عن الشرطة الأسترالية": a delegation that opens the piece
         m = lx.delegation.match(folded)
     plural = lx.role_plural.search(folded)
+    heads = HEADS.match(text)
+    if heads and (not m or m.start() >= heads.end()):
+        # "…, who heads the State Department's Bureau of …": the verb opens one person's role
+        plural = None
+        m = re.match(r"(?:who\s+|qui\s+)?", folded)
+        m = re.compile(r"\S+").search(folded, m.end())
     if plural and (not m or plural.start() < m.start()):
         # "سفراء كل من إسبانيا وفرنسا", "the ambassadors of Brazil": several people, one per country
         m = plural
@@ -562,7 +600,7 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
                 # … or a dateline's dash: "Rabat – Dutch Ambassador to Morocco X met with …"; or the
                 # day of the meeting before it: "received on Tuesday Finnish Ambassador X"
                 m_start = adj[-1].start
-    piece.role_plural = m is plural or bool(
+    piece.role_plural = m is plural or not heads and bool(
         lx.role_plural.search(folded[m.start():m.end() + 12].split(" ")[0]))
     stop = lx.role_stop.search(folded, m.end())
     if not _ARABIC.search(text):
@@ -602,9 +640,9 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
 _LEAD_WORDS = ([], ["the"], ["The"], ["and"], ["et"], ["–"], ["-"], ["—"], [":"])
 
 _OF_ORGANISATION = re.compile(r"^\s*(?:of the|of|de la|de l['’]|du|des|de)\s+(?=\S)", re.IGNORECASE)
-_TRAILING_ACRONYM = re.compile(r"\s*[(（][A-ZÀ-Þ][\w.\-]{1,10}[)）]\s*$")
-_OWNER = re.compile(r"(?:^|(?<=\s))[A-ZÀ-Þ][\w-]*['’]s\s+$")
-_CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]*\s+){1,5}[A-ZÀ-Þ][\w'’-]*$")
+_TRAILING_ACRONYM = rx(r"\s*[(（][{U}][\w.\-]{1,10}[)）]\s*$")
+_OWNER = rx(r"(?:^|(?<=\s))[{U}][\w-]*['’]s\s+$")
+_CAPITALISED_RUN = rx(r"(?:[{U}][\w'’-]*\s+){1,5}[{U}][\w'’-]*$")
 
 
 def _service_before(prev: str) -> int | None:
@@ -626,10 +664,10 @@ def _service_before(prev: str) -> int | None:
     return None
 
 
-_PLACE_MARK = re.compile(r"\s(?:in|at|à|au|en)\s+(?=[A-ZÀ-Þ])")
+_PLACE_MARK = rx(r"\s(?:in|at|à|au|en)\s+(?=[{U}])")
 
 
-_TOPIC_MARK = re.compile(r"\s(?:on\s+(?=[a-z])|sur\s+(?:la|le|les|l['’])\s*(?=[a-zà-ÿ]))")
+_TOPIC_MARK = rx(r"\s(?:on\s+(?=[a-z])|sur\s+(?:la|le|les|l['’])\s*(?=[{L}]))")
 
 
 def _glued_and(folded: str, at: int) -> bool:
@@ -894,6 +932,12 @@ def persons(pieces: list[Piece]) -> list[Person]:
                 # and a role, then the name's own role: the first is the rank
                 person.title, person.honorific = nxt.text, p.text
                 skip.add(i + 1)
+        heads_after = i + 2 if pick == i + 1 else i + 1 if pick is None and p.glued_name else None
+        if heads_after is not None and heads_after < len(pieces) and pieces[heads_after].kind == "role" \
+                and HEADS.match(pieces[heads_after].written or ""):
+            # "Assistant Secretary X, who heads the Bureau of … (INL)": the service of the role before
+            person.service = pieces[heads_after].text
+            skip.add(heads_after)
         if pick is not None:
             used.add(pick)
             n = pieces[pick]
@@ -920,11 +964,13 @@ def _plural(pieces: list[Piece], i: int) -> tuple[list[Person], set[int]]:
     """One person per country of a plural role and of the pieces after it that list only countries
     ("the ambassadors of Brazil, Chile and Peru"); their names, if any, come in later sentences, or
     each right after its country ("ses homologues du Bénin, M. X, du Congo, le général Y, et de la
-    Guinée-Bissau, M. Z"). Also the indices of the name pieces so given."""
+    Guinée-Bissau, M. Z"). An item of an ambiguous state ("du Congo") is a person too, of no country
+    here: its own role ("ses homologues du Congo") leaves the country stage to decide it. Also the
+    indices of the name pieces so given."""
     role = pieces[i]
-    codes: list[str] = []
-    names: dict[str, int] = {}
-    last: list[str | None] = [None]  # the country of the list's latest item (None: an ambiguous one)
+    items: list[tuple[str | None, str]] = []  # (code, the item's words: "du Monténégro") in order
+    names: dict[int, int] = {}  # item -> name piece
+    last: list[int | None] = [None]  # the list's latest item
 
     def take(text: str) -> bool:
         found = [c for c in find_countries(text) if c.code and len(c.code) == 2
@@ -932,35 +978,58 @@ def _plural(pieces: list[Piece], i: int) -> tuple[list[Person], set[int]]:
         rest = text
         for c in sorted(found, key=lambda c: -c.start):
             rest = rest[:c.start] + " " + rest[c.end:]
-        codes.extend(c.code for c in found if c.code and c.code != "MA" and c.code not in codes)
-        if found:
-            last[0] = found[-1].code if found[-1].code != "MA" else None
+        start = 0
+        for c in found:
+            words = _LEADING_JOIN.sub("", text[start:c.end]).strip()
+            start = c.end
+            if c.code == "MA":
+                last[0] = None
+                continue
+            known = next((k for k, (code, _) in enumerate(items) if c.code and code == c.code), None)
+            if known is None:
+                items.append((c.code, words))
+                known = len(items) - 1
+            last[0] = known
         return bool(found) and bool(_LIST_JOIN.match(fold(rest)))
 
     own = [c for c in find_countries(role.text) if c.code]
     if not own or own[0].code == "MA":
         return [], set()  # "مسؤولي الأمن", "senior DGSN officials": no list of countries of their own
     take(role.text)
+    first_items = len(items)
     if own[-1].end >= len(role.text.rstrip(" .")) - 1:
         # the list goes on in the next pieces: "the ambassadors of Brazil, Chile and Peru"
         for k in range(i + 1, len(pieces)):
             p = pieces[k]
             if p.kind == "name" and pieces[k - 1].kind != "name" and not p.attendee and not p.surname_only:
-                if last[0] and last[0] not in names:
-                    names[last[0]] = k  # "…، du Bénin, M. X": the name of the country before it
+                if last[0] is not None and last[0] not in names:
+                    names[last[0]] = k  # "…, du Bénin, M. X": the name of the country before it
                 continue
             if p.kind != "other" or not take(p.text):
                 break
     if len(names) < 2:
         names = {}  # one name after a list of countries is anyone's: leave it to the sentence
+    full = role.text[:own[0].start].strip()
+    head = _TRAILING_JOIN.sub("", full).strip()
     people = []
-    for code in codes:
-        person = Person(title=role.text, attendee=role.attendee, country=code)
-        if code in names:
-            n = pieces[names[code]]
+    for k, (code, words) in enumerate(items):
+        if code is None and not names.get(k):
+            continue  # an ambiguous item without its name: nobody to tell apart
+        # items after the role's own piece: the role's head with the item ("ambassadeurs du Monténégro")
+        title = role.text if k < first_items and code else \
+            f"{head if _TRAILING_JOIN.fullmatch(' ' + words.split()[0]) else full} {words}".strip()
+        person = Person(title=title, attendee=role.attendee, country=code)
+        if k in names:
+            n = pieces[names[k]]
             person.name, person.name_latin, person.honorific = n.text, n.latin, n.honorific
         people.append(person)
     return people, set(names.values())
+
+
+_LEADING_JOIN = re.compile(r"^(?:\s|[,،.]|(?:و|and|et|كل من)(?=\s))*", re.IGNORECASE)
+_TRAILING_JOIN = re.compile(
+    r"(?:\s|[,،.]|(?<!\S)(?:du|de|des|de la|de l'|d'|la|le|l'|of|of the|the|كل من|من)(?=\s|$))*$",
+    re.IGNORECASE)
 
 
 def _honorific_led(pieces: list[Piece], i: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from crawler.items import Counterpart, Location, Meeting
-from crawler.meetings.agency import decide_agency
+from crawler.meetings.agency import agency_in, decide_agency
 from crawler.meetings.country import CountryDecision, decide_country
 from crawler.meetings.cues import find_cues
 from crawler.meetings.gaz import find_agencies, find_countries
@@ -374,6 +374,14 @@ def _introduced_names(found: list[Candidate], sents: list[Sentence], story: Stor
             c.person.name, c.person.name_latin, c.person.honorific = p.name, p.name_latin, p.honorific
 
 
+def _service_agency(person) -> str | None:
+    """The agency of "…, who heads the Bureau of … (INL)" written after the role and name, for a role
+    that may have one (not an ambassador's or a minister's: `roles.no_agency`)."""
+    if not person.service or person.title and lexicon().no_agency.match(fold(person.title)):
+        return None
+    return decide_agency(person.service, agency_in(person.service))
+
+
 def _position(c: Candidate) -> int:
     """Where the counterpart is named in the text, by its role or name, whichever comes first (its
     sentence's start when neither is found)."""
@@ -397,7 +405,7 @@ def _meetings(text: str, sentences: list[Sentence], found: list[Candidate], atte
             title = person.honorific  # "led by Deputy Commissioner X": the rank is all the role there is
         cp = Counterpart(name=person.name, name_latin=person.name_latin, title=title,
                          honorific=person.honorific, country=c.country.code,
-                         agency=decide_agency(person.title, c.country.agency))
+                         agency=decide_agency(person.title, c.country.agency) or _service_agency(person))
         loc, loc_evidence = locate(c.evidence, [person.title, person.name], story.visit, locations,
                                    first_city, c.later_city, story.dateline_city)
         locations.append(loc)
