@@ -95,3 +95,21 @@ def test_the_second_clause_day_holds_whatever_joins_the_clauses(joint, day, gap)
     first = meeting_date(text, text, "2025-03-31", None, None, None, "وزير الأمن البوركينابي")
     later = meeting_date(text, text, "2025-03-31", None, None, "إدريس كابوري", "قائد الدرك البوركينابي")
     assert (first.date, later.date) == (f"2025-03-{day:02d}", f"2025-03-{second:02d}")
+
+
+# --- a nameless second official in the named one's sentence ------------------------------------------
+
+@pytest.mark.parametrize("joint", ["، ثم ", "، وكذا ", "، و", ", puis "])
+def test_a_nameless_official_after_a_connector_is_a_meeting_of_its_own(joint):
+    text = (f"استقبل {H}، اليوم الخميس بالرباط، وزير الأمن بجمهورية مالي، الجنرال سيدو كوناتي{joint}"
+            "المدير العام للشرطة الوطنية المالية، كل على حدة.")
+    ms = extract_meetings(text).meetings
+    assert [(m.counterpart.country, m.counterpart.name) for m in ms] == [("ML", "سيدو كوناتي"), ("ML", None)]
+    assert ms[1].counterpart.title == "المدير العام للشرطة الوطنية المالية"
+
+
+def test_a_second_title_of_the_named_official_is_not_another_meeting():
+    text = (f"استقبل {H}، اليوم الخميس بالرباط، الجنرال سيدو كوناتي، وزير الأمن بجمهورية مالي، "
+            "المدير العام السابق للشرطة الوطنية المالية.")
+    ms = extract_meetings(text).meetings
+    assert [(m.counterpart.country, m.counterpart.name) for m in ms] == [("ML", "سيدو كوناتي")]

@@ -116,6 +116,7 @@ class Lexicon:
         self.org_adjectives = [(code, phrase_regex(words)) for code, words in data["org_adjectives"].items()]
         # matched on the text as written (pieces are cut there), not on the folded text
         self.inner_honorific = regex(rf"(?<=\s)(?:{_written(data['inner_honorifics'])})(?=\s+\S)")
+        self.next_person = regex(rf"(?:^|\s)(?:{_written(data['next_person'])})\s*$", re.IGNORECASE)
         self.connector = regex(rf"(?:^|\s)(?:{_written(data['connectors'])})\s+", re.IGNORECASE)
         place = data["place"]
         # regexes written on folded text; the fold leaves their backslashes and brackets alone

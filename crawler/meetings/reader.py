@@ -258,7 +258,7 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
             if person.name and op.name and (_key(person) == _key(op) or _same_name(person.name, op.name)):
                 same = j
             elif (not person.name or person.generic or not op.name or not person.title or not op.title) \
-                    and oc == country and not _two_offices(item, other):
+                    and oc == country and not _two_offices(item, other) and not _next_met(item, other):
                 same = j
             if same is not None:
                 break
@@ -288,6 +288,23 @@ def _two_offices(item: Candidate, other: Candidate) -> bool:
     person, op = item.person, other.person
     return _other_office(person, op) and item.sentence.index != other.sentence.index \
         and (bool(person.name) and not op.name or _met_again(item))
+
+
+def _next_met(item: Candidate, other: Candidate) -> bool:
+    """`item`, nameless, is another official met in `other`'s sentence: their roles share no role word
+    and its role follows a word starting another person ("…، الجنرال X، ثم المدير العام للشرطة …"; data:
+    `next_person`) or a glued و ("… X، والمدير العام …")."""
+    person, op = item.person, other.person
+    if person.name or not op.name or item.sentence.index != other.sentence.index \
+            or not _other_office(person, op):
+        return False
+    at = item.evidence.find(person.title)
+    if at <= 0 or at < item.evidence.find(op.name):
+        return False
+    before = item.evidence[:at].rstrip(" ،,")
+    if before.endswith("و") and not before[-2:-1].strip():
+        return True
+    return bool(lexicon().next_person.search(before.rstrip(" ،,")))
 
 
 def _met_again(c: Candidate) -> bool:
