@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from crawler.meetings.lexicon import lexicon
 
@@ -20,13 +21,13 @@ RECALL_SLACK = 10  # characters after the first cue where a recall cue still gov
 
 @dataclass
 class Cues:
-    """The meeting cues of one sentence (spans in its folded text)."""
+    """The meeting cues of one sentence (spans in its folded text). The future, recall and remote
+    cues are looked for at their first use (the reader asks for them only in a sentence that names
+    Hammouchi or holds a meeting cue: most sentences need neither search)."""
 
     verb: re.Match | None = None
     noun: re.Match | None = None
-    future: bool = False
-    recall: bool = False
-    remote: bool = False  # a phone call, a videoconference
+    folded: str = ""
 
     @property
     def meeting(self) -> bool:
@@ -37,25 +38,36 @@ class Cues:
         starts = [m.start() for m in (self.verb, self.noun) if m]
         return min(starts) if starts else None
 
+    @cached_property
+    def future(self) -> bool:
+        # a future or recall cue governs the meeting only when it comes before its verb ("سيستقبل",
+        # "is expected to meet"), not in a clause after it ("… المرتقب انعقادها")
+        future = lexicon().future.search(self.folded)
+        first = self.first if self.first is not None else len(self.folded)
+        return bool(future and future.start() <= first)
+
+    @cached_property
+    def recall(self) -> bool:
+        if not self.meeting:
+            return False  # recall and remote cues qualify a meeting cue: none here
+        recall = lexicon().recall.search(self.folded)
+        return bool(recall and recall.start() <= self.first + RECALL_SLACK)
+
+    @cached_property
+    def remote(self) -> bool:
+        return self.meeting and bool(lexicon().remote.search(self.folded))  # a phone call, a videoconference
+
 
 def _earliest(*matches: re.Match | None) -> re.Match | None:
     found = [m for m in matches if m]
     return min(found, key=lambda m: m.start()) if found else None
 
 
+@lru_cache(maxsize=4096)
 def find_cues(folded: str) -> Cues:
+    """The cues of a folded sentence. Memoised: the reader asks again for a sentence it read before
+    (a later counterpart's check, a name introduced before); a `Cues` is not changed once made."""
     lx = lexicon()
     verb = _earliest(lx.meeting_verb.search(folded), lx.meeting_verb_gapped.search(folded))
     noun = lx.meeting_noun.search(folded)
-    cues = Cues(verb=verb, noun=noun)
-    first = cues.first if cues.first is not None else len(folded)
-    future = lx.future.search(folded)
-    # a future or recall cue governs the meeting only when it comes before its verb ("سيستقبل",
-    # "is expected to meet"), not in a clause after it ("… المرتقب انعقادها")
-    cues.future = bool(future and future.start() <= first)
-    if not cues.meeting:
-        return cues  # recall and remote cues qualify a meeting cue: none here
-    recall = lx.recall.search(folded)
-    cues.recall = bool(recall and recall.start() <= first + RECALL_SLACK)
-    cues.remote = bool(lx.remote.search(folded))
-    return cues
+    return Cues(verb=verb, noun=noun, folded=folded)

@@ -77,7 +77,7 @@ def mentions(folded: str, named: bool, named_before: bool) -> tuple[Mention, ...
     """Every mention of Hammouchi in a folded text, in order. `named`: the report names him
     somewhere; `named_before`: in the headline or an earlier sentence."""
     lx = lexicon()
-    if not (lx.hammouchi_any if named_before else lx.hammouchi_any_named).search(folded):
+    if not any(p.search(folded) for p in (lx.hammouchi_gate if named_before else lx.hammouchi_gate_named)):
         return ()
     out = [Mention("name", m.start(), m.end()) for m in lx.hammouchi_name.finditer(folded)]
     out += [Mention("title", m.start(), m.end()) for m in lx.hammouchi_title.finditer(folded)
