@@ -62,6 +62,8 @@ class ExtractPipeline(StatsPipeline):
         item.author = extracted.author
         item.outlet = item.outlet or extracted.outlet  # the outlets spider sets the registry's name
         item.lang = extracted.lang
+        if extracted.page_date is not None:  # for PublishedPipeline, which takes it off the item
+            item._page_date = extracted.page_date
         self.stats.inc_value(f"liqaat/extract/method/{extracted.method}")
         if extracted.dropped:
             self.stats.inc_value("liqaat/extract/dropped", extracted.dropped)

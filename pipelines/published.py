@@ -13,9 +13,13 @@ logger = logging.getLogger(__name__)
 
 class PublishedPipeline(StatsPipeline):
     def process_item(self, item):
+        # what the dates reader found on the extraction's parse of the page (ExtractPipeline):
+        # saves a second parse; never exported (not a field of the report)
+        page = vars(item).pop("_page_date", None)
         try:
             found = publication_date(item.body, item.kind, SimpleNamespace(
-                title=item.title, date_candidates=getattr(item, "date_candidates", None) or []), item.url)
+                title=item.title, date_candidates=getattr(item, "date_candidates", None) or []), item.url,
+                page=page)
         except Exception:  # one bad page never stops a run
             logger.exception("liqaat: publication date failed on %s", item.url)
             self.stats.inc_value("liqaat/dates/published/error")

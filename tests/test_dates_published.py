@@ -182,6 +182,65 @@ def test_every_late_metadata_source_yields_to_a_visible_next_day(source):
     assert (in_url.day, in_url.source) == (date(2024, 11, 25), "url")
 
 
+def _html_inputs() -> list[str]:
+    """Every HTML page under tests/fixtures and ../shared/corpus/dev (when present)."""
+    from tests.conftest import SHARED
+
+    files = sorted(FIXTURES.rglob("*.htm*")) + sorted((SHARED / "corpus" / "dev").glob("*.htm*"))
+    return [f.read_bytes().decode("utf-8", "replace") for f in files]
+
+
+def _own_and_shared(html: str, url: str | None = None):
+    """The page's date as `publication_date` reads it on its own parse, and as it reads it on
+    the extraction's (`Extracted.page_date`, None where the dates need their own parse)."""
+    from crawler.extract.html import extract_html
+
+    extracted = extract_html(html, url)
+    own = publication_date(html, "html", extracted, url)
+    shared = publication_date(html, "html", extracted, url, page=extracted.page_date)
+    return own, shared, extracted.page_date
+
+
+def test_the_extraction_parse_gives_the_date_of_the_own_parse_on_every_page():
+    pages = _html_inputs()
+    assert len(pages) >= 20
+    shared = 0
+    for html in pages:
+        for url in (None, "https://example.org/2024/11/25/t"):
+            own, found, page = _own_and_shared(html, url)
+            assert found == own
+            shared += page is not None
+    assert shared >= len(pages)  # most pages need no second parse
+
+
+# A date line whose element holds comments or processing instructions: with them it has more
+# children than MAX_CHILDREN (a container, read through its children) from five on
+@pytest.mark.parametrize("comments", range(8))
+@pytest.mark.parametrize("node", ["<!-- c -->", "<?pi x?>"])
+def test_the_extraction_parse_counts_an_elements_comments(comments, node):
+    line = "<span>الخميس</span> <span>24</span> <span>سبتمبر</span> <span>2020</span>" + node * comments
+    page = ("<!DOCTYPE html><html><head><title>حموشي يستقبل وفدا</title></head><body>"
+            f"<h1>حموشي يستقبل وفدا</h1><div>{line}</div><p>{'نص ' * 90}</p></body></html>")
+    own, found, page_date = _own_and_shared(page)
+    assert found == own
+    assert (own is not None) == (comments <= 4)
+    assert (page_date is not None) == (comments <= 4)  # the date element's search gives way
+
+
+# A date element (`class="post-date"`) below the body, after many comments: the own parse reads
+# the first DATE_ELEMENT_REACH nodes of the article (or the page), comments included
+@pytest.mark.parametrize("comments", [0, 1, 560, 600, 700])
+@pytest.mark.parametrize("article", [True, False])
+def test_the_extraction_parse_gives_way_where_comments_count(comments, article):
+    inner = (f"<h1>حموشي يستقبل وفدا</h1><p>{'نص ' * 90}</p>" + "<!-- x -->" * comments
+             + '<div class="post-date">الخميس 24 سبتمبر 2020</div>')
+    page = ("<!DOCTYPE html><html><head><title>حموشي يستقبل وفدا</title></head><body>"
+            + (f"<article>{inner}</article>" if article else inner) + "</body></html>")
+    own, found, page_date = _own_and_shared(page)
+    assert found == own
+    assert (page_date is None) == (comments > 0)
+
+
 @pytest.mark.parametrize("line, day", [
     ("By U.S. Embassy Rabat | 17 March, 2025 | Topics: Law Enforcement, Press Releases", date(2025, 3, 17)),
     ("08.09.2025 | Embassy of the Republic of Latvia in Rabat", date(2025, 9, 8)),

@@ -121,6 +121,14 @@ def test_load_html_is_trafilaturas(html):
     _assert_same_tree(html)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["<!DOCTYPE html>", "<html>", " <!doctype html>\n<html lang=ar>", "<!DOCTYPE html "
+                        'PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html>']), markup)
+def test_load_html_is_trafilaturas_on_documents_with_comments(start, html):
+    """A whole document is parsed with its comments kept, then stripped of them (load_html)."""
+    _assert_same_tree(start + html)
+
+
 def test_load_html_is_trafilaturas_on_every_page():
     pages = _html_pages()
     assert len(pages) >= 20

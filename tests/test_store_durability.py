@@ -103,7 +103,37 @@ def test_a_report_that_fails_in_a_batch_is_rolled_back_alone(tmp_path, monkeypat
         for table in ("reports", "report_signatures"):
             rows = [u for (u,) in store.db.execute(f"SELECT url FROM {table} ORDER BY url")]  # noqa: S608
             assert rows == ["u0", "u2"], table
+        # its full-text rows (held to the commit) went with it: the index holds the others'
+        indexed = store.db.execute("SELECT r.url FROM reports_fts f JOIN reports r ON r.rowid = f.rowid "
+                                   "ORDER BY r.url").fetchall()
+        assert indexed == [("u0",), ("u2",)]
+        assert [r["url"] for r in search.search_reports(store.db, "text")] == ["u0", "u2"]
     finally:
+        store.close()
+
+
+def test_the_search_index_is_committed_with_its_batch(tmp_path):
+    """Index rows are written at the batch's commit, in its transaction: another connection sees
+    the reports and their index rows together, a meeting indexed once with its latest fields."""
+    db = tmp_path / "m.sqlite"
+    store = MeetingStore(db, batch=10)
+    other = sqlite3.connect(db)
+    meeting = {"counterpart": {"name": "Jean Dupont", "country": "FR"}, "date": "2025-01-02"}
+    try:
+        store.add({"url": "u0", "text": "la police judiciaire", "meetings": [meeting]})
+        store.add({"url": "u1", "text": "la police judiciaire et la douane",
+                   "meetings": [{**meeting, "topics": ["drug_trafficking"]}]})
+        assert other.execute("SELECT count(*) FROM reports_fts").fetchone()[0] == 0
+        store.commit()
+        assert [r["url"] for r in search.search_reports(other, "police")] == ["u0", "u1"]
+        assert [r["url"] for r in search.search_reports(other, "douane")] == ["u1"]
+        assert other.execute("SELECT count(*) FROM meetings_fts").fetchone()[0] == 1
+        (mid,) = [m["meeting_id"] for m in search.search_meetings(other, "drug")]
+        assert other.execute("SELECT n_sources FROM meetings WHERE meeting_id = ?", (mid,)).fetchone() == (2,)
+        other.execute("INSERT INTO reports_fts(reports_fts) VALUES('integrity-check')")
+        other.execute("INSERT INTO meetings_fts(meetings_fts) VALUES('integrity-check')")
+    finally:
+        other.close()
         store.close()
 
 

@@ -391,9 +391,11 @@ def dateline(paragraph: str) -> tuple[date, str] | None:
     return (resolved.date, m.raw) if resolved.date else None
 
 
-def _near_headline(headline) -> tuple[PublishedDate | None, PublishedDate | None]:
+def _near_headline(headline, comments: dict | None = None) -> tuple[Found, Found]:
     """The structured date (`<time>`, RDFa, microdata) and the visible one (a date line, a
-    dateline) beside the headline: after it down to the first body paragraph, else just before."""
+    dateline) beside the headline: after it down to the first body paragraph, else just before.
+    `comments`: the comment children of each element, for a tree parsed without them."""
+    comments = comments or {}
     structured, visible = None, None
     after = headline.xpath(f"following::*[position() <= {WINDOW_AFTER}]")
     before = list(reversed(headline.xpath(f"preceding::*[position() <= {WINDOW_BEFORE}]")))  # nearest first
@@ -401,7 +403,8 @@ def _near_headline(headline) -> tuple[PublishedDate | None, PublishedDate | None
     for where, elements in (("after", after), ("before", before)):
         for el in elements:
             # containers (many children) are read through their children
-            if not isinstance(el.tag, str) or el.tag in ("script", "style") or len(el) > MAX_CHILDREN:
+            if not isinstance(el.tag, str) or el.tag in ("script", "style") \
+                    or len(el) + comments.get(el, 0) > MAX_CHILDREN:
                 continue
             if _boilerplate(el, memo):
                 continue
@@ -441,6 +444,33 @@ def _from_html(body: str, title: str | None, url: str | None) -> tuple[Found, Fo
     tree = parse_html(body)
     if tree is None:
         return None, url_date(url)
+    return _from_tree(tree, body, title, url)
+
+
+class OwnParseNeeded(Exception):
+    """`from_tree` was given a tree without its comments and reached a step that counts them."""
+
+
+def from_tree(tree, body: str, title: str | None, url: str | None,
+              comments: dict) -> tuple[Found, Found] | None:
+    """What `publication_date` reads from a page (its date, its URL's date), on a tree parsed
+    once for extraction and the dates: `tree` is `parse_html(body)` without its comments and
+    processing instructions (crawler.extract.html parses the page once and strips them), and
+    `comments` counts, per element, the comments and instructions it held. Every step reads
+    elements only but two, which count the children of an element (`MAX_CHILDREN`: with
+    `comments` added, the same count) and the first `DATE_ELEMENT_REACH` nodes of the page or
+    article (`_date_element`, on pages that reach it: the last resort). On a page with comments
+    that reaches the latter, None: the caller parses the page (`publication_date`). The same
+    result as `publication_date`'s own parse otherwise (tests/test_dates_published.py)."""
+    try:
+        return _from_tree(tree, body, title, url, comments)
+    except OwnParseNeeded:
+        return None
+
+
+def _from_tree(tree, body: str, title: str | None, url: str | None,
+               comments: dict | None = None) -> tuple[Found, Found]:
+    """`_from_html` on a parsed page; `comments` as for `from_tree` (None: `tree` has them)."""
     published, modified = _meta(tree)
     found = published or _jsonld(tree, body)
     declared = _page_url(tree) if "canonical" in body or "og:url" in body else None
@@ -449,13 +479,15 @@ def _from_html(body: str, title: str | None, url: str | None) -> tuple[Found, Fo
     if found is None or _late_utc(found.value) or (in_url and in_url.day != found.day):
         headline = _headline(tree, title)
         if headline is not None:
-            structured, visible = _near_headline(headline)
+            structured, visible = _near_headline(headline, comments)
     found = found or structured
     if found is None:
         if visible:
             return visible, in_url
         found = _structured_anywhere(tree)
         if found is None:
+            if comments:  # it counts the nodes it reads, comments included
+                raise OwnParseNeeded
             visible = _date_element(tree, headline)
             if visible is not None:
                 return visible, in_url
@@ -612,7 +644,7 @@ def _closing_line(body: str) -> PublishedDate | None:
     for k, line in enumerate(lines[span[1]:span[1] + TEXT_TAIL_LABELLED_WINDOW]):
         if k >= TEXT_TAIL_WINDOW and not headed:
             return None
-        found = date_line(line.text)
+        found = date_line(line.text) or (None if headed else fielded_date_line(line.text))
         if found and (not headed or PUBLISHED_LABEL.match(line.text)):
             return PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
         if found or line.kind == "body" or find_dates(line.text):
@@ -633,18 +665,20 @@ def _jan1_unsaid(day: date, body: str) -> bool:
 
 
 def publication_date(body: str | None, kind: str | None, extracted=None,
-                     url: str | None = None) -> PublishedDate | None:
+                     url: str | None = None, page: tuple[Found, Found] | None = None) -> PublishedDate | None:
     """The publication date of a decoded document (`kind` `html` or `text`), or None.
 
     `extracted` is the extraction result (`title`, and `date_candidates`: (source, raw) pairs
     found by the extractor, used late, without a January 1st the page does not say). `url`: the
     page's URL; its date (`/2024/11/25/`) is the last source, after the page's declared URL's.
+    `page`: what `from_tree` read on the extraction's parse of this page (`kind` html), which
+    saves parsing it again.
     """
     if not body:
         return None
     title = getattr(extracted, "title", None)
     if kind == "html":
-        found, in_url = _from_html(body, title, url)
+        found, in_url = page if page is not None else _from_html(body, title, url)
     else:
         found, in_url = _from_text(body, title), url_date(url)
     if found:

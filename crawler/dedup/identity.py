@@ -69,10 +69,21 @@ def normalize_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
 
 
+# The last document digested and its digest: a document's key and its read digest are each asked
+# for by the known-document check and again by the store (four digests of one body a page).
+_last_digest: tuple[object, str] = (None, "")
+
+
 def content_digest(body: str | bytes | None) -> str:
     """16 hex of the BLAKE2b digest of a document's content."""
+    global _last_digest
+    last, digest = _last_digest
+    if body is last and body is not None:  # the same object (held here, so its id is not reused)
+        return digest
     data = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else (body or b"")
-    return hashlib.blake2b(data, digest_size=8).hexdigest()
+    digest = hashlib.blake2b(data, digest_size=8).hexdigest()
+    _last_digest = (body, digest)
+    return digest
 
 
 def report_key(url: str, body: str | bytes | None = None, root: str | Path | None = None) -> str:

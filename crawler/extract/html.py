@@ -37,7 +37,7 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.settings import Document, Extractor
-from trafilatura.utils import is_dubious_html, repair_faulty_html
+from trafilatura.utils import DOCTYPE_TAG, is_dubious_html, repair_faulty_html
 
 from crawler.extract.lang import detect_lang
 from crawler.extract.result import Extracted, clean_author
@@ -172,7 +172,7 @@ def _link_share(el) -> float:
     return sum(len(_text(a)) for a in el.iter("a")) / text if text else 0.0
 
 
-def _parser() -> lxml_html.HTMLParser:
+def _parser(keep_comments: bool = False) -> lxml_html.HTMLParser:
     """trafilatura's own HTML parser (`trafilatura.utils.HTML_PARSER`: comments and processing
     instructions dropped, no id table, no default doctype), with lxml's element class chosen in C.
     lxml.html's parser picks each element's Python class by calling a Python method
@@ -180,9 +180,11 @@ def _parser() -> lxml_html.HTMLParser:
     calls for the 31 dev pages, a twentieth of the extraction. Here every element is an
     `HtmlElement`, also `<form>`, `<input>`, `<select>`, `<textarea>` and `<label>`, which
     lxml.html gives subclasses for their form methods (`.fields`, `.value`…) that neither
-    trafilatura nor this module reads; the same tree, the same text."""
+    trafilatura nor this module reads; the same tree, the same text. `keep_comments`: the same
+    parser keeping comments and processing instructions (`load_html` strips them after reading
+    what the dates need)."""
     parser = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                                  remove_comments=True, remove_pis=True)
+                                  remove_comments=not keep_comments, remove_pis=not keep_comments)
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
         element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
         pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity))
@@ -190,12 +192,54 @@ def _parser() -> lxml_html.HTMLParser:
 
 
 HTML_PARSER = _parser()
+HTML_PARSER_COMMENTS = _parser(keep_comments=True)
+_NOT_ELEMENTS = (etree.Comment, etree.ProcessingInstruction)
 
 
 def load_html(html: str):
     """`trafilatura.utils.load_html` for a decoded page, with HTML_PARSER: the markup repaired as
     trafilatura does, parsed as a string, as UTF-8 bytes when lxml refuses the string (an
     encoding declaration) or finds no element; None for text that is not HTML."""
+    return load_html_and_comments(html)[0]
+
+
+def load_html_and_comments(html: str):
+    """(`load_html(html)`, the comments and processing instructions each element of it held,
+    or None). A full document (what lxml.html's `fromstring` returns whole) is parsed once with
+    them kept (HTML_PARSER_COMMENTS), counted, then stripped: the same tree as HTML_PARSER's (a
+    test compares them on every page and on random markup), and, with the counts, what the
+    dates reader needs of its own parse (`lxml.html.document_fromstring`, comments kept;
+    crawler.dates.published.from_tree). The counts are None where that parse would not give
+    this tree: markup trafilatura repaired beyond a first-line doctype; and every other page
+    (a fragment, a string lxml refuses, a page with no element) goes `load_html`'s way as before."""
+    beginning = html[:50].lower()
+    repaired = repair_faulty_html(html, beginning)
+    if not _FULL_HTML(repaired):  # lxml.html's fromstring keeps a part of a fragment
+        return _load_plain(html), None
+    try:
+        tree = lxml_html.fromstring(repaired, parser=HTML_PARSER_COMMENTS)
+    except Exception:  # noqa: BLE001 (`_load_plain` meets it again, and logs it as before)
+        return _load_plain(html), None
+    comments = {}
+    for node in tree.iter(_NOT_ELEMENTS):
+        parent = node.getparent()
+        if parent is not None:
+            comments[parent] = comments.get(parent, 0) + 1
+    if comments:
+        etree.strip_tags(tree, *_NOT_ELEMENTS)
+    if len(tree) < 1:  # trafilatura then tries the page as bytes
+        return _load_plain(html), None
+    if is_dubious_html(beginning) and len(tree) < 2:  # not HTML at all
+        return None, None
+    return tree, comments if _repaired_doctype_only(html, repaired) else None
+
+
+# lxml.html's test for a whole document (`lxml.html._looks_like_full_html_unicode`)
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.I).match
+
+
+def _load_plain(html: str):
+    """`load_html` with HTML_PARSER (comments dropped by the parser)."""
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     html = repair_faulty_html(html, beginning)
@@ -213,6 +257,16 @@ def load_html(html: str):
     return tree
 
 
+def _repaired_doctype_only(html: str, repaired: str) -> bool:
+    """`repair_faulty_html` changed at most the first line's doctype (which lxml keeps apart
+    from the elements): no character dropped, no `<html/>` repaired."""
+    if repaired == html:
+        return True
+    first, _, rest = html.partition("\n")
+    first_repaired, _, rest_repaired = repaired.partition("\n")
+    return rest == rest_repaired and DOCTYPE_TAG.sub("", first, count=1) == first_repaired
+
+
 def _from_bytes(html: str):
     try:
         return lxml_html.fromstring(html.encode("utf8", "surrogatepass"), parser=HTML_PARSER)
@@ -222,10 +276,15 @@ def _from_bytes(html: str):
 
 
 def _parse(html: str):
-    tree = load_html(html)
+    return _parse_and_comments(html)[0]
+
+
+def _parse_and_comments(html: str):
+    """(the page's tree, or None; the comments per element for the dates reader, or None)."""
+    tree, comments = load_html_and_comments(html)
     if tree is None or not isinstance(tree, lxml_html.HtmlElement):
-        return None
-    return tree
+        return None, None
+    return tree, comments
 
 
 def _bare(tree, url: str | None, favor_precision: bool = False, favor_recall: bool = False,
@@ -453,12 +512,14 @@ def _pass(tree, url: str | None, layout: bool = False, **options):
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Extract main text, title, author and site name from decoded HTML."""
-    tree = _parse(html)
+    tree, comments = _parse_and_comments(html)
     if tree is None:
         return Extracted()
     headings = [_text(h) for h in tree.iter("h1")]
     page_title = " ".join((tree.findtext(".//title") or "").split())
     meta = page_metadata(tree, url)
+    title, site = split_title(meta.title, meta.sitename, headings)
+    page_date = _page_date(tree, html, title, url, comments)  # before the tree is changed
     dropped = drop_read_also(tree)
     with raw_prune_where_needed(tree):
         doc, method = _main_text(tree, url)
@@ -466,7 +527,6 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if not text:
         _, text, _ = trafilatura.baseline(tree)  # on a copy
         method = "baseline" if text else "none"
-    title, site = split_title(meta.title, meta.sitename, headings)
     if site is None and page_title and page_title != meta.title:  # og:title may lack the site
         site = split_title(page_title, meta.sitename, [*headings, title or ""])[1]
     outlet = meta.sitename or site or _domain(tree, url)
@@ -476,7 +536,22 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     dropped += len(lines) - len(kept)
     text = "\n".join(kept)
     return Extracted(title=title, text=text, author=clean_author(meta.author, outlet), outlet=outlet,
-                     lang=detect_lang(text, tree.get("lang")), method=method, dropped=dropped)
+                     lang=detect_lang(text, tree.get("lang")), method=method, dropped=dropped,
+                     page_date=page_date)
+
+
+def _page_date(tree, html: str, title: str | None, url: str | None, comments: dict | None):
+    """The dates reader on the extraction's parse (`from_tree`), or None where it needs its own
+    (`comments` None, a step that counts comments, or an error: the dates pipeline then parses
+    the page, and logs and counts the error if it has one)."""
+    if comments is None:
+        return None
+    from crawler.dates.published import from_tree
+
+    try:
+        return from_tree(tree, html, title, url, comments)
+    except Exception:  # noqa: BLE001 (the dates pipeline reads the page again and logs it)
+        return None
 
 
 def drop_leading_title(text: str, title: str | None) -> str:

@@ -26,6 +26,10 @@ class Extracted:
     method: str = "none"
     #: boilerplate blocks removed before or during extraction (read-also links, teasers, menus)
     dropped: int = 0
+    #: HTML: the publication date and the URL's date as the dates reader found them on the
+    #: extraction's parse of the page (crawler.dates.published.from_tree), for the dates
+    #: pipeline; None when it needs its own parse
+    page_date: tuple | None = field(default=None, repr=False, compare=False)
 
 
 

@@ -164,6 +164,9 @@ class MeetingStore:
         self.sync_every, self.unsynced = max(1, sync_every), 0
         self.batch, self.batch_seconds = max(1, batch), batch_seconds
         self.pending: list[str] = []  # the URLs of the reports of the open batch
+        # the open batch's full-text index writes, written at its commit (`search.SearchBatch`)
+        self.search_batch = search.SearchBatch()
+        self._staged: search.SearchBatch | None = None  # the writes of the report being merged
         self.opened_at = 0.0  # when the open batch began (time.monotonic)
         try:
             self.migrated = schema.migrate(self.db)
@@ -212,6 +215,9 @@ class MeetingStore:
         """Open a batch unless one is open: the writes until `commit` are one transaction."""
         if not self.db.in_transaction:
             self.db.execute("BEGIN")
+            # foreign keys checked at the commit (a report's rows refer to each other's; a meeting
+            # renamed or united moves its accounts): once a batch, until its commit or rollback
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
             self.opened_at = time.monotonic()
 
     def commit(self) -> list[str]:
@@ -219,8 +225,11 @@ class MeetingStore:
         the batch is rolled back and `BatchNotStored` names its reports."""
         done, self.pending = self.pending, []
         try:
+            if self.search_batch:
+                self.search_batch.flush(self.db)
             self.db.commit()
         except Exception as error:
+            self.search_batch.clear()
             try:
                 self.db.rollback()
             except Exception:  # noqa: BLE001, S110 (the error that counts is the commit's)
@@ -247,19 +256,29 @@ class MeetingStore:
         other reports."""
         self.begin()
         self.db.execute("SAVEPOINT report")
+        self._staged = staged = search.SearchBatch()
         try:
             yield
         except BaseException as error:
+            self._staged = None  # its index writes go with it
             try:
                 self.db.execute("ROLLBACK TO report")
                 self.db.execute("RELEASE report")
             except sqlite3.Error:  # no transaction left: the batch is gone
                 done, self.pending = self.pending, []
+                self.search_batch.clear()
                 raise BatchNotStored(done, error) from error
             raise
+        self._staged = None
         self.db.execute("RELEASE report")
+        self.search_batch.update(staged)
         if url is not None:
             self.pending.append(url)
+
+    @property
+    def _index(self) -> search.SearchBatch | sqlite3.Connection:
+        """Where full-text index writes go: the report's, held to the batch's commit."""
+        return self._staged if self._staged is not None else self.db
 
     def close(self) -> None:
         try:
@@ -313,9 +332,8 @@ class MeetingStore:
                 f"ON CONFLICT(url) DO UPDATE SET {updates} RETURNING rowid", list(row.values())).fetchone()
             self.db.execute("INSERT OR REPLACE INTO report_signatures VALUES (?, ?)",
                             (url, sig.astype("<u4").tobytes()))
-            search.index_report(self.db, rowid, rep.get("title"), rep.get("text"), text_words)
+            search.index_report(self._index, rowid, rep.get("title"), rep.get("text"), text_words)
             self.keys[key] = url
-            self.db.execute("PRAGMA defer_foreign_keys = ON")
             decisions = self.deduper.add(url, sig, meetings, rep.get("published"), rep.get("text"))
             for absorbed, kept in self.deduper.unions:
                 self._unite(absorbed, kept, now)
@@ -389,7 +407,7 @@ class MeetingStore:
     def _unite(self, absorbed: str, kept: str, now: str) -> None:
         """One mention linked two stored meetings: `absorbed` becomes part of `kept`."""
         for (rowid,) in self.db.execute("SELECT rowid FROM meetings WHERE meeting_id = ?", (absorbed,)):
-            search.unindex_meeting(self.db, rowid)
+            search.unindex_meeting(self._index, rowid)
         self.db.execute("UPDATE accounts SET meeting_id = ? WHERE meeting_id = ?", (kept, absorbed))
         self.db.execute("DELETE FROM meetings WHERE meeting_id = ?", (absorbed,))
         self.db.execute("UPDATE meeting_aliases SET meeting_id = ? WHERE meeting_id = ?", (kept, absorbed))
@@ -413,7 +431,7 @@ class MeetingStore:
             "ORDER BY r.published IS NULL, r.published, s.url", (meeting_id,))]
         if not accounts:
             for (rowid,) in self.db.execute("SELECT rowid FROM meetings WHERE meeting_id = ?", (meeting_id,)):
-                search.unindex_meeting(self.db, rowid)
+                search.unindex_meeting(self._index, rowid)
             self.db.execute("DELETE FROM meetings WHERE meeting_id = ?", (meeting_id,))
             return meeting_id
         merged = merge_fields(accounts)
@@ -435,7 +453,7 @@ class MeetingStore:
         (rowid,) = self.db.execute(
             f"UPDATE meetings SET {', '.join(f'{k}=?' for k in row)} WHERE meeting_id=? RETURNING rowid",
             [*row.values(), meeting_id]).fetchone()
-        search.index_meeting(self.db, rowid, row)
+        search.index_meeting(self._index, rowid, row)
         return meeting_id
 
     # -- reading and exports -----------------------------------------------------------------

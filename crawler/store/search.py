@@ -50,10 +50,16 @@ def word_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_form(word: str) -> str:
+    """`word_forms(word)` as the index writes them: one string, space-separated."""
+    return " ".join(word_forms(word))
+
+
 def search_form(text: str | None, text_words: list[str] | None = None) -> str:
     """What the index holds for a text: each word followed by its clitic-free forms (`text_words`:
     `words(text)`, when the caller has it already)."""
-    return " ".join(map(" ".join, map(word_forms, words(text or "") if text_words is None else text_words)))
+    return " ".join(map(_word_form, words(text or "") if text_words is None else text_words))
 
 
 def query_words(q: str) -> list[str]:
@@ -73,30 +79,88 @@ def fts_query(q: str | None) -> str:
 
 # -- keeping the index ------------------------------------------------------------------------
 
-def index_report(db: sqlite3.Connection, rowid: int, title: str | None, text: str | None,
-                 text_words: list[str] | None = None) -> None:
-    db.execute("DELETE FROM reports_fts WHERE rowid = ?", (rowid,))
-    db.execute("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)",
-               (rowid, search_form(title), search_form(text, text_words)))
+class SearchBatch:
+    """Index writes held until the store's batch commits (`flush`): FTS5 writes its pending terms
+    to a new segment of the index at every savepoint of a transaction that has touched it, so
+    indexing inside each report's savepoint made a segment (and segment merges) per report; held
+    here, a batch writes its rows in one go, in the same transaction as its reports (committed
+    with them, lost with them). By rowid, the last write of a row wins: `(title, text)` search
+    forms of a report, a meeting's columns, or None (the row leaves the index)."""
+
+    def __init__(self):
+        self.reports: dict[int, tuple[str, str]] = {}
+        self.meetings: dict[int, tuple | None] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.reports or self.meetings)
+
+    def update(self, other: SearchBatch) -> None:
+        self.reports.update(other.reports)
+        self.meetings.update(other.meetings)
+
+    def clear(self) -> None:
+        self.reports.clear()
+        self.meetings.clear()
+
+    def flush(self, db: sqlite3.Connection) -> None:
+        """Write the held rows (each row's old entry out first) and forget them."""
+        for table, rows, cols in (("reports_fts", self.reports, "title, text"),
+                                  ("meetings_fts", self.meetings, MEETING_FTS_COLUMNS)):
+            if not rows:
+                continue
+            db.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(r,) for r in rows])  # noqa: S608
+            marks = ", ".join("?" * (len(cols.split(",")) + 1))  # the rowid and the columns
+            db.executemany(f"INSERT INTO {table} (rowid, {cols}) VALUES ({marks})",  # noqa: S608
+                           [(r, *v) for r, v in rows.items() if v is not None])
+        self.clear()
 
 
-def index_meeting(db: sqlite3.Connection, rowid: int, row: dict) -> None:
-    """Index a `meetings` row (a dict of its columns) under its rowid."""
-    db.execute("DELETE FROM meetings_fts WHERE rowid = ?", (rowid,))
+MEETING_FTS_COLUMNS = "counterpart, agency, place, topics, attendees"
+
+
+def report_forms(title: str | None, text: str | None, text_words: list[str] | None = None) -> tuple[str, str]:
+    """What `reports_fts` holds for a report: the search forms of its title and of its text."""
+    return search_form(title), search_form(text, text_words)
+
+
+def meeting_forms(row: dict) -> tuple[str, str, str, str, str]:
+    """What `meetings_fts` holds for a `meetings` row (a dict of its columns)."""
     lists = {k: " ".join(json.loads(row.get(k) or "[]")) for k in ("topics", "attendees")}
-    db.execute(
-        "INSERT INTO meetings_fts (rowid, counterpart, agency, place, topics, attendees) "
-        "VALUES (?,?,?,?,?,?)",
-        (rowid,
-         search_form(" ".join(row.get(f"counterpart_{k}") or "" for k in ("name", "name_latin", "title",
-                                                                           "honorific", "country"))),
-         search_form(row.get("counterpart_agency")),
-         search_form(" ".join(row.get(k) or "" for k in ("location_city", "location_country"))),
-         search_form(lists["topics"].replace("_", " ") + " " + lists["topics"]),
-         search_form(lists["attendees"])))
+    return (search_form(" ".join(row.get(f"counterpart_{k}") or "" for k in ("name", "name_latin", "title",
+                                                                             "honorific", "country"))),
+            search_form(row.get("counterpart_agency")),
+            search_form(" ".join(row.get(k) or "" for k in ("location_city", "location_country"))),
+            search_form(lists["topics"].replace("_", " ") + " " + lists["topics"]),
+            search_form(lists["attendees"]))
 
 
-def unindex_meeting(db: sqlite3.Connection, rowid: int) -> None:
+def index_report(db: sqlite3.Connection | SearchBatch, rowid: int, title: str | None, text: str | None,
+                 text_words: list[str] | None = None) -> None:
+    """Index a report under its rowid: at once on a connection, at the batch's commit on a
+    `SearchBatch`."""
+    forms = report_forms(title, text, text_words)
+    if isinstance(db, SearchBatch):
+        db.reports[rowid] = forms
+        return
+    db.execute("DELETE FROM reports_fts WHERE rowid = ?", (rowid,))
+    db.execute("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)", (rowid, *forms))
+
+
+def index_meeting(db: sqlite3.Connection | SearchBatch, rowid: int, row: dict) -> None:
+    """Index a `meetings` row (a dict of its columns) under its rowid."""
+    forms = meeting_forms(row)
+    if isinstance(db, SearchBatch):
+        db.meetings[rowid] = forms
+        return
+    db.execute("DELETE FROM meetings_fts WHERE rowid = ?", (rowid,))
+    db.execute(f"INSERT INTO meetings_fts (rowid, {MEETING_FTS_COLUMNS}) VALUES (?,?,?,?,?,?)",  # noqa: S608
+               (rowid, *forms))
+
+
+def unindex_meeting(db: sqlite3.Connection | SearchBatch, rowid: int) -> None:
+    if isinstance(db, SearchBatch):
+        db.meetings[rowid] = None
+        return
     db.execute("DELETE FROM meetings_fts WHERE rowid = ?", (rowid,))
 
 
