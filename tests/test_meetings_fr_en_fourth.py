@@ -170,3 +170,12 @@ def test_a_misspelt_meeting_verb():
     (m,) = extract_meetings("Abdellatif Hammouchi recieved on Monday in Rabat the Inspector General of the "
                             "Malawi Police Service, Mr. Chikondi Banda.").meetings
     assert (m.counterpart.country, m.counterpart.name) == ("MW", "Chikondi Banda")
+
+
+@settings(max_examples=40, deadline=None)
+@given(initial=st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+       first=st.sampled_from(["Karen", "Paul", "Ľudmila"]),
+       verb=st.sampled_from(["a été reçue mercredi à Rabat par", "s'est entretenue mardi avec"]))
+def test_property_any_middle_initial_stays_in_the_name(initial, first, verb):
+    text = f"La directrice adjointe du FBI, {first} {initial}. Whitby, {verb} Abdellatif Hammouchi."
+    assert [m.counterpart.name for m in extract_meetings(text).meetings] == [f"{first} {initial}. Whitby"]
