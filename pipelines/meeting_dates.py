@@ -26,7 +26,7 @@ class MeetingDatesPipeline(StatsPipeline):
                 logger.warning("liqaat: meeting sentence not found in the text of %s", item.url)
             try:
                 found = meeting_date(item.text or "", sentence, published, others, item.title,
-                                     meeting.counterpart.name)
+                                     meeting.counterpart.name, meeting.counterpart.title)
             except Exception:  # one bad page never stops a run
                 logger.exception("liqaat: meeting date failed on %s", item.url)
                 self.stats.inc_value("liqaat/dates/meeting/error")

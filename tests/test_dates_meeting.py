@@ -23,7 +23,7 @@ def _iso(value):
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_meeting_date(case):
     got = meeting_date(case["text"], case.get("sentence"), case.get("published"), case.get("others"),
-                       case.get("title"), case.get("name"))
+                       case.get("title"), case.get("name"), case.get("role"))
     for field, expected in case["expect"].items():
         assert getattr(got, field) == _iso(expected), field
 

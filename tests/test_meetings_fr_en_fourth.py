@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from crawler.meetings import extract_meetings
 from crawler.meetings.people import name_ok
+from crawler.meetings.topics import find_topics
 from tests.test_meetings_fr_en import check_counterparts
 
 EXTENDED = [
@@ -103,3 +104,52 @@ LISTS = [
 @pytest.mark.parametrize(("text", "expected"), LISTS)
 def test_a_list_of_ambassadors_with_an_ambiguous_state(text, expected):
     check_counterparts(text, expected)
+
+
+def test_who_heads_after_hammouchi_is_his_own_role():
+    (m,) = extract_meetings("Abdellatif Hammouchi, who heads Morocco's DGSN and DGST, received on Friday in "
+                            "Rabat General Tomás Ibarra, commander of Uruguay's National Police.").meetings
+    assert (m.counterpart.country, m.counterpart.name) == ("UY", "General Tomás Ibarra")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # his bare title followed by a state's form and a country is that country's office
+    ("Abdellatif Hammouchi a reçu lundi à Rabat le Directeur général de la Sûreté nationale de l'Union des "
+     "Comores, le commissaire Ali Mze Hamada.",
+     [("KM", "Ali Mze Hamada", "Directeur général de la Sûreté nationale de l'Union des Comores")]),
+    ("Abdellatif Hammouchi received on Monday the Director General of National Security of the Republic of "
+     "Djibouti, Colonel Hassan Abdi Farah.", [("DJ", "Hassan Abdi Farah", None)]),
+])
+def test_his_bare_title_qualified_by_a_state_form_is_another_countrys(text, expected):
+    check_counterparts(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Le chef de la police d'Arménie est attendu mardi à Rabat, où il devrait être reçu par Abdellatif "
+    "Hammouchi.",
+    "La ministre islandaise de la Justice va rencontrer Abdellatif Hammouchi la semaine prochaine.",
+])
+def test_a_visit_still_awaited_is_a_preview(text):
+    found = extract_meetings(text)
+    assert (found.meetings, found.reason) == ([], "preview")
+
+
+def test_a_visit_story_abroad_with_a_chairman_and_a_minister_who_briefed_him():
+    text = ("Abdellatif Hammouchi landed in Ulaanbaatar on Sunday. On Monday he was welcomed at the seat of "
+            "the General Intelligence Agency (GIA) by its Chairman, Bat-Erdene Ganbold. In the afternoon, "
+            "Hammouchi went on to the Ministry of Justice, where Minister Oyun Tsogt briefed him on border "
+            "security.")
+    got = [(m.counterpart.country, m.counterpart.name, m.counterpart.title, m.location.city)
+           for m in extract_meetings(text).meetings]
+    assert got == [("MN", "Bat-Erdene Ganbold", "Chairman", "Ulaanbaatar"),
+                   ("MN", "Oyun Tsogt", "Minister", "Ulaanbaatar")]
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("les flux migratoires irréguliers vers les îles", "illegal_migration"),
+    ("the number of irregular migrants crossing the strait", "illegal_migration"),
+    ("the sharing of risk-analysis data between the agencies", "information_exchange"),
+    ("a program that has trained 900 officers", "training"),
+])
+def test_topic_phrases(phrase, code):
+    assert code in find_topics(phrase)

@@ -244,13 +244,16 @@ def _day(published: date | str | None) -> date | None:
 
 def meeting_date(text: str, sentence: str | None = None, published: date | str | None = None,
                  others: list[str] | None = None, title: str | None = None,
-                 name: str | None = None) -> MeetingDate:
+                 name: str | None = None, role: str | None = None) -> MeetingDate:
     """The day of the meeting reported by `sentence` (an exact substring of `text`; None: the
     first sentence with a meeting verb), read against the publication day `published`.
     `others`: the sentences of the report's other meetings (they end this meeting's section);
     `title`: the headline (a range of days after it is the visit's: "… (3-4 دجنبر 2024)");
     `name`: the counterpart's name: in a sentence given with its continuation, the part naming
-    them is read first ("اختتم … زيارة امتدت يومي 3 و4 دجنبر … ففي يومها الأول، اجتمع … بـX").
+    them is read first ("اختتم … زيارة امتدت يومي 3 و4 دجنبر … ففي يومها الأول، اجتمع … بـX");
+    `role`: the counterpart's title (where a nameless counterpart is named). A sentence telling of
+    two meetings on two days takes the day written last before the counterpart ("استقبل يوم الاثنين
+    13 أكتوبر السفير X، قبل أن يستقبل يوم الأربعاء 15 أكتوبر المدير Y": Y's is the 15th).
 
     No date phrase for the meeting: every field None. A phrase that does not fix the day
     ("الأسبوع الماضي", "earlier this week") or a relative one without `published`: `date`
@@ -267,7 +270,7 @@ def meeting_date(text: str, sentence: str | None = None, published: date | str |
     if name and where >= 0:
         sentence, where = _naming_part(sentence, where, name, story)
     mentions = _own(_candidates(sentence), where, story)
-    chosen = _pick(mentions, sentence)
+    chosen = _clause_day(mentions, sentence, name, role) or _pick(mentions, sentence)
     if chosen is None and any(m.kind == "unresolvable" for m in mentions):
         m = next(m for m in mentions if m.kind == "unresolvable")
         later = _section_explicit(text, where, sentence, others, story) if where >= 0 else None
@@ -310,6 +313,19 @@ def meeting_date(text: str, sentence: str | None = None, published: date | str |
     if chosen.kind not in _DATED and where >= 0:
         got = _check_section(got, chosen, text, where, sentence, others, story)
     return got
+
+
+def _clause_day(mentions: list[DateMention], sentence: str, name: str | None,
+                role: str | None) -> DateMention | None:
+    """Of a sentence naming two or more days (a dated phrase, a weekday, a relative day), the last
+    one written before the counterpart (its name, else its role): the day of its own clause; None
+    when the sentence names fewer days or the counterpart comes before them all."""
+    days = [m for m in mentions if m.kind in _DATED + ("weekday", "relative")]
+    if len(days) < 2:
+        return None
+    at = next((i for i in (sentence.find(x) for x in (name, role) if x) if i >= 0), -1)
+    before = [m for m in days if m.end <= at]
+    return before[-1] if before else None
 
 
 def _naming_part(sentence: str, where: int, name: str, story: _Story) -> tuple[str, int]:

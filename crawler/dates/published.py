@@ -644,7 +644,7 @@ def _closing_line(body: str) -> PublishedDate | None:
     for k, line in enumerate(lines[span[1]:span[1] + TEXT_TAIL_LABELLED_WINDOW]):
         if k >= TEXT_TAIL_WINDOW and not headed:
             return None
-        found = date_line(line.text)
+        found = date_line(line.text) or (None if headed else fielded_date_line(line.text))
         if found and (not headed or PUBLISHED_LABEL.match(line.text)):
             return PublishedDate(found[0].isoformat(), found[0], found[1], "date_line")
         if found or line.kind == "body" or find_dates(line.text):

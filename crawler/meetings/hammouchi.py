@@ -53,9 +53,23 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 def _foreign_after(folded: str, end: int) -> bool:
     for c in find_countries(folded[end:end + QUALIFIER_WINDOW]):
-        if c.start <= QUALIFIER_REACH:
+        if c.start <= QUALIFIER_REACH or _state_form(folded[end:end + c.start]):
             return bool(c.code) and c.code != "MA"
     return False
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_FORM_JOINERS = {"de", "du", "des", "d", "l", "la", "le", "of", "the", "et", "and"}
+MAX_STATE_FORM_WORDS = 6
+
+
+def _state_form(gap: str) -> bool:
+    """"… de l'Union des Comores", "… of the Federal Republic of": only a state's form (data
+    `org_words`) and its joiners between a bare title and a country."""
+    words = _WORD.findall(gap)
+    own = lexicon().org_words
+    return 0 < len(words) <= MAX_STATE_FORM_WORDS and all(w in own or w in _FORM_JOINERS for w in words) \
+        and any(w in own for w in words)
 
 
 @lru_cache(maxsize=4096)

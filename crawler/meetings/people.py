@@ -77,6 +77,7 @@ class Piece:
     glued_honorific: str | None = None  # the rank written between that role and name ("… اللواء X")
     written: str | None = None  # the piece as cut, before classify kept only its role or name
     surname_only: bool = False  # one family name alone ("with Brandtner, the president of …")
+    heads: bool = False  # a role told as a verb ("who heads …")
 
 
 @dataclass
@@ -564,6 +565,7 @@ def classify(piece: Piece, named: bool, named_before: bool) -> None:
     if heads and (not m or m.start() >= heads.end()):
         # "…, who heads the State Department's Bureau of …": the verb opens one person's role
         plural = None
+        piece.heads = True
         m = re.match(r"(?:who\s+|qui\s+)?", folded)
         m = re.compile(r"\S+").search(folded, m.end())
     if plural and (not m or plural.start() < m.start()):
@@ -904,6 +906,8 @@ def persons(pieces: list[Piece]) -> list[Person]:
             continue
         if p.kind != "role":
             continue
+        if p.heads and i > 0 and pieces[i - 1].kind == "hammouchi":
+            continue  # "Abdellatif Hammouchi, who heads Morocco's DGSN and DGST, received …": his own
         person = Person(title=p.text, attendee=p.attendee, generic=p.role_generic)
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         prv = pieces[i - 1] if i > 0 else None
@@ -934,7 +938,7 @@ def persons(pieces: list[Piece]) -> list[Person]:
                 skip.add(i + 1)
         heads_after = i + 2 if pick == i + 1 else i + 1 if pick is None and p.glued_name else None
         if heads_after is not None and heads_after < len(pieces) and pieces[heads_after].kind == "role" \
-                and HEADS.match(pieces[heads_after].written or ""):
+                and pieces[heads_after].heads:
             # "Assistant Secretary X, who heads the Bureau of … (INL)": the service of the role before
             person.service = pieces[heads_after].text
             skip.add(heads_after)

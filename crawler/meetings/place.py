@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 
 from crawler.gazetteer import capital_of
 from crawler.gazetteer.credits import credit_country
+from crawler.gazetteer.matcher import Match
 from crawler.items import Location
 from crawler.meetings.gaz import cities, find_agencies, find_cities, find_countries
 from crawler.meetings.hammouchi import names_hammouchi
@@ -31,6 +32,7 @@ from crawler.vocab import fold
 LEAD_PARAGRAPHS = 3
 MARKER_REACH = 40  # characters before a city where its place marker is read
 DESTINATION_WORDS = 8  # words after a visit cue where its destination is named
+CAPITAL_GAP = 2  # words (an article, an adjective) between a place marker and "capitale", "capital"
 CAPITAL_REACH = 24  # characters around "العاصمة", "capitale", "capital" where its country's adjective is
 # "الرباط –", "RABAT, 3 mai -", "الرباط في ١٤ مايو ٢٠٢٥ /العمانية/"
 _DATELINE_END = re.compile(r"\s*(?:[,،]\s*[^—–\n]{0,30})?\s*[—–-]\s|\s+في\s+\d")
@@ -210,6 +212,11 @@ def read_visit(sentences: list[Sentence], title: str | None, text: str) -> Visit
         # "… on a working visit to Estonia" with "… in Tallinn" in the headline or another lead line
         for s in _lead(sentences, title):
             cs = [c for c in place_cities(s) if c.get("country") == visit.country]
+            trip = lx.visit.search(fold(s)) if not cs else None
+            if trip:
+                # "اختتم حموشي زيارة عمل إلى طشقند": the city a trip goes to, in another lead line
+                dest = " ".join(s.split()[len(fold(s)[:trip.end()].split()):][:DESTINATION_WORDS])
+                cs = [c for c in cities(dest) if c.get("country") == visit.country]
             if cs:
                 visit.city = cs[0].code
                 break
@@ -244,9 +251,37 @@ def where_said(sentence: str) -> str:
 def sentence_city(sentence: str, parts: list[str | None]):
     """The first city named as a place in the sentence, outside `parts` (a role, a name); a dateline
     ("Rabat, 11 mars (MAP) –") only when the sentence names no other ("… au siège de la DGST à Témara")."""
-    found = place_cities(_without(where_said(sentence), parts))
+    said = _without(where_said(sentence), parts)
+    found = place_cities(said)
     inner = [c for c in found if c.start > 0 and fold(sentence[:c.start]).strip()]
-    return (inner or found or [None])[0]
+    return (inner or found or [None])[0] or capital_place(said)
+
+
+def capital_place(s: str) -> Match | None:
+    """A capital named as a place by its country's adjective and no name ("في العاصمة المغربية",
+    "dans la capitale marocaine", "in the Moroccan capital"), as a city match of that capital."""
+    lx = lexicon()
+    folded = fold(s)
+    for m in lx.capital_word.finditer(folded):
+        before = folded[max(0, m.start() - MARKER_REACH):m.start()].split()
+        after_words = folded[m.end():].split()[:CAPITAL_GAP]
+        # "بالعاصمة", "في العاصمة المغربية", "dans la capitale marocaine" (a marker written with the
+        # capital), "in the Moroccan capital" (a marker up to two words before it)
+        glued = m.group()[:1] in lx.glued_markers and m.group()[1:].startswith("ال")
+        with_it = (" ".join(before + [m.group()] + after_words[:k]) for k in range(CAPITAL_GAP + 1))
+        ahead = (" ".join(before[:len(before) - k]) for k in range(CAPITAL_GAP + 1) if len(before) > k)
+        if not glued and not any(lx.place_marker.search(x) for x in (*with_it, *ahead)):
+            continue
+        around = s[max(0, m.start() - CAPITAL_REACH):m.end() + CAPITAL_REACH]
+        after = s[m.end():m.end() + CAPITAL_REACH]
+        for where in (after, around):
+            found = [c for c in find_countries(where)
+                     if c.kind == "adjective" and c.code and len(c.code) == 2]
+            city = capital_of(found[0].code) if found else None
+            if city:
+                return Match(code=city, start=m.start(), end=m.end(), surface=s[m.start():m.end()],
+                             kind="capital", written=city, data={"country": found[0].code})
+    return None
 
 
 def locate(sentence: str, parts: list[str | None], visit: Visit, previous: list[Location],
