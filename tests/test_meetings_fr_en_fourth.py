@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crawler.extract import extract_text_dump
 from crawler.meetings import extract_meetings
 from crawler.meetings.people import name_ok
 from crawler.meetings.topics import find_topics
@@ -153,3 +154,28 @@ def test_a_visit_story_abroad_with_a_chairman_and_a_minister_who_briefed_him():
 ])
 def test_topic_phrases(phrase, code):
     assert code in find_topics(phrase)
+
+
+def test_an_excerpt_cut_at_both_ends_is_the_body():
+    dump = ("Burundi police chief meets Hammouchi\n\n[...] the Director General of the Burundi National "
+            "Police, Mr. Pascal Ndayizeye, held talks with Abdellatif Hammouchi on Tuesday about "
+            "training [...]\n")
+    ex = extract_text_dump(dump)
+    assert ex.text.startswith("[...] the Director General")
+    (m,) = extract_meetings(ex.text, title=ex.title).meetings
+    assert (m.counterpart.country, m.counterpart.name) == ("BI", "Pascal Ndayizeye")
+
+
+def test_a_misspelt_meeting_verb():
+    (m,) = extract_meetings("Abdellatif Hammouchi recieved on Monday in Rabat the Inspector General of the "
+                            "Malawi Police Service, Mr. Chikondi Banda.").meetings
+    assert (m.counterpart.country, m.counterpart.name) == ("MW", "Chikondi Banda")
+
+
+@settings(max_examples=40, deadline=None)
+@given(initial=st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+       first=st.sampled_from(["Karen", "Paul", "Ľudmila"]),
+       verb=st.sampled_from(["a été reçue mercredi à Rabat par", "s'est entretenue mardi avec"]))
+def test_property_any_middle_initial_stays_in_the_name(initial, first, verb):
+    text = f"La directrice adjointe du FBI, {first} {initial}. Whitby, {verb} Abdellatif Hammouchi."
+    assert [m.counterpart.name for m in extract_meetings(text).meetings] == [f"{first} {initial}. Whitby"]

@@ -14,7 +14,9 @@ dateparser reads what it is good at: machine and Latin-script date strings (`par
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crawler.dates.tables import CALENDAR, MONTHS, RELATIVE_DAYS, WEEKDAY_NAMES, alternation, folded_set
 from crawler.textnorm import match_fold as fold
@@ -216,10 +218,18 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date phrase of `text`, in order, non-overlapping, with spans into `text`.
 
     Overlapping phrases are one mention: "صباح اليوم الاثنين 25 نونبر 2024" is an explicit date
-    that also names a weekday; "30 يونيو و1 يوليوز 2025" is a range.
+    that also names a weekday; "30 يونيو و1 يوليوز 2025" is a range. Memoised per text (the
+    meeting dates read a report's sentences, paragraphs and sections again for each meeting and
+    step: a quarter of the calls on dev and excerpts): each call gets its own copies.
     """
     if not text:
         return []
+    return [copy(m) for m in _find_dates(text)]
+
+
+@lru_cache(maxsize=256)
+def _find_dates(text: str) -> tuple[DateMention, ...]:
+    """`find_dates`, once per text."""
     folded, pos = fold_map(text)
     found: list[DateMention] = []
     digits = _DIGIT.search(folded) is not None
@@ -260,7 +270,7 @@ def find_dates(text: str) -> list[DateMention]:
                 e += 1
         mention.start, mention.end = s, e
         mention.raw = text[s:e].strip()
-    return merged
+    return tuple(merged)
 
 
 def _join_ranges(mentions: list[DateMention], folded: str) -> list[DateMention]:

@@ -41,7 +41,8 @@ MIN_ARTICLE_SCORE = 2 * MIN_BODY_WORDS
 MAX_MARKER_WORDS = 25
 
 TEASER_ENDS = ("...", "…", "..")
-SENTENCE_ENDS = (".", "!", "?", "؟", ":", "»", '"', "”", ")", "۔", "؛")
+# … and an excerpt's elision mark ("… on border security [...]": the paragraph cut by whoever quoted it)
+SENTENCE_ENDS = (".", "!", "?", "؟", ":", "»", '"', "”", ")", "۔", "؛", "[...]", "[…]")
 BULLETS = ("•", "·", "▪", "►", "■", "●", "◄", "*", "-", "–", "—")
 _WORD = re.compile(r"\w*[^\W\d_]\w*")
 # a year may carry its era glued after it ("١٤٤٦هـ", "2025م")

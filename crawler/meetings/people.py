@@ -434,7 +434,8 @@ def _like(text: str, at: int) -> bool:
 @lru_cache(maxsize=8192)
 def name_ok(name: str) -> bool:
     toks = name.split()
-    if not 2 <= len(toks) <= MAX_NAME_TOKENS or any(any(c.isdigit() for c in t) for t in toks):
+    # a digit anywhere in the name is one in a word (a space is no digit)
+    if not 2 <= len(toks) <= MAX_NAME_TOKENS or any(map(str.isdigit, name)):
         return False
     lx = lexicon()
     if _ARABIC.search(name):
@@ -490,12 +491,14 @@ def _name_prefix(text: str) -> tuple[str, str | None] | None:
     lx = lexicon()
     for n in range(min(len(toks), MAX_NAME_TOKENS), 1, -1):
         cand = " ".join(toks[:n])
+        if not name_ok(cand):
+            continue  # pure, like the stop below, and it fails first for most lengths: tested first
         rest = " ".join(toks[n:])
         nxt = fold(toks[n]) if n < len(toks) else ""
         role = bool(rest) and bool(lx.role.match(fold(rest)))
         stop = not nxt or nxt in lx.not_name or lx.role_stop.match(nxt) or role or not _ARABIC.search(cand) \
             and not toks[n][:1].isupper() or _place_word(toks[n])
-        if stop and name_ok(cand):
+        if stop:
             return cand, rest if role else None
     return None
 
@@ -756,20 +759,22 @@ def _ranked_name(role: str) -> tuple[str, str | None, str | None]:
     an organisation phrase, not end a role's own head ("director general X" is no rank)."""
     toks = role.split()
     lx = lexicon()
-    folded = fold(role)
-    roles = [(m.start(), m.end()) for m in lx.role.finditer(folded)]
+    roles = None
     for k in range(1, len(toks) - 2):
+        # the tests below are pure and each ends this word's turn: the one that fails most often,
+        # and costs least (an anchored match), comes first
+        tail = " ".join(toks[k:])
+        if not lx.honorific.match(fold(tail)):
+            continue
         head = " ".join(toks[:k])
         at = len(fold(head)) + 1
         abbreviated = toks[k].endswith(".") and len(toks[k]) <= 6  # "Lt. Gen. X": never a role's end
+        if roles is None:
+            roles = [(m.start(), m.end()) for m in lx.role.finditer(fold(role))]
         if not abbreviated and (_role_head_only(head) or any(a < at < b for a, b in roles)):
             continue  # "Inspector General X": the word is the end of a role, not a rank
-        tail = " ".join(toks[k:])
         if not _ARABIC.search(toks[k]) and fold(toks[k]) in lx.org_words:
             continue  # the organisation's own noun is no rank: "… police General X"
-        m = lx.honorific.match(fold(tail))
-        if not m:
-            continue
         rank, rest = strip_honorific(tail)
         # "… رئيس المفوض العام": a role word starting there is its own role, not a rank
         if not rank or lx.role.match(fold(tail)) and not _ranked_role_ok(head):
