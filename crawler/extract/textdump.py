@@ -222,15 +222,21 @@ def _desk_as_written(text: str, desk: str) -> str:
 def _snippet_body(lines: list[Line]) -> list[Line]:
     """An aggregator's snippet: a headline, a source line and one paragraph cut off with "…". When no
     line is a body and exactly one teaser-ended line is as long as a paragraph, that line is the
-    body, truncated (a page of several teasers is a list of other articles and stays one)."""
+    body, truncated (a page of several teasers is a list of other articles and stays one).
+
+    Otherwise, when no line is a body, lines as long as a paragraph that only lack their final
+    punctuation (a rewrite or a copy that drops full stops) are the body: without them the dump
+    would keep no text at all."""
     if any(ln.kind == "body" for ln in lines):
         return lines
     long_teasers = [i for i, ln in enumerate(lines) if ln.kind == "teaser" and ln.words >= MIN_BODY_WORDS]
-    if len(long_teasers) != 1:
+    if len(long_teasers) > 1:
         return lines
-    i = long_teasers[0]
+    if not long_teasers:
+        long_teasers = [i for i, ln in enumerate(lines) if ln.kind == "short" and ln.words >= MIN_BODY_WORDS]
     lines = list(lines)
-    lines[i] = Line(lines[i].text, "body", lines[i].words)
+    for i in long_teasers:
+        lines[i] = Line(lines[i].text, "body", lines[i].words)
     return lines
 
 

@@ -66,6 +66,11 @@ class Lexicon:
         verbs = flat(data["meeting_verbs"])
         self.meeting_verb = phrase_regex([v for v in verbs if GAP not in v and "..." not in v])
         self.meeting_verb_gapped = GappedMatcher([v for v in verbs if GAP in v or "..." in v])
+        # the last part of each verb in parts ("ضيفا على" of "حل … ضيفا على"), longest first
+        self.meeting_verb_last_parts = sorted(
+            {fold(v.replace("...", GAP).split(GAP)[-1]).strip()
+             for v in verbs if GAP in v or "..." in v} - {""},
+            key=len, reverse=True)
         # the first word of an Arabic meeting verb ("اجرى" of "اجرى … محادثات"): a word that opens a
         # piece before the counterpart's name ("أجرى X، نائب مدير …، محادثات مع حموشي")
         self.verb_first_words = {fold(v).split()[0] for v in data["meeting_verbs"]["ar"]} - {"في"}

@@ -291,6 +291,18 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
                 if host.kind in ("role", "name"):
                     out += [Piece(p.text[:a].strip()), host, Piece(p.text[b:].strip(), kind="hammouchi")]
                     continue
+            if first is not None and (v is None or v.start() > first):
+                host_span = _gapped_host(folded, first)
+                if host_span is not None:
+                    # "حل المدير العام للشرطة … X ضيفا على حموشي": the host written inside a verb in
+                    # parts, all of it before him, is the counterpart
+                    a, _ = original_span(p.text, host_span[0], host_span[0] + 1)
+                    b, _ = original_span(p.text, host_span[1], host_span[1] + 1)
+                    host = Piece(p.text[a:b].strip())
+                    classify(host, named, named_before)
+                    if host.kind in ("role", "name"):
+                        out += [Piece(p.text[:a].strip()), host, Piece(p.text[b:].strip(), kind="hammouchi")]
+                        continue
             if v and h and first < v.start() and folded[v.end():].strip():
                 cut = v.end()
             elif last is not None and (lx.role.search(folded, last)
@@ -316,6 +328,24 @@ def after_verb(pieces: list[Piece], named: bool, named_before: bool) -> list[Pie
                     continue
         out.append(p)
     return out
+
+
+def _gapped_host(folded: str, first: int) -> tuple[int, int] | None:
+    """[start, end) of a role written between the parts of a meeting verb in parts that ends before
+    his first mention ("حل <role> <name> ضيفا على …", "كان <role> في استقبال …"), or None."""
+    lx = lexicon()
+    g = lx.meeting_verb_gapped.search(folded)
+    if g is None or g.end() > first:
+        return None
+    head_end = folded.find(" ", g.start())
+    tail = next((t for t in lx.meeting_verb_last_parts if folded[:g.end()].endswith(t)), None)
+    if head_end < 0 or tail is None:
+        return None
+    end = g.end() - len(tail)
+    r = lx.role.search(folded, head_end, end)
+    if r is None or not folded[r.start():end].strip():
+        return None
+    return r.start(), end
 
 
 def _ranked_tail(text: str, folded: str, cut: int, named: bool,
