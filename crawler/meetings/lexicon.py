@@ -80,6 +80,8 @@ class Lexicon:
         self.attendee = phrase_regex(data["attendee_cues"])
         self.proxy = phrase_regex(data["proxy_cues"])
         self.moroccan_office = phrase_regex(data["moroccan_offices"])
+        self.subject_delegation = phrase_regex(data["delegations"])
+        self.home_minister = phrase_regex(data["home_ministers"])
         self.attendee_start = regex(rf"\s*(?:{self.attendee.pattern})\s*", re.IGNORECASE)
         self.honorific = regex(
             rf"^\s*(?:{phrase_regex(flat(data['honorifics'])).pattern})(?:\.|\s|$)", re.IGNORECASE)

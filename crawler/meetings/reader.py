@@ -10,6 +10,7 @@ report are deduplicated (one meeting per counterpart) and become `Meeting` items
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from crawler.items import Counterpart, Location, Meeting
@@ -185,7 +186,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             continue
         # "استقبلت سفيرة المملكة المغربية بنيجيريا، السيدة X، … المفتش العام …، الذي أشاد بالتعاون مع
         # … حموشي": the verb opens the sentence and a Moroccan official written right after it is its subject
-        if mention and cues.verb is not None and _moroccan_subject_after(s, cues.verb, named_before):
+        if mention and cues.verb is not None and _moroccan_subject_after(s, cues.verb, named_before, home):
             continue
         if mention and first_city is None:
             first_city = sentence_city(evidence, [part for p in reading.people for part in (p.title, p.name)])
@@ -346,23 +347,50 @@ def _domestic_subject(s: Sentence, verb: int, named: bool) -> bool:
 OPENING_WORDS = 3  # words before a verb that still opens its sentence ("وفي هذا الإطار")
 
 
-def _moroccan_subject_after(s: Sentence, verb, named: bool) -> bool:
-    """An Arabic verb opening the sentence, its subject written right after it up to the first comma:
-    a role of Morocco (the first country it names is Morocco, or an office of its king: data
-    `moroccan_offices`, "سفيرة صاحب الجلالة بإسبانيا") and no mention of Hammouchi there: someone
-    else's meeting, Hammouchi only named later in the sentence."""
-    if len(s.folded[:verb.start()].split()) > OPENING_WORDS:
-        return False
-    rest = s.text[verb.end():]
-    head = rest.split("،", 1)[0].split(",", 1)[0]
+def _subject_at(s: Sentence, verb) -> int:
+    """Where the subject of a verb starts in the folded sentence: right after it, or after the first
+    word of a verb in parts ("أجرى <subject> … مباحثات")."""
+    if isinstance(verb, re.Match):
+        return verb.end()
+    words = s.folded[verb.start():].split(maxsplit=1)
+    return verb.start() + len(words[0]) if words else verb.end()
+
+
+def _moroccan_subject_after(s: Sentence, verb, named: bool, home: bool = True) -> bool:
+    """The subject written right after a meeting verb, up to the first comma, is someone of Morocco
+    who is not Hammouchi (no mention of him there): someone else's meeting, Hammouchi only named
+    elsewhere in the sentence. Anywhere in the sentence ("…، حيث التقى الوفد المغربي …"): a delegation
+    of Morocco (data `delegations`; a Moroccan country or service qualifies it). On a verb opening the
+    sentence: a role of Morocco (the first country it names is Morocco, or an office of its king: data
+    `moroccan_offices`, "سفيرة صاحب الجلالة بإسبانيا"), or, in a home story, a minister with no country
+    at all (data `home_ministers`) when a foreign role comes after him before any mention of Hammouchi
+    ("استقبل وزير الداخلية X، اليوم بالرباط، وزير العدل البلجيكي، الذي نوه بالمصالح التي يقودها حموشي")."""
+    at = _subject_at(s, verb)
+    a, _ = original_span(s.text, at, len(s.folded))
+    rest = s.text[a:]
+    head = re.split("[،,]", rest, maxsplit=1)[0]
     folded = fold(head).strip()
     lx = lexicon()
-    if not folded or first_mention(folded, True, named) or not lx.role.match(folded):
+    if not folded or first_mention(folded, True, named):
+        return False
+    codes = [c.code for c in find_countries(head) if c.code]
+    moroccan = bool(codes) and codes[0] == "MA" or not codes and any(
+        a.get("domestic") and not a.get("qualifier") for a in find_agencies(head))
+    if lx.subject_delegation.match(folded):
+        return moroccan
+    if len(s.folded[:verb.start()].split()) > OPENING_WORDS or not lx.role.match(folded):
         return False
     if lx.moroccan_office.search(folded):
         return True
-    first = next((c for c in find_countries(head) if c.code), None)
-    return first is not None and first.code == "MA"
+    if codes:
+        return codes[0] == "MA"
+    if not home or not lx.home_minister.match(folded):
+        return False
+    after = rest[len(head):]
+    mention = first_mention(fold(after), True, named)
+    before = after[:original_span(after, mention.start, mention.start + 1)[0]] if mention else after
+    foreign = any(c.code and c.code != "MA" for c in find_countries(before))
+    return foreign and bool(lx.role.search(fold(before)))
 
 
 INTRODUCED_BEFORE = 2  # sentences before a nameless counterpart where its name may be given

@@ -1,0 +1,92 @@
+"""Arabic as real outlets write it, fifth look: a Moroccan delegation or a Moroccan minister as the
+subject of the meeting verb ("…، حيث التقى الوفد المغربي …", "استقبل وزير الداخلية X، …، وزير العدل
+البلجيكي، الذي نوه بالمصالح التي يقودها حموشي"): someone else's meeting. Sentences written for this
+test: invented persons, real countries and agencies; none comes from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crawler.meetings import extract_meetings
+
+H = "عبد اللطيف حموشي، المدير العام للأمن الوطني ولمراقبة التراب الوطني"
+
+
+def one(text: str, title: str | None = None):
+    found = extract_meetings(text, title)
+    assert len(found.meetings) == 1, (text, found.reason, [m.counterpart for m in found.meetings])
+    return found.meetings[0]
+
+
+# --- a Moroccan delegation or official as the subject: not his meeting ----------------------------------
+
+NOT_HIS = [
+    # a delegation he sent, the subject of a verb later in the sentence
+    "شارك وفد عن المديرية العامة للأمن الوطني، يترأسه والي الأمن كريم الصقلي، في اجتماعات تقنية بالعاصمة "
+    "الكورية سيول، بتكليف من عبد اللطيف حموشي، حيث التقى الوفد المغربي مسؤولين عن الوكالة الوطنية "
+    "للشرطة الكورية.",
+    "شارك وفد أمني مغربي في اجتماعات بأوسلو بتكليف من عبد اللطيف حموشي، حيث التقى الوفد المغربي قائد "
+    "الشرطة النرويجية.",
+    "حل وفد من المديرية العامة للأمن الوطني بوارسو بتوصية من عبد اللطيف حموشي، وهناك عقد الوفد الأمني "
+    "المغربي جلسة عمل مع قائد الشرطة البولندية.",
+    # a minister of the kingdom with no country written, in a home story
+    "استقبل وزير الداخلية يوسف الحسني، اليوم الأربعاء بالرباط، وزير العدل البلجيكي، الذي نوه بالتعاون "
+    "الأمني مع المصالح التي يقودها عبد اللطيف حموشي.",
+    # a role qualified as Moroccan, the verb written in parts or after an opener
+    "وفي هذا السياق، أجرى وزير الداخلية بالمملكة المغربية، السيد يوسف الحسني، مباحثات مع وزير الأمن "
+    "الغاني، تطرقت إلى التعاون مع المديرية التي يرأسها عبد اللطيف حموشي.",
+    "استقبلت وزيرة العدل المغربية، السيدة سناء الإدريسي، اليوم بالرباط، وزير الداخلية الهولندي، الذي "
+    "أشاد بجهود المديرية العامة للأمن الوطني التي يقودها عبد اللطيف حموشي.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_HIS)
+def test_a_moroccan_delegation_or_official_as_the_subject_is_not_his_meeting(text):
+    assert extract_meetings(text).meetings == []
+
+
+@pytest.mark.parametrize("text,country", [
+    # his own audience with a foreign minister stays
+    (f"استقبل {H}، اليوم بالرباط، وزير الداخلية البلجيكي، السيد يان فيرمولن.", "BE"),
+    # a delegation he heads, named in it
+    ("وخلال الزيارة، التقى الوفد المغربي برئاسة عبد اللطيف حموشي قائد الشرطة النرويجية، السيد أولا "
+     "برغ، بمقر المديرية بأوسلو.", "NO"),
+    # a foreign delegation as the subject is the counterpart's
+    (f"التقى الوفد النرويجي، برئاسة قائد الشرطة النرويجية السيد أولا برغ، اليوم بالرباط، {H}.", "NO"),
+])
+def test_his_own_meetings_stay(text, country):
+    assert one(text).counterpart.country == country
+
+
+def _perturb(text: str, feminine: bool, stop: bool, comma: bool) -> str:
+    if feminine:
+        text = (text.replace("استقبل وزير", "استقبلت وزيرة").replace("يوسف الحسني", "سناء الحسني")
+                .replace("التقى الوفد المغربي", "التقت البعثة المغربية")
+                .replace("عقد الوفد الأمني المغربي", "عقدت البعثة الأمنية المغربية"))
+    if comma:
+        text = text.replace("، اليوم", " اليوم", 1)
+    if stop:
+        text = text.replace(" بتكليف", ". بتكليف", 1).replace(" الذي", ". الذي", 1)
+    return text
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(NOT_HIS[:4]), st.booleans(), st.booleans(), st.booleans())
+def test_a_moroccan_subject_holds_under_perturbations(text, feminine, stop, comma):
+    """Property: a feminine subject, a stray full stop or a dropped comma do not make a Moroccan
+    delegation's or minister's meeting his."""
+    assert extract_meetings(_perturb(text, feminine, stop, comma)).meetings == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.booleans(), st.booleans())
+def test_his_audience_with_a_foreign_minister_holds_under_perturbations(feminine, comma):
+    """Property: the same perturbations leave his own audience with a foreign minister his."""
+    text = f"استقبل {H}، اليوم بالرباط، وزير الداخلية البلجيكي، السيد يان فيرمولن."
+    if feminine:
+        text = text.replace("وزير الداخلية البلجيكي، السيد يان", "وزيرة الداخلية البلجيكية، السيدة آن")
+    if comma:
+        text = text.replace("، اليوم", " اليوم", 1)
+    assert one(text).counterpart.country == "BE"
