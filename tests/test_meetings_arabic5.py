@@ -90,3 +90,43 @@ def test_his_audience_with_a_foreign_minister_holds_under_perturbations(feminine
     if comma:
         text = text.replace("، اليوم", " اليوم", 1)
     assert one(text).counterpart.country == "BE"
+
+
+# --- talks held "together with" him: "بحثت X، …، رفقة حموشي، سبل …" --------------------------------------
+
+TOGETHER = ("بحثت المفوضة العامة للشرطة الفنلندية، السيدة آنا كوسكينن، اليوم بالرباط، رفقة عبد اللطيف حموشي، "
+            "سبل تعزيز التعاون الأمني بين البلدين.")
+
+
+@pytest.mark.parametrize("text", [
+    TOGETHER,
+    "بحث المفوض العام للشرطة الفنلندية، السيد ماتي كوسكينن، اليوم بالرباط، برفقة عبد اللطيف حموشي، "
+    "سبل تعزيز التعاون الأمني.",
+    "تباحثت آنا كوسكينن، المفوضة العامة للشرطة الفنلندية، برفقة عبد اللطيف حموشي، في سبل تعزيز التعاون.",
+    "بحثت المفوضة العامة للشرطة الفنلندية، السيدة آنا كوسكينن، اليوم بالرباط، مع عبد اللطيف حموشي، سبل "
+    "تعزيز التعاون الأمني.",
+])
+def test_talks_held_together_with_him_are_his_meeting(text):
+    assert one(text).counterpart.country == "FI"
+
+
+def test_a_reception_he_attends_with_rafqa_stays_someone_elses():
+    text = ("استقبل وزير الداخلية الفنلندي، السيد ماتي كوسكينن، اليوم بهلسنكي، رفقة عبد اللطيف حموشي، "
+            "وفدا من الشرطة الإستونية.")
+    assert all(m.counterpart.country != "FI" for m in extract_meetings(text).meetings)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.booleans(), st.booleans(), st.booleans(), st.sampled_from(["رفقة", "برفقة"]))
+def test_talks_together_hold_under_perturbations(masculine, stop, comma, cue):
+    """Property: the subject's gender, a dropped comma, a stray full stop after the verb's clause
+    and either cue leave the talks his meeting."""
+    text = TOGETHER.replace("رفقة", cue, 1)
+    if masculine:
+        text = (text.replace("بحثت المفوضة العامة", "بحث المفوض العام")
+                .replace("السيدة آنا", "السيد ماتي"))
+    if comma:
+        text = text.replace("، اليوم", " اليوم", 1)
+    if stop:
+        text = text.replace(" بين البلدين.", ". بين البلدين.")
+    assert one(text).counterpart.country == "FI"

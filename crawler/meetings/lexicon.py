@@ -82,6 +82,8 @@ class Lexicon:
         self.moroccan_office = phrase_regex(data["moroccan_offices"])
         self.subject_delegation = phrase_regex(data["delegations"])
         self.home_minister = phrase_regex(data["home_ministers"])
+        self.joint_verbs = {fold(v) for v in data["joint_verbs"]}
+        self.together = phrase_regex(data["together_cues"])
         self.attendee_start = regex(rf"\s*(?:{self.attendee.pattern})\s*", re.IGNORECASE)
         self.honorific = regex(
             rf"^\s*(?:{phrase_regex(flat(data['honorifics'])).pattern})(?:\.|\s|$)", re.IGNORECASE)

@@ -20,7 +20,7 @@ from crawler.meetings.cues import find_cues
 from crawler.meetings.gaz import find_agencies, find_countries
 from crawler.meetings.hammouchi import INTRODUCING, first_mention, implicit_subject, names_hammouchi
 from crawler.meetings.lexicon import lexicon
-from crawler.meetings.people import Person, Reading, original_span, read_people, split_pieces
+from crawler.meetings.people import Person, Reading, attending, original_span, read_people, split_pieces
 from crawler.meetings.people import classify as classify_piece
 from crawler.meetings.place import Story, locate, place_cities, sentence_city
 from crawler.meetings.reason import Evidence, in_passing, no_meeting_reason
@@ -178,7 +178,7 @@ def extract_meetings(text: str, title: str | None = None, lang: str | None = Non
             represented = ev.represented = True
             continue
         # "… بحضور حموشي", "en présence de M. Hammouchi": someone else's meeting he attended
-        if mention and not found and reading.attending:
+        if mention and not found and reading.attending and not _together(s, cues.verb, reading, named_before):
             continue
         # "Le directeur de la police judiciaire à la DGSN a reçu …, suivant les orientations de M.
         # Hammouchi": a Moroccan official is the subject of the verb, Hammouchi named after it
@@ -391,6 +391,19 @@ def _moroccan_subject_after(s: Sentence, verb, named: bool, home: bool = True) -
     before = after[:original_span(after, mention.start, mention.start + 1)[0]] if mention else after
     foreign = any(c.code and c.code != "MA" for c in find_countries(before))
     return foreign and bool(lx.role.search(fold(before)))
+
+
+def _together(s: Sentence, verb, reading: Reading, named: bool) -> bool:
+    """A verb of talks held together (data `joint_verbs`) opens the sentence and every mention of
+    Hammouchi follows "رفقة"/"برفقة" (data `together_cues`): "بحثت X، …، رفقة حموشي، سبل التعاون" are
+    talks X held with him, not a meeting he attended."""
+    if verb is None or len(s.folded[:verb.start()].split()) > OPENING_WORDS:
+        return False
+    lx = lexicon()
+    word = s.folded[verb.start():].split(maxsplit=1)[0]
+    if word not in lx.joint_verbs and not (word[:1] in "وف" and word[1:] in lx.joint_verbs):
+        return False
+    return attending(reading.pieces, True, named, lx.together)
 
 
 INTRODUCED_BEFORE = 2  # sentences before a nameless counterpart where its name may be given
