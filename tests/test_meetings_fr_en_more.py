@@ -136,6 +136,8 @@ def test_a_page_of_teasers_is_no_snippet():
 @pytest.mark.parametrize(("text", "code"), [
     ("talks on criminal gangs recruiting teenagers", "organized_crime"),
     ("les gangs qui recrutent des mineurs", "organized_crime"),
+    ("on curbing gang violence in port cities", "organized_crime"),
+    ("بحث سبل التصدي للعصابات الإجرامية", "organized_crime"),
     ("focused on drug cartels operating in West Africa", "drug_trafficking"),
     ("organised immigration crime across the Channel", "illegal_migration"),
     ("le contrôle aux frontières extérieures", "border_security"),
