@@ -1,14 +1,19 @@
 """Arabic as real outlets write it, fifth look: a Moroccan delegation or a Moroccan minister as the
 subject of the meeting verb ("…، حيث التقى الوفد المغربي …", "استقبل وزير الداخلية X، …، وزير العدل
-البلجيكي، الذي نوه بالمصالح التي يقودها حموشي"): someone else's meeting. Sentences written for this
-test: invented persons, real countries and agencies; none comes from a corpus."""
+البلجيكي، الذي نوه بالمصالح التي يقودها حموشي"): someone else's meeting; talks held together with
+him ("بحثت X، …، رفقة حموشي، سبل …"); the day after or the eve of his meeting ("غداة لقائه", "عشية
+لقائه"). Sentences written for this test: invented persons, real countries and agencies; none comes
+from a corpus."""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crawler.dates.meeting import meeting_date
 from crawler.meetings import extract_meetings
 
 H = "عبد اللطيف حموشي، المدير العام للأمن الوطني ولمراقبة التراب الوطني"
@@ -130,3 +135,41 @@ def test_talks_together_hold_under_perturbations(masculine, stop, comma, cue):
     if stop:
         text = text.replace(" بين البلدين.", ". بين البلدين.")
     assert one(text).counterpart.country == "FI"
+
+
+# --- the day after or the eve of his meeting: "غداة لقائه", "عشية لقائه" --------------------------------
+
+AFTER = ("أكد سفير جمهورية التشيك بالرباط، السيد توماش دفوراك، يوم الثلاثاء 11 مارس 2025، غداة لقائه "
+         "بعبد اللطيف حموشي، أن التعاون الأمني بين البلدين متين.")
+EVE = ("وصل قائد الشرطة التشيكية، السيد توماش دفوراك، يوم الأحد 9 مارس 2025 إلى الرباط، عشية لقائه "
+       "بعبد اللطيف حموشي.")
+
+
+@pytest.mark.parametrize("text,day", [
+    (AFTER, "2025-03-10"),
+    (EVE, "2025-03-10"),
+    # a meeting told before the cue keeps its own day
+    ("استقبل عبد اللطيف حموشي يوم الاثنين 10 مارس 2025 قائد الشرطة التشيكية، السيد توماش دفوراك، عشية "
+     "اجتماع اللجنة الأمنية المشتركة.", "2025-03-10"),
+    ("Le chef de la police tchèque, M. Tomas Dvorak, se trouvait dimanche 9 mars 2025 à Rabat, à la veille "
+     "de sa rencontre avec M. Abdellatif Hammouchi.", "2025-03-10"),
+])
+def test_the_day_after_or_the_eve_of_his_meeting_dates_it(text, day):
+    got = meeting_date(text, text, "2025-03-12")
+    assert got.date == day
+    assert got.weekday == date.fromisoformat(day).strftime("%A").lower()
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([(AFTER, -1), (EVE, 1)]), st.booleans(), st.booleans(), st.integers(1, 20))
+def test_the_day_around_his_meeting_holds_under_perturbations(case, feminine, comma, day):
+    """Property: a woman's meeting ("لقائها"), a dropped comma and any day of the month: the meeting
+    is a day before (غداة) or after (عشية) the day written."""
+    text, offset = case
+    text = (text.replace("الثلاثاء 11 مارس", f"{day} مارس").replace("الأحد 9 مارس", f"{day} مارس"))
+    if feminine:
+        text = text.replace("لقائه", "لقائها").replace("السيد توماش", "السيدة يانا")
+    if comma:
+        text = text.replace("، غداة", " غداة").replace("، عشية", " عشية")
+    got = meeting_date(text, text, "2025-03-31")
+    assert got.date == (date(2025, 3, day) + timedelta(days=offset)).isoformat()

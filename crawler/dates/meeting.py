@@ -58,6 +58,9 @@ VISIT_RE = regex(rf"(?<!{_L})[وفبل]?(?:{alternation(CUES['visit_nouns'])})(?
 VISIT_START_RE = regex(rf"(?<!{_L})(?:{alternation(CUES['visit_start_cues'])})(?!{_L})[\s\w]{{0,8}}$",
                             re.IGNORECASE)
 VISIT_END_RE = _words("visit_end_cues")
+# "غداة لقائه", "عشية لقائه": the cue, at most one word, then a meeting verb or noun
+AROUND_RE = {int(k): regex(rf"(?<!{_L})(?:{alternation(v)})\s+(?:\S+\s+)?(?:{MEETING_VERB_RE.pattern})",
+                           re.IGNORECASE) for k, v in CUES["around_meeting"].items()}
 _LENGTHS = {fold(w): int(n) for n, words in CUES["visit_lengths"].items() for w in words}
 VISIT_LENGTH_RE = regex(rf"(?<![\w-])(?:{alternation(_LENGTHS)})(?![\w-])", re.IGNORECASE)
 # After a dateline's date: a dash or colon, or the agency in brackets ("4 مارس 2025 (ومع) -").
@@ -312,6 +315,22 @@ def meeting_date(text: str, sentence: str | None = None, published: date | str |
     got = _result(chosen, _resolve_at(chosen, where, story, text))
     if chosen.kind not in _DATED and where >= 0:
         got = _check_section(got, chosen, text, where, sentence, others, story)
+    return _around_meeting(got, chosen, sentence)
+
+
+def _around_meeting(got: MeetingDate, chosen: DateMention, sentence: str) -> MeetingDate:
+    """The phrase dates a clause written before "غداة لقائه" (the day after his meeting) or "عشية
+    لقائه" (its eve): the meeting is a day before, or after, the day it names (data
+    `around_meeting`). "صرح X يوم الثلاثاء 11 مارس، غداة لقائه بحموشي" -> 10 March."""
+    if got.date is None or got.date_end is not None:
+        return got
+    before, after = fold(sentence[:chosen.end]), fold(sentence[chosen.end:])
+    for offset, rx in AROUND_RE.items():
+        m = rx.search(after)
+        # "استقبل حموشي يوم الاثنين X، عشية اجتماع اللجنة": a meeting told before the cue is the day's own
+        if m and not MEETING_VERB_RE.search(before + after[:m.start()]):
+            day = date.fromisoformat(got.date) + timedelta(days=offset)
+            return replace(got, date=day.isoformat(), weekday=WEEKDAYS[day.weekday()], weekday_mismatch=False)
     return got
 
 
