@@ -173,3 +173,22 @@ def test_the_day_around_his_meeting_holds_under_perturbations(case, feminine, co
         text = text.replace("، غداة", " غداة").replace("، عشية", " عشية")
     got = meeting_date(text, text, "2025-03-31")
     assert got.date == (date(2025, 3, day) + timedelta(days=offset)).isoformat()
+
+
+# --- the representative of an office: "ممثلة مكتب الأمم المتحدة …" -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "بحثت ماريا لوبيث، ممثلة مكتب الأمم المتحدة المعني بالمخدرات والجريمة بالمنطقة، اليوم بالرباط، رفقة "
+    "عبد اللطيف حموشي، آفاق الشراكة.",
+    f"استقبل {H}، اليوم بالرباط، ماريو لوبيث، الممثل الإقليمي لمكتب الأمم المتحدة المعني بالمخدرات والجريمة.",
+    f"استقبل {H}، اليوم بالرباط، الممثلة المقيمة لمكتب الأمم المتحدة المعني بالمخدرات والجريمة، السيدة ماريا "
+    "لوبيث.",
+])
+def test_the_representative_of_an_office_is_the_counterpart(text):
+    assert one(text).counterpart.country == "UNODC"
+
+
+def test_an_official_acting_for_him_stays_a_proxy():
+    text = ("ترأس والي الأمن كريم الصقلي، ممثلا لعبد اللطيف حموشي، وفدا مغربيا في اجتماع مع قائد الشرطة "
+            "البرتغالية.")
+    assert extract_meetings(text).meetings == []
