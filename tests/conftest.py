@@ -24,6 +24,15 @@ def shared_path(*parts: str) -> Path:
     return p
 
 
+def one_meeting(text: str, title: str | None = None):
+    """The one meeting `extract_meetings` reads in `text` (asserted: exactly one)."""
+    from crawler.meetings import extract_meetings  # the vocabularies load only for the tests using it
+
+    found = extract_meetings(text, title)
+    assert len(found.meetings) == 1, (text, found.reason, [m.counterpart for m in found.meetings])
+    return found.meetings[0]
+
+
 def read_jsonl(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

@@ -8,15 +8,10 @@ import pytest
 from crawler.meetings import extract_meetings, find_topics
 from crawler.meetings.reader import sentences
 from tests.conftest import FIXTURES, crawl_reports, read_jsonl
+from tests.conftest import one_meeting as one
 
 H_AR = "المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي"
 H_FR = "Le directeur général de la Sûreté nationale et de la Surveillance du territoire, Abdellatif Hammouchi"
-
-
-def one(text: str, title: str | None = None):
-    found = extract_meetings(text, title)
-    assert len(found.meetings) == 1, (found.reason, found.meetings)
-    return found.meetings[0]
 
 
 # --- counterpart: name, honorific, title, country, agency ---------------------------------------

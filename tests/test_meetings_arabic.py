@@ -15,14 +15,9 @@ from crawler.meetings import extract_meetings
 from crawler.meetings.place import place_cities
 from crawler.vocab import fold
 from crawler.vocab.phrases import GappedMatcher
+from tests.conftest import one_meeting as one
 
 H = "المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي"
-
-
-def one(text: str):
-    found = extract_meetings(text)
-    assert len(found.meetings) == 1, (text, found.reason, [m.counterpart for m in found.meetings])
-    return found.meetings[0]
 
 
 # --- a woman as the subject, an audience granted, Darija verbs ---------------------------------------

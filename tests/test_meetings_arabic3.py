@@ -21,14 +21,9 @@ from crawler.extract import extract_text_dump
 from crawler.gazetteer.credits import credit_country, find_credits
 from crawler.meetings import extract_meetings
 from crawler.meetings.people import name_ok
+from tests.conftest import one_meeting as one
 
 H = "المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي"
-
-
-def one(text: str):
-    found = extract_meetings(text)
-    assert len(found.meetings) == 1, (text, found.reason, [m.counterpart for m in found.meetings])
-    return found.meetings[0]
 
 
 # --- a news agency's credit gives the country ---------------------------------------------------------

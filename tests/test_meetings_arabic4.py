@@ -12,14 +12,9 @@ from hypothesis import strategies as st
 from crawler.dates.meeting import meeting_date
 from crawler.meetings import extract_meetings
 from crawler.meetings.place import capital_place
+from tests.conftest import one_meeting as one
 
 H = "المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي"
-
-
-def one(text: str, title: str | None = None):
-    found = extract_meetings(text, title)
-    assert len(found.meetings) == 1, (text, found.reason, [m.counterpart for m in found.meetings])
-    return found.meetings[0]
 
 
 # --- a capital named by its country's adjective ------------------------------------------------------

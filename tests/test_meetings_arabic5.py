@@ -15,14 +15,9 @@ from hypothesis import strategies as st
 
 from crawler.dates.meeting import meeting_date
 from crawler.meetings import extract_meetings
+from tests.conftest import one_meeting as one
 
 H = "عبد اللطيف حموشي، المدير العام للأمن الوطني ولمراقبة التراب الوطني"
-
-
-def one(text: str, title: str | None = None):
-    found = extract_meetings(text, title)
-    assert len(found.meetings) == 1, (text, found.reason, [m.counterpart for m in found.meetings])
-    return found.meetings[0]
 
 
 # --- a Moroccan delegation or official as the subject: not his meeting ----------------------------------

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.extract import extract_text_dump
-from crawler.meetings import extract_meetings
+from tests.conftest import one_meeting as one
 
 ROLES = [
     ("المدير العام للشرطة الوطنية بجمهورية التوغو", "TG"),
@@ -18,12 +18,6 @@ ROLES = [
     ("قائد الدرك الوطني السنغالي", "SN"),
 ]
 NAME = "كوفي أمانغبي"
-
-
-def one(text: str, title: str | None = None):
-    found = extract_meetings(text, title)
-    assert len(found.meetings) == 1, (text, found.reason, [m.counterpart for m in found.meetings])
-    return found.meetings[0]
 
 
 @pytest.mark.parametrize("role,country", ROLES)

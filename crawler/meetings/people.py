@@ -338,7 +338,7 @@ def _gapped_host(folded: str, first: int) -> tuple[int, int] | None:
     if g is None or g.end() > first:
         return None
     head_end = folded.find(" ", g.start())
-    tail = next((t for t in lx.meeting_verb_last_parts if folded[:g.end()].endswith(t)), None)
+    tail = next((t for t in lx.meeting_verb_last_parts if folded.endswith(t, 0, g.end())), None)
     if head_end < 0 or tail is None:
         return None
     end = g.end() - len(tail)

@@ -347,6 +347,10 @@ def _domestic_subject(s: Sentence, verb: int, named: bool) -> bool:
 OPENING_WORDS = 3  # words before a verb that still opens its sentence ("وفي هذا الإطار")
 
 
+def _opens_sentence(s: Sentence, verb) -> bool:
+    return len(s.folded[:verb.start()].split()) <= OPENING_WORDS
+
+
 def _subject_at(s: Sentence, verb) -> int:
     """Where the subject of a verb starts in the folded sentence: right after it, or after the first
     word of a verb in parts ("أجرى <subject> … مباحثات")."""
@@ -375,10 +379,10 @@ def _moroccan_subject_after(s: Sentence, verb, named: bool, home: bool = True) -
         return False
     codes = [c.code for c in find_countries(head) if c.code]
     moroccan = bool(codes) and codes[0] == "MA" or not codes and any(
-        a.get("domestic") and not a.get("qualifier") for a in find_agencies(head))
+        ag.get("domestic") and not ag.get("qualifier") for ag in find_agencies(head))
     if lx.subject_delegation.match(folded):
         return moroccan
-    if len(s.folded[:verb.start()].split()) > OPENING_WORDS or not lx.role.match(folded):
+    if not _opens_sentence(s, verb) or not lx.role.match(folded):
         return False
     if lx.moroccan_office.search(folded):
         return True
@@ -397,7 +401,7 @@ def _together(s: Sentence, verb, reading: Reading, named: bool) -> bool:
     """A verb of talks held together (data `joint_verbs`) opens the sentence and every mention of
     Hammouchi follows "رفقة"/"برفقة" (data `together_cues`): "بحثت X، …، رفقة حموشي، سبل التعاون" are
     talks X held with him, not a meeting he attended."""
-    if verb is None or len(s.folded[:verb.start()].split()) > OPENING_WORDS:
+    if verb is None or not _opens_sentence(s, verb):
         return False
     lx = lexicon()
     word = s.folded[verb.start():].split(maxsplit=1)[0]
